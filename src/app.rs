@@ -1,0 +1,55 @@
+//! The HTML shell and the routes. One file per route lives in `pages/`.
+
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::pages::{
+    api_guide::ApiGuidePage, home::HomePage, not_found::NotFound, vendor::VendorPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Async mode: every page is rendered whole before the first byte, so the status code
+    // (404 for an unknown vendor) and the <head> tags are right for crawlers and previews.
+    let ssr = SsrMode::Async;
+    view! {
+        <Stylesheet id="leptos" href="/pkg/scim-ledger.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Title formatter=|t: String| if t.is_empty() { "SCIM Ledger".to_string() } else { format!("{t} · SCIM Ledger") }/>
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
+                    <Route path=path!("/vendors/:slug") view=VendorPage ssr=ssr.clone()/>
+                    <Route path=path!("/vendors/:slug/api") view=ApiGuidePage ssr/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,31 @@
+//! SCIM Ledger: what the "SCIM tax" really costs.
+//!
+//! Module map (one concern each):
+//! - `model`, `api_model`: the types of `data/*.toml`, shared by server and browser
+//! - `load` (server only): reading and validating `data/`
+//! - `cost`: pure money arithmetic (annual prices, recomputing the sources' figures)
+//! - `format`: numbers and prices as words
+//! - `queries`: server functions, the one place pages get data from
+//! - `app`, `pages/*` (one per route), `components/*`: the Leptos UI
+//! - `server` (server only): the axum router
+
+pub mod api_model;
+pub mod app;
+pub mod components;
+pub mod cost;
+pub mod format;
+pub mod model;
+pub mod pages;
+pub mod queries;
+
+#[cfg(feature = "ssr")]
+pub mod load;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

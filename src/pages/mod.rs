@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod api_guide;
+pub mod home;
+pub mod not_found;
+pub mod vendor;

@@ -1,0 +1,52 @@
+//! The axum application: Leptos routes, server functions, static files, `/healthz`.
+//! Kept apart from `main.rs` so tests can build the same router around any catalog.
+
+use crate::app::{shell, App};
+use crate::model::Catalog;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+
+/// Leptos settings from cargo-leptos's environment variables, with defaults that match
+/// `Cargo.toml` so the binary also runs on its own (tests, `target/release/scim-ledger`).
+pub fn leptos_options() -> LeptosOptions {
+    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
+        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    if from_cargo_leptos {
+        if let Ok(conf) = leptos::config::get_configuration(None) {
+            return conf.leptos_options;
+        }
+    }
+    let env = |key: &str, default: &str| std::env::var(key).unwrap_or_else(|_| default.into());
+    LeptosOptions::builder()
+        .output_name("scim-ledger")
+        .site_root(env("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .site_addr(site_addr(&env("LEPTOS_SITE_ADDR", "127.0.0.1:3000")))
+        .build()
+}
+
+fn site_addr(text: &str) -> std::net::SocketAddr {
+    text.parse().unwrap_or_else(|_| {
+        eprintln!("scim-ledger: LEPTOS_SITE_ADDR `{text}` is not an address like 127.0.0.1:3000");
+        std::process::exit(2)
+    })
+}
+
+pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context = move || provide_context(catalog.clone());
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
+        .with_state(options)
+}
