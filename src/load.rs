@@ -99,7 +99,7 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, DataErrors> {
     if !errors.is_empty() {
         return Err(DataErrors(errors));
     }
-    vendors.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    vendors.sort_by_key(|v| v.name.to_lowercase());
     Ok(Catalog {
         vendors,
         api_guides,

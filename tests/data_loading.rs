@@ -1,0 +1,218 @@
+//! Loading `data/`: the real files load, and each kind of breakage stops start-up with
+//! a message naming the file, the field and the reason.
+#![cfg(feature = "ssr")]
+
+use scim_ledger::load::{load_catalog, DataErrors};
+use std::fs;
+use std::path::Path;
+
+/// A small vendor file that passes validation; each test breaks one thing in it.
+const GOOD: &str = r#"
+slug = "acme"
+name = "Acme"
+category = "Testing"
+summary = ["A test vendor."]
+
+[source]
+title = "Acme SCIM guide"
+url = "https://example.com/scim/acme"
+publisher = "Example"
+page_updated = "2026-01-11"
+last_checked = "2026-11-23"
+
+[scim]
+available = "yes"
+plan = "Enterprise"
+
+[[idps]]
+idp = "okta"
+sso = "yes"
+provisioning = "scim"
+
+[[plans]]
+name = "Team"
+price = { kind = "stated", figure = { basis = "per_user", period = "month", amount = 10 } }
+scim = "no"
+
+[[plans]]
+name = "Enterprise"
+price = { kind = "custom" }
+scim = "yes"
+"#;
+
+fn load_one(file_name: &str, text: &str) -> Result<usize, DataErrors> {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(file_name), text).unwrap();
+    load_catalog(dir.path()).map(|c| c.vendors.len())
+}
+
+/// Loads one broken file and returns the error text.
+fn error_of(text: &str) -> String {
+    match load_one("acme.toml", text) {
+        Ok(_) => panic!("the broken file was accepted:\n{text}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn assert_names(message: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(
+            message.contains(part),
+            "expected `{part}` in the error:\n{message}"
+        );
+    }
+}
+
+#[test]
+fn the_good_fixture_loads() {
+    assert_eq!(load_one("acme.toml", GOOD).unwrap(), 1);
+}
+
+#[test]
+fn the_shipped_data_directory_loads() {
+    let catalog = load_catalog(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for slug in ["mimecast", "code42", "mode", "ironclad"] {
+        let v = catalog
+            .vendor(slug)
+            .unwrap_or_else(|| panic!("{slug} missing"));
+        assert!(!v.is_partial(), "{slug} should be a full guide");
+        assert!(!v.plans.is_empty(), "{slug} has no plans");
+        assert!(!v.decision.is_empty(), "{slug} has no decision table");
+    }
+    assert!(catalog.api_guide("mimecast").is_some());
+    for slug in [
+        "amplitude",
+        "bill-com",
+        "bitwarden",
+        "8x8",
+        "absorb-lms",
+        "airbase",
+        "juro",
+        "15five",
+        "1password",
+    ] {
+        let v = catalog
+            .vendor(slug)
+            .unwrap_or_else(|| panic!("{slug} missing"));
+        assert!(v.is_partial(), "{slug} should be a partial profile");
+    }
+}
+
+#[test]
+fn toml_syntax_error_names_file_and_line() {
+    let msg = error_of(&GOOD.replace("name = \"Acme\"", "name = \"Acme"));
+    assert_names(&msg, &["acme.toml", "line 3"]);
+}
+
+#[test]
+fn unknown_key_is_rejected_with_its_name() {
+    let msg = error_of(&GOOD.replace("[scim]\n", "[scim]\nprice_secret = 1\n"));
+    assert_names(&msg, &["acme.toml", "price_secret"]);
+}
+
+#[test]
+fn unknown_identity_provider_is_rejected() {
+    let msg = error_of(&GOOD.replace("idp = \"okta\"", "idp = \"okra\""));
+    assert_names(&msg, &["acme.toml", "idps", "okra"]);
+}
+
+#[test]
+fn impossible_date_is_rejected() {
+    let msg = error_of(&GOOD.replace("2026-11-23", "2026-02-30"));
+    assert_names(&msg, &["acme.toml", "source.last_checked", "2026-02-30"]);
+}
+
+#[test]
+fn price_with_both_a_point_and_a_range_is_rejected() {
+    let msg = error_of(&GOOD.replace("amount = 10 }", "amount = 10, low = 5, high = 20 }"));
+    assert_names(&msg, &["acme.toml", "plans[0].price"]);
+}
+
+#[test]
+fn negative_price_is_rejected() {
+    let msg = error_of(&GOOD.replace("amount = 10 }", "amount = -10 }"));
+    assert_names(&msg, &["acme.toml", "plans[0].price", "negative"]);
+}
+
+#[test]
+fn price_as_a_string_is_rejected() {
+    let msg = error_of(&GOOD.replace("price = { kind = \"custom\" }", "price = \"$60K+\""));
+    assert_names(&msg, &["acme.toml", "price"]);
+}
+
+#[test]
+fn scim_plan_must_be_one_of_the_plans() {
+    let msg = error_of(&GOOD.replace("plan = \"Enterprise\"", "plan = \"Platinum\""));
+    assert_names(&msg, &["acme.toml", "scim.plan", "Platinum"]);
+}
+
+#[test]
+fn slug_must_match_the_file_name() {
+    let msg = error_of(&GOOD.replace("slug = \"acme\"", "slug = \"other\""));
+    assert_names(&msg, &["acme.toml", "slug", "other"]);
+}
+
+#[test]
+fn an_api_guide_for_an_unknown_vendor_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("acme.toml"), GOOD).unwrap();
+    fs::create_dir(dir.path().join("api")).unwrap();
+    fs::write(dir.path().join("api/nobody.toml"), "vendor = \"nobody\"\n").unwrap();
+    let msg = load_catalog(dir.path()).unwrap_err().to_string();
+    assert_names(&msg, &["nobody.toml"]);
+}
+
+#[test]
+fn every_broken_file_is_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("acme.toml"), GOOD).unwrap();
+    fs::write(
+        dir.path().join("beta.toml"),
+        GOOD.replace("\"acme\"", "\"beta\"").replace("okta", "okra"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("gamma.toml"), "slug = ").unwrap();
+    let errors = load_catalog(dir.path()).unwrap_err();
+    let files: Vec<String> = errors
+        .0
+        .iter()
+        .map(|e| e.file.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.contains(&"beta.toml".to_string()), "{errors}");
+    assert!(files.contains(&"gamma.toml".to_string()), "{errors}");
+    assert!(!files.contains(&"acme.toml".to_string()), "{errors}");
+}
+
+#[test]
+fn an_empty_or_missing_directory_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(load_catalog(dir.path()).is_err());
+    assert!(load_catalog(&dir.path().join("nope")).is_err());
+}
+
+#[test]
+fn the_binary_refuses_to_start_on_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("acme.toml"),
+        GOOD.replace("2026-11-23", "yesterday"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scim-ledger"))
+        .arg("--data")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_names(
+        &stderr,
+        &[
+            "cannot start",
+            "acme.toml",
+            "source.last_checked",
+            "yesterday",
+        ],
+    );
+}
