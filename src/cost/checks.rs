@@ -129,7 +129,7 @@ pub fn check_example(v: &Vendor, ex: &TeamSizeExample) -> ExampleCheck {
     }
 
     let increase_annual = match (target_annual, current_annual) {
-        (Some(t), Some(c)) => Some(t.sub(c)),
+        (Some(t), Some(c)) => Some(t.minus(c)),
         _ => None,
     };
 
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn open_on_both_sides_is_unverifiable() {
-        let d = Span::at_least(60000.0).sub(Span::at_least(6000.0));
+        let d = Span::at_least(60000.0).minus(Span::at_least(6000.0));
         assert!(matches!(
             judge(&claim(35000.0), Some(d)),
             Verdict::Unverifiable(_)

@@ -1,7 +1,12 @@
 //! Cost arithmetic: pure functions shared by the server and the browser.
 
 pub mod checks;
+pub mod manual;
+pub mod report;
+pub mod scenario;
 pub mod span;
+pub mod upgrade;
+pub mod verdict;
 
 pub use span::Span;
 
@@ -36,6 +41,16 @@ pub fn figure_annual(f: &Figure, users: u32, min_seats: Option<u32>) -> Span {
         Basis::Flat => 1.0,
     };
     Span::of_figure(f).scale(units * f.period.per_year())
+}
+
+/// A plan's stated price per seat per month, where it is a plain per-user figure.
+pub fn monthly_seat_price(plan: &Plan) -> Option<f64> {
+    match &plan.price {
+        Price::Stated { figure: f } if f.basis == Basis::PerUser && !f.or_more => {
+            f.amount.map(|a| a * f.period.per_year() / 12.0)
+        }
+        _ => None,
+    }
 }
 
 pub fn plan_annual(plan: &Plan, users: u32) -> PlanCost {

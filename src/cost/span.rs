@@ -84,7 +84,7 @@ impl Span {
         }
     }
 
-    pub fn add(self, o: Span) -> Span {
+    pub fn plus(self, o: Span) -> Span {
         Span {
             low: self.low + o.low,
             high: self.high + o.high,
@@ -93,7 +93,7 @@ impl Span {
     }
 
     /// `self − o` in interval arithmetic: the widest possible difference.
-    pub fn sub(self, o: Span) -> Span {
+    pub fn minus(self, o: Span) -> Span {
         Span {
             low: self.low - o.high,
             high: self.high - o.low,
@@ -113,13 +113,13 @@ mod tests {
 
     #[test]
     fn subtraction_widens() {
-        let d = Span::range(6000.0, 50000.0).sub(Span::point(11760.0));
+        let d = Span::range(6000.0, 50000.0).minus(Span::point(11760.0));
         assert_eq!((d.low, d.high), (-5760.0, 38240.0));
     }
 
     #[test]
     fn open_ends_propagate() {
-        let d = Span::at_least(60000.0).sub(Span::at_least(6000.0));
+        let d = Span::at_least(60000.0).minus(Span::at_least(6000.0));
         assert!(d.low.is_infinite() && d.low < 0.0);
         assert!(d.high.is_infinite());
         assert_eq!(Span::at_least(5.0).scale(0.0), Span::point(0.0));

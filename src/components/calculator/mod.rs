@@ -1,0 +1,126 @@
+//! The cost calculator, shared by `/calculator` and each guide's `#cost` section.
+//!
+//! The URL is the state: every figure is computed from the query string. Without
+//! JavaScript the form is a plain GET form; with it, every input replaces the URL in place
+//! (no reload, no history entry) and the figures follow.
+
+mod figures;
+mod form;
+
+use crate::chart::{cost_chart, CostChart};
+use crate::cost::report::{chart_points, evaluate, Report};
+use crate::cost::scenario::{self, Scenario};
+use crate::format;
+use crate::model::Vendor;
+use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictPanel};
+use form::ScenarioForm;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+/// A vendor the calculator can be switched to.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VendorChoice {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The scenario and report for the current URL, recomputed whenever the query changes.
+pub fn use_report(vendor: Option<Vendor>) -> (Memo<Report>, StoredValue<Option<Vendor>>) {
+    let query = use_query_map();
+    let vendor = StoredValue::new(vendor);
+    let report = Memo::new(move |_| {
+        let (mut s, issues) = query.with(|q| scenario::parse(|k| q.get(k)));
+        // Inside a guide the vendor is the page's, whatever the query says.
+        if let Some(v) = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
+            s.vendor = Some(v);
+        }
+        vendor.with_value(|v| evaluate(v.as_ref(), s, issues))
+    });
+    (report, vendor)
+}
+
+/// One sentence stating the scenario, for titles, previews and the chart's text alternative.
+pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
+    let users = format::group_thousands(r.scenario.users as u64);
+    let manual = format::usd_whole(r.manual.total_annual_impact);
+    let who = vendor_name.unwrap_or("Any app");
+    match r.upgrade.as_ref().and_then(|u| u.difference.map(|d| (u, d))) {
+        Some((u, d)) => format!(
+            "{who} at {users} people: staying manual costs about {manual} a year; the upgrade to {} changes spend by {} a year.",
+            u.target.as_ref().map(|t| t.plan.as_str()).unwrap_or("the SCIM plan"),
+            format::signed_span(&d)
+        ),
+        None => format!("{who} at {users} people: staying manual costs about {manual} a year."),
+    }
+}
+
+#[component]
+pub fn Calculator(
+    /// The vendor being costed; `None` on `/calculator` before one is chosen.
+    vendor: Option<Vendor>,
+    /// Vendors to choose from; empty inside a guide, where the vendor is fixed.
+    #[prop(optional)]
+    choices: Vec<VendorChoice>,
+    /// Where the GET form submits (the page's own path).
+    action: String,
+    /// Set the page title and link-preview tags from the scenario.
+    #[prop(optional)]
+    meta: bool,
+) -> impl IntoView {
+    let (report, vendor) = use_report(vendor);
+    let vendor_name = move || vendor.with_value(|v| v.as_ref().map(|v| v.name.clone()));
+    let svg = Memo::new(move |_| {
+        let r = report.get();
+        let points = vendor.with_value(|v| chart_points(v.as_ref(), &r.scenario));
+        cost_chart(&CostChart {
+            points: &points,
+            marker: r.scenario.users,
+            title: &headline(&r, vendor_name().as_deref()),
+        })
+    });
+    let title = move || {
+        report.with(|r| match vendor_name() {
+            Some(n) => format!(
+                "{n} at {} people: SCIM cost",
+                format::group_thousands(r.scenario.users as u64)
+            ),
+            None => "SCIM cost calculator".to_string(),
+        })
+    };
+    let description = move || report.with(|r| headline(r, vendor_name().as_deref()));
+    let tags = meta.then(|| {
+        view! {
+            <Title text=title/>
+            <Meta name="description" content=description/>
+            <Meta property="og:type" content="website"/>
+            <Meta property="og:site_name" content="SCIM Ledger"/>
+            <Meta property="og:title" content=title/>
+            <Meta property="og:description" content=description/>
+            <Meta name="twitter:card" content="summary"/>
+            <Meta name="twitter:title" content=title/>
+            <Meta name="twitter:description" content=description/>
+        }
+        .into_any()
+    });
+    view! {
+        {tags}
+        <div class="calculator">
+            {view! { <ScenarioForm report vendor choices action/> }.into_any()}
+            <div class="results" aria-live="polite">
+                <VerdictPanel report vendor/>
+                <ManualCostTable report vendor/>
+                <UpgradeCostTable report vendor/>
+                <ChartFigure report svg vendor/>
+                <ShareLink report/>
+            </div>
+        </div>
+    }
+}
+
+/// The canonical query of a report's scenario (used by links that change one input).
+pub fn query_with(s: &Scenario, change: impl FnOnce(&mut Scenario)) -> String {
+    let mut s = s.clone();
+    change(&mut s);
+    s.to_query()
+}

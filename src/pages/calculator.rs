@@ -1,0 +1,52 @@
+//! `/calculator?vendor=…&users=…`: the cost calculator on its own page, with link-preview
+//! tags that state the scenario.
+
+use crate::components::calculator::{Calculator, VendorChoice};
+use crate::components::layout::{LoadError, Loading};
+use crate::queries::{get_guide, list_vendors};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CalculatorPage() -> impl IntoView {
+    let query = use_query_map();
+    let slug = move || query.with(|q| q.get("vendor")).unwrap_or_default();
+    let vendors = Resource::new(|| (), |_| list_vendors());
+    let guide = Resource::new(slug, |slug| async move {
+        if slug.trim().is_empty() {
+            Ok(None)
+        } else {
+            get_guide(slug.trim().to_string()).await
+        }
+    });
+    view! {
+        <header class="page-header">
+            <h1>"SCIM cost calculator"</h1>
+            <p class="lede">
+                "What staying manual costs you a year, what the plan that unlocks SCIM costs for your team, and which is cheaper. "
+                "Every input is in the address bar: copy it to share this exact scenario."
+            </p>
+        </header>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let choices = match vendors.await {
+                    Ok(rows) => rows
+                        .into_iter()
+                        .map(|r| VendorChoice { slug: r.slug, name: r.name })
+                        .collect::<Vec<_>>(),
+                    Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
+                };
+                match guide.await {
+                    Ok(data) => {
+                        let vendor = data.map(|d| d.vendor);
+                        view! {
+                            <Calculator vendor choices action="/calculator".to_string() meta=true/>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
