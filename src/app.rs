@@ -2,7 +2,8 @@
 
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::pages::{
-    api_guide::ApiGuidePage, home::HomePage, not_found::NotFound, vendor::VendorPage,
+    api_guide::ApiGuidePage, calculator::CalculatorPage, home::HomePage, not_found::NotFound,
+    vendor::VendorPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -32,6 +33,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser: this marks the page as hydrated, which the
+    // browser tests wait for before they interact.
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
     // Async mode: every page is rendered whole before the first byte, so the status code
     // (404 for an unknown vendor) and the <head> tags are right for crawlers and previews.
     let ssr = SsrMode::Async;
@@ -45,6 +53,7 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
+                    <Route path=path!("/calculator") view=CalculatorPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug") view=VendorPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug/api") view=ApiGuidePage ssr/>
                 </Routes>

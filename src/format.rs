@@ -36,7 +36,7 @@ pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -92,13 +92,13 @@ pub fn figure(f: &Figure) -> String {
 
 /// The figure's amount without basis: small unit prices keep their cents.
 fn unit_span(f: &Figure) -> String {
-    let s = Span::of_figure(f);
-    let tilde = if s.approx { "~" } else { "" };
+    let tilde = if f.approx { "~" } else { "" };
     let plus = if f.or_more { "+" } else { "" };
-    if s.low == s.high || s.high.is_infinite() {
-        format!("{tilde}{}{plus}", usd(s.low))
-    } else {
-        format!("{tilde}{}–{}{plus}", usd(s.low), usd(s.high))
+    // Read the stated numbers, not the span: "$3–$5+" keeps its printed top.
+    match (f.amount, f.low, f.high) {
+        (Some(a), _, _) => format!("{tilde}{}{plus}", usd(a)),
+        (None, Some(lo), Some(hi)) => format!("{tilde}{}–{}{plus}", usd(lo), usd(hi)),
+        _ => "unknown".into(),
     }
 }
 

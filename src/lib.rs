@@ -1,16 +1,19 @@
+#![recursion_limit = "256"]
 //! SCIM Ledger: what the "SCIM tax" really costs.
 //!
 //! Module map (one concern each):
 //! - `model`, `api_model`: the types of `data/*.toml`, shared by server and browser
 //! - `load` (server only): reading and validating `data/`
 //! - `cost`: pure money arithmetic (annual prices, recomputing the sources' figures)
+//! - `chart`: SVG charts as pure functions (plotters)
 //! - `format`: numbers and prices as words
 //! - `queries`: server functions, the one place pages get data from
 //! - `app`, `pages/*` (one per route), `components/*`: the Leptos UI
-//! - `server` (server only): the axum router
+//! - `server`, `api` (server only): the axum router and the JSON API
 
 pub mod api_model;
 pub mod app;
+pub mod chart;
 pub mod components;
 pub mod cost;
 pub mod format;
@@ -18,6 +21,8 @@ pub mod model;
 pub mod pages;
 pub mod queries;
 
+#[cfg(feature = "ssr")]
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod load;
 #[cfg(feature = "ssr")]

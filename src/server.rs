@@ -38,9 +38,14 @@ fn site_addr(text: &str) -> std::net::SocketAddr {
 
 pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let api_catalog = catalog.clone();
     let context = move || provide_context(catalog.clone());
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/api/cost",
+            get(move |q| crate::api::cost(api_catalog.clone(), q)),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -13,6 +13,7 @@ pub fn SiteHeader() -> impl IntoView {
                     "SCIM Ledger"
                 </A>
                 <A href="/" attr:class="nav-link">"Vendors"</A>
+                <A href="/calculator" attr:class="nav-link">"Calculator"</A>
             </nav>
         </header>
     }

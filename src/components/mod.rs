@@ -1,6 +1,7 @@
 //! Small pieces shared by several pages, named after what the reader sees.
 
 pub mod badges;
+pub mod calculator;
 pub mod layout;
 pub mod lists;
 pub mod sources;

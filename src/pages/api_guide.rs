@@ -30,7 +30,7 @@ pub fn ApiGuidePage() -> impl IntoView {
     }
 }
 
-const TOC: [(&str, &str); 13] = [
+const TOC: [(&str, &str); 14] = [
     ("facts", "Quick reference"),
     ("generations", "Two API generations"),
     ("auth", "Authentication"),
@@ -44,6 +44,7 @@ const TOC: [(&str, &str); 13] = [
     ("scenarios", "Scenarios"),
     ("pitfalls", "Pitfalls"),
     ("discrepancies", "Where sources disagree"),
+    ("source", "Source"),
 ];
 
 fn endpoint_id(e: &Endpoint) -> String {

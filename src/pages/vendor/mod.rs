@@ -7,6 +7,8 @@ mod pricing;
 mod setup;
 
 use crate::components::badges::PartialBadge;
+use crate::components::calculator::Calculator;
+use crate::components::layout::Section;
 use crate::components::layout::{LoadError, Loading};
 use crate::components::lists::Paragraphs;
 use crate::model::Vendor;
@@ -51,6 +53,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
         "team-sizes",
         "Team-size figures",
     );
+    add(!v.plans.is_empty(), "cost", "Cost calculator");
     add(
         !v.bundle.items.is_empty(),
         "bundle",
@@ -73,6 +76,17 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
     add(v.is_partial(), "unknowns", "Not known");
     s.push(("source", "Source"));
     s
+}
+
+/// The calculator for this vendor; its inputs live in the guide's own query string.
+#[component]
+fn CostSection(v: Vendor) -> impl IntoView {
+    let action = format!("/vendors/{}", v.slug);
+    view! {
+        <Section id="cost" title="Cost calculator: manual work against the upgrade".into()>
+            <Calculator vendor=Some(v) action/>
+        </Section>
+    }
 }
 
 #[component]
@@ -110,6 +124,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
             "pricing" => view! { <pricing::PlanTable v/> }.into_any(),
             "costs" => view! { <pricing::OtherCosts v/> }.into_any(),
             "team-sizes" => view! { <pricing::TeamSizeChecks v/> }.into_any(),
+            "cost" => view! { <CostSection v/> }.into_any(),
             "bundle" => view! { <advice::Bundle v/> }.into_any(),
             "constraints" => view! { <advice::Constraints v/> }.into_any(),
             "spec" => view! { <facts::TechSpec v/> }.into_any(),

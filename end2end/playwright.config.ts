@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run Debian's Chromium (never a downloaded browser: this machine has no
+// route to Playwright's CDN). The server is the release build made by `.ci/test`.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const root = `${__dirname}/..`;
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  outputDir: "./test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `${process.env.SCIM_LEDGER_BIN ?? `${root}/target/release/scim-ledger`} --data ${root}/data`,
+    cwd: root,
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: `${root}/target/site`,
+    },
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,33 @@
+import { test, expect } from "@playwright/test";
+
+test("home lists the vendors and a click opens a guide without a reload", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("SCIM");
+  for (const name of ["Mimecast", "Code42", "Mode", "Ironclad"]) {
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+
+  // A full page load would wipe this marker; client-side routing keeps it.
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole("link", { name: "Ironclad", exact: true }).click();
+  await expect(page).toHaveURL(/\/vendors\/ironclad$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ironclad");
+  await expect(page.locator("#pricing")).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test("a guide served directly hydrates and keeps its anchors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/vendors/mode#decision");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("#decision")).toBeInViewport();
+  expect(errors).toEqual([]);
+});
+
+test("an unknown vendor gets the 404 page", async ({ page }) => {
+  const res = await page.goto("/vendors/no-such-vendor");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
