@@ -137,3 +137,23 @@ pub async fn cost(
     }
     Json(report_json(&report, &catalog)).into_response()
 }
+
+/// `/api/vendors`: every vendor, in the shape of its TOML file.
+pub async fn vendors(catalog: Arc<Catalog>) -> Response {
+    Json(&catalog.vendors).into_response()
+}
+
+/// `/api/vendors/{slug}`: one vendor, or 404 with a JSON error.
+pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
+    match catalog.vendor(slug) {
+        Some(v) => Json(v).into_response(),
+        None => error(
+            StatusCode::NOT_FOUND,
+            &format!(
+                "no vendor `{}`; /api/vendors lists them all",
+                slug.chars().take(60).collect::<String>()
+            ),
+            &[],
+        ),
+    }
+}

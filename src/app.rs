@@ -1,9 +1,9 @@
 //! The HTML shell and the routes. One file per route lives in `pages/`.
 
-use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::components::layout::{PrintInfo, SiteFooter, SiteHeader};
 use crate::pages::{
-    api_guide::ApiGuidePage, calculator::CalculatorPage, home::HomePage, not_found::NotFound,
-    vendor::VendorPage,
+    api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
+    home::HomePage, not_found::NotFound, vendor::VendorPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -54,10 +54,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
                     <Route path=path!("/calculator") view=CalculatorPage ssr=ssr.clone()/>
+                    <Route path=path!("/decide") view=DecidePage ssr=ssr.clone()/>
+                    <Route path=path!("/compare") view=ComparePage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug") view=VendorPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug/api") view=ApiGuidePage ssr/>
                 </Routes>
             </main>
+            <PrintInfo/>
             <SiteFooter/>
         </Router>
     }

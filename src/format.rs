@@ -221,3 +221,28 @@ mod tests {
         assert_eq!(date("garbage"), "garbage");
     }
 }
+
+/// A day count since 1970-01-01 as YYYY-MM-DD (proleptic Gregorian, UTC).
+pub fn iso_date(days_since_epoch: u64) -> String {
+    // Howard Hinnant's civil-from-days algorithm.
+    let z = days_since_epoch as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod iso_date_tests {
+    #[test]
+    fn known_days() {
+        assert_eq!(super::iso_date(0), "1970-01-01");
+        assert_eq!(super::iso_date(20_415), "2025-11-23");
+        assert_eq!(super::iso_date(11_016), "2000-02-29");
+    }
+}

@@ -6,23 +6,31 @@
 //! - `load` (server only): reading and validating `data/`
 //! - `cost`: pure money arithmetic (annual prices, recomputing the sources' figures)
 //! - `chart`: SVG charts as pure functions (plotters)
+//! - `decide`, `compare`, `listing`, `query`: the decision helper's matching, comparison
+//!   columns, the home table's sort and filters, query strings (all pure)
 //! - `format`: numbers and prices as words
 //! - `queries`: server functions, the one place pages get data from
 //! - `app`, `pages/*` (one per route), `components/*`: the Leptos UI
-//! - `server`, `api` (server only): the axum router and the JSON API
+//! - `server`, `api`, `export` (server only): the axum router, the JSON API, CSV downloads
 
 pub mod api_model;
 pub mod app;
 pub mod chart;
+pub mod compare;
 pub mod components;
 pub mod cost;
+pub mod decide;
 pub mod format;
+pub mod listing;
 pub mod model;
 pub mod pages;
 pub mod queries;
+pub mod query;
 
 #[cfg(feature = "ssr")]
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 #[cfg(feature = "ssr")]
 pub mod load;
 #[cfg(feature = "ssr")]

@@ -454,6 +454,9 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
     for (i, d) in v.decision.iter().enumerate() {
         c.non_empty(&format!("decision[{i}].situation"), &d.situation);
         c.non_empty(&format!("decision[{i}].reason"), &d.reason);
+        for (j, plan) in d.when.plans.iter().enumerate() {
+            c.plan_ref(&format!("decision[{i}].when.plans[{j}]"), plan, &plan_names);
+        }
     }
 }
 

@@ -221,6 +221,10 @@ pub struct Scim {
     /// Does the vendor publish its own SCIM documentation?
     #[serde(default)]
     pub vendor_docs: Tri,
+    /// Does setting up SCIM, or what it needs first, wait on the vendor's staff (a CSM or
+    /// support) rather than being self-serve?
+    #[serde(default)]
+    pub vendor_enables: Tri,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -502,6 +506,50 @@ pub struct DecisionRow {
     pub action: Action,
     /// Why, in our words.
     pub reason: String,
+    /// The situation as conditions on the decision helper's answers (`src/decide.rs`).
+    /// A row without conditions is shown but never picked from answers alone.
+    #[serde(default)]
+    pub when: When,
+}
+
+/// Conditions a reader's situation must meet for a decision row to apply. Every field is
+/// optional; a row applies when none of its stated conditions is contradicted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// The reader is on one of these plans (names from `plans`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<String>,
+    /// Team size at most this (our reading of "small", shown on the page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_users: Option<u32>,
+    /// Joiners plus leavers a year at most this (our reading of "few").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_changes: Option<u32>,
+    /// Whether the reader wants joiners and leavers handled automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_automation: Option<bool>,
+    /// Whether SAML can be the only way to sign in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saml_only_ok: Option<bool>,
+    /// Whether provisioning is needed within weeks rather than months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent: Option<bool>,
+    /// Whether the reader needs the SCIM plan's other features anyway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_other_features: Option<bool>,
+    /// Whether permissions depend on complex group or role rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complex_groups: Option<bool>,
+    /// Whether the reader still runs a legacy version of the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy: Option<bool>,
+    /// Whether the reader wants to avoid a second integration next to SSO.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub single_setup: Option<bool>,
+    /// Whether the reader's IdP provisions this vendor by SCIM (from the IdP matrix).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idp_provisions: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

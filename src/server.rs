@@ -3,6 +3,7 @@
 
 use crate::app::{shell, App};
 use crate::model::Catalog;
+use axum::extract::{Path, RawQuery};
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -38,14 +39,34 @@ fn site_addr(text: &str) -> std::net::SocketAddr {
 
 pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
-    let api_catalog = catalog.clone();
+    let c = catalog.clone();
+    let api = Router::new()
+        .route("/api/cost", {
+            let c = c.clone();
+            get(move |q| crate::api::cost(c.clone(), q))
+        })
+        .route("/api/vendors", {
+            let c = c.clone();
+            get(move || crate::api::vendors(c.clone()))
+        })
+        .route("/api/vendors/{slug}", {
+            let c = c.clone();
+            get(move |Path(slug): Path<String>| async move {
+                crate::api::vendor(c.clone(), &slug).await
+            })
+        })
+        .route("/vendors.csv", {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::export::vendors_csv(c.clone(), q))
+        })
+        .route("/compare.csv", {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::export::compare_csv(c.clone(), q))
+        });
     let context = move || provide_context(catalog.clone());
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route(
-            "/api/cost",
-            get(move |q| crate::api::cost(api_catalog.clone(), q)),
-        )
+        .merge(api)
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -14,6 +14,8 @@ pub fn SiteHeader() -> impl IntoView {
                 </A>
                 <A href="/" attr:class="nav-link">"Vendors"</A>
                 <A href="/calculator" attr:class="nav-link">"Calculator"</A>
+                <A href="/decide" attr:class="nav-link">"Decide"</A>
+                <A href="/compare" attr:class="nav-link">"Compare"</A>
             </nav>
         </header>
     }
@@ -58,5 +60,68 @@ pub fn LoadError(error: String) -> impl IntoView {
             <p><strong>"This part of the page could not be loaded."</strong></p>
             <p>{error}</p>
         </div>
+    }
+}
+
+/// Today's date (UTC, YYYY-MM-DD), the same on the server and in the browser.
+fn today() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let iso: String = js_sys::Date::new_0().to_iso_string().into();
+        iso.chars().take(10).collect()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        crate::format::iso_date(secs / 86_400)
+    }
+}
+
+/// The page's address as the reader would type it: from the request on the server, from
+/// the address bar in the browser.
+fn page_address() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<axum::http::request::Parts>();
+        let host = parts
+            .as_ref()
+            .and_then(|p| p.headers.get(axum::http::header::HOST))
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost")
+            .to_string();
+        let path = parts
+            .as_ref()
+            .and_then(|p| p.uri.path_and_query().map(|pq| pq.to_string()))
+            .unwrap_or_else(|| "/".into());
+        format!("http://{host}{path}")
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        window().location().href().unwrap_or_default()
+    }
+}
+
+/// Shown only on paper: where the report came from and when, so a printout can be
+/// opened again as the same scenario.
+#[component]
+pub fn PrintInfo() -> impl IntoView {
+    let link = NodeRef::<leptos::html::Span>::new();
+    let location = leptos_router::hooks::use_location();
+    // Client-side navigation changes the address without a new page: follow it.
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        if let Some(el) = link.get() {
+            el.set_text_content(Some(&page_address()));
+        }
+    });
+    view! {
+        <p class="print-only print-info">
+            "SCIM Ledger report, printed "{today()}". Open it again at: "
+            <span node_ref=link class="print-link">{page_address()}</span>
+        </p>
     }
 }

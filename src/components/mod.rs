@@ -2,6 +2,8 @@
 
 pub mod badges;
 pub mod calculator;
+pub mod decision;
 pub mod layout;
 pub mod lists;
+pub mod live_form;
 pub mod sources;

@@ -1,13 +1,18 @@
-//! `/`: every vendor at a glance.
+//! `/`: every vendor at a glance, sortable by every column and filterable. Sort and filters
+//! live in the query string; the table sits in a GET form, so the header buttons and the
+//! filters also work without JavaScript.
 
 use crate::components::badges::{PartialBadge, TriBadge};
 use crate::components::layout::{LoadError, Loading};
+use crate::components::live_form::live_update;
 use crate::format;
-use crate::model::{Idp, Profile};
+use crate::listing::{self, ListQuery, PriceFilter, SortKey};
+use crate::model::{Idp, Profile, Tri};
 use crate::queries::{list_vendors, VendorRow};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -20,6 +25,11 @@ pub fn HomePage() -> impl IntoView {
             <p class="lede">
                 "Many SaaS vendors keep automated user provisioning (SCIM), and often single sign-on, for their most expensive plan. "
                 "For each vendor: the plan that unlocks it, what it costs, which identity providers really provision, and what to do about it."
+            </p>
+            <p class="hero-links no-print">
+                <A href="/calculator">"Cost calculator"</A>" · "
+                <A href="/decide">"Upgrade, stay manual or automate?"</A>" · "
+                <A href="/compare?vendors=mode,ironclad&users=120">"Compare vendors"</A>
             </p>
         </section>
         <Suspense fallback=Loading>
@@ -35,30 +45,202 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| query.with(|q| listing::parse(|k| q.get(k))));
+    let list = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
+    let plans = listing::plan_names(&rows);
+    let total = rows.len();
     let full = rows.iter().filter(|r| r.profile == Profile::Full).count();
-    let count = rows.len();
+    let all = StoredValue::new(rows);
+    let shown =
+        Memo::new(move |_| list.with(|q| all.with_value(|rows| listing::apply(rows.clone(), q))));
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let update = live_update("/".into(), listing::KEYS, form_ref);
+    let on_submit = {
+        let update = update.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            // Header buttons navigate themselves; this is the filters' "Apply".
+            ev.prevent_default();
+            update();
+        }
+    };
+    let caption = move || {
+        let n = shown.with(Vec::len);
+        if list.with(ListQuery::is_filtered) {
+            format!("{n} of {total} vendors match the filters.")
+        } else {
+            format!(
+                "{total} vendors: {full} full guides and {} partial profiles.",
+                total - full
+            )
+        }
+    };
+    let csv = move || {
+        let q = list.with(ListQuery::to_query);
+        if q.is_empty() {
+            "/vendors.csv".to_string()
+        } else {
+            format!("/vendors.csv?{q}")
+        }
+    };
+    let issues = move || parsed.with(|(_, i)| i.clone());
     view! {
-        <p class="table-caption" id="vendors-caption">
-            {format!("{count} vendors: {full} full guides and {} partial profiles.", count - full)}
-        </p>
-        <div class="table-wrap">
-            <table class="vendors cards" aria-describedby="vendors-caption">
-                <thead>
-                    <tr>
-                        <th scope="col">"Vendor"</th>
-                        <th scope="col">"SCIM"</th>
-                        <th scope="col">"Plan that unlocks SCIM"</th>
-                        <th scope="col">"Price of that plan"</th>
-                        <th scope="col">"SSO required first"</th>
-                        <th scope="col">"IdPs that provision by SCIM"</th>
-                        <th scope="col">"Last checked"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! { <VendorTableRow row/> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <form class="vendor-list" method="get" action="/" node_ref=form_ref
+            on:change=move |_| update() on:submit=on_submit>
+            // First in the form: a header button's own `sort` comes later and wins.
+            <input type="hidden" name="sort" value=move || list.with(|q| {
+                let minus = if q.desc { "-" } else { "" };
+                format!("{minus}{}", q.sort.key())
+            })/>
+            <Filters list plans/>
+            {move || {
+                let list = issues();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="callout error field-errors" role="alert">
+                        {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <p class="table-caption" id="vendors-caption" aria-live="polite">
+                {caption}" "
+                <a class="no-print" href=csv download="">"Download CSV"</a>
+            </p>
+            <div class="table-wrap">
+                <table class="vendors cards" aria-describedby="vendors-caption">
+                    <thead>
+                        <tr>
+                            {SortKey::ALL.into_iter().map(|key| view! { <SortHeader key list/> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || shown.get() key=|row| row.slug.clone() let:row>
+                            <VendorTableRow row/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            {move || shown.with(Vec::is_empty).then(|| view! {
+                <p class="callout">"No vendor matches these filters. "<a href="/">"Show all vendors"</a>"."</p>
+            })}
+        </form>
+    }
+}
+
+/// A column header: a real button that sorts by it, with `aria-sort` on the cell.
+#[component]
+fn SortHeader(key: SortKey, list: Memo<ListQuery>) -> impl IntoView {
+    let aria = move || {
+        list.with(|q| match (q.sort == key, q.desc) {
+            (true, false) => "ascending",
+            (true, true) => "descending",
+            (false, _) => "none",
+        })
+    };
+    let next = move || list.with(|q| q.next_sort(key));
+    let href = move || {
+        let q = list.with(|q| q.sorted_by(key).to_query());
+        if q.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{q}")
+        }
+    };
+    #[cfg(feature = "hydrate")]
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            ev.prevent_default();
+            navigate(
+                &href(),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, href);
+    };
+    let arrow = move || match aria() {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "↕",
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="submit" name="sort" value=next class="sort" on:click=on_click>
+                {key.label()}
+                <span class="sort-mark" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+#[component]
+fn Filters(list: Memo<ListQuery>, plans: Vec<String>) -> impl IntoView {
+    let tri_options = |current: Option<Tri>| {
+        [
+            ("", "Any"),
+            ("yes", "Yes"),
+            ("no", "No"),
+            ("unknown", "Unknown"),
+        ]
+        .into_iter()
+        .map(move |(v, label)| {
+            let sel = current.map(listing::tri_key).unwrap_or("") == v;
+            view! { <option value=v selected=sel>{label}</option> }
+        })
+        .collect_view()
+    };
+    view! {
+        <fieldset class="filters no-print">
+            <legend>"Filter"</legend>
+            <div class="field">
+                <label for="f-scim">"SCIM available"</label>
+                <select id="f-scim" name="scim">{move || tri_options(list.with(|q| q.scim))}</select>
+            </div>
+            <div class="field">
+                <label for="f-plan">"Plan that unlocks SCIM"</label>
+                <select id="f-plan" name="plan">
+                    <option value="" selected=move || list.with(|q| q.plan.is_none())>"Any"</option>
+                    {plans.into_iter().map(|p| {
+                        let (name, value) = (p.clone(), p.clone());
+                        view! { <option value=value selected=move || list.with(|q| q.plan.as_deref() == Some(name.as_str()))>{p}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-sso">"SSO required first"</label>
+                <select id="f-sso" name="sso_first">{move || tri_options(list.with(|q| q.sso_first))}</select>
+            </div>
+            <div class="field">
+                <label for="f-idp">"Provisions by SCIM with"</label>
+                <select id="f-idp" name="idp">
+                    <option value="" selected=move || list.with(|q| q.idp.is_none())>"Any identity provider"</option>
+                    {Idp::ALL.into_iter().map(|i| view! {
+                        <option value=i.key() selected=move || list.with(|q| q.idp == Some(i))>{i.name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-price">"Price of the SCIM plan"</label>
+                <select id="f-price" name="price">
+                    {[("", "Any"), ("known", "Stated or free"), ("custom", "Quote only (custom)"), ("unknown", "Not stated")]
+                        .into_iter()
+                        .map(|(v, label)| view! {
+                            <option value=v selected=move || list.with(|q| q.price.map(PriceFilter::key).unwrap_or("") == v)>{label}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <p class="form-actions">
+                <button type="submit">"Apply filters"</button>
+                " "
+                <a href="/" class="reset">"Clear"</a>
+            </p>
+        </fieldset>
     }
 }
 
@@ -86,7 +268,7 @@ fn VendorTableRow(row: VendorRow) -> impl IntoView {
     let jit = (!row.jit_idps.is_empty())
         .then(|| format!("Just-in-time only: {}", idp_names(&row.jit_idps)));
     view! {
-        <tr>
+        <tr data-slug=row.slug.clone()>
             <th scope="row" data-label="Vendor">
                 <A href=href attr:class="vendor-link">{row.name.clone()}</A>
                 <span class="category">{row.category.clone()}</span>

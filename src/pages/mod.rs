@@ -2,6 +2,8 @@
 
 pub mod api_guide;
 pub mod calculator;
+pub mod compare;
+pub mod decide;
 pub mod home;
 pub mod not_found;
 pub mod vendor;

@@ -2,6 +2,7 @@
 //! replaces the URL in place.
 
 use super::VendorChoice;
+use crate::components::live_form::{live_update, CarryOver};
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
 use crate::cost::upgrade::{default_current_plan, find_plan, Costing};
@@ -9,9 +10,8 @@ use crate::model::Vendor;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// Every query key the form writes, in URL order.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-const KEYS: [&str; 14] = [
+/// Every query key the form owns, in URL order.
+pub const KEYS: &[&str] = &[
     "vendor",
     "users",
     "plan",
@@ -28,22 +28,6 @@ const KEYS: [&str; 14] = [
     "current_quote",
 ];
 
-/// The form's values as a query string, leaving out empty fields.
-#[cfg(feature = "hydrate")]
-fn form_query(form: &leptos::web_sys::HtmlFormElement) -> String {
-    let Ok(data) = web_sys::FormData::new_with_form(form) else {
-        return String::new();
-    };
-    KEYS.iter()
-        .filter_map(|k| {
-            let v = data.get(k).as_string()?;
-            let v = v.trim();
-            (!v.is_empty()).then(|| format!("{k}={}", crate::cost::scenario::encode(v)))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 #[component]
 pub fn ScenarioForm(
     report: Memo<Report>,
@@ -52,33 +36,8 @@ pub fn ScenarioForm(
     action: String,
 ) -> impl IntoView {
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let update = {
-        #[cfg(feature = "hydrate")]
-        {
-            let navigate = leptos_router::hooks::use_navigate();
-            let action = action.clone();
-            move || {
-                if let Some(form) = form_ref.get() {
-                    let url = format!("{action}?{}", form_query(&form));
-                    navigate(
-                        &url,
-                        leptos_router::NavigateOptions {
-                            replace: true,
-                            scroll: false,
-                            ..Default::default()
-                        },
-                    );
-                }
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            || ()
-        }
-    };
+    let update = live_update(action.clone(), KEYS, form_ref);
     let on_submit = {
-        // A Copy closure in the server build, an Rc-holding one in the browser build.
-        #[allow(clippy::clone_on_copy)]
         let update = update.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -99,6 +58,7 @@ pub fn ScenarioForm(
             on:input=move |_| update()
             on:submit=on_submit
         >
+            <CarryOver own=KEYS/>
             <fieldset>
                 <legend>"Your team"</legend>
                 {(!choices.is_empty()).then(|| view! { <VendorSelect choices report/> })}

@@ -5,7 +5,7 @@ use crate::components::layout::Section;
 use crate::components::lists::BulletList;
 use crate::components::sources::{DiscrepancyList, SourceFacts};
 use crate::cost::checks::check_examples;
-use crate::model::{Action, Tri, Vendor};
+use crate::model::{Tri, Vendor};
 use leptos::prelude::*;
 
 #[component]
@@ -51,57 +51,6 @@ pub fn AdminReports(v: Vendor) -> impl IntoView {
             {a.sentiment.map(|s| view! { <p class="intro">{s}</p> })}
             {(!a.themes.is_empty()).then(|| view! { <BulletList items=a.themes.clone()/> })}
             {a.takeaway.map(|t| view! { <p class="takeaway">{t}</p> })}
-        </Section>
-    }
-}
-
-/// What each kind of advice means, described neutrally.
-fn action_help(a: Action) -> &'static str {
-    match a {
-        Action::Upgrade => "Buy the plan that includes SCIM and let your identity provider manage accounts.",
-        Action::EvaluateUpgrade => "Decide on the plan's other features; SCIM comes with it.",
-        Action::UseNativeScim => "You already pay for SCIM: connect your identity provider.",
-        Action::StayManual => "Keep creating and removing accounts by hand, with a checklist and regular access reviews.",
-        Action::AutomateElsewhere => "Keep your plan and automate another way: your identity provider's own workflows, a third-party automation service, or the vendor's user API where one exists.",
-        Action::PlanMigration => "The product is changing: settle the migration before building provisioning around it.",
-    }
-}
-
-#[component]
-pub fn DecisionTable(v: Vendor) -> impl IntoView {
-    let mut used: Vec<Action> = Vec::new();
-    for row in &v.decision {
-        if !used.contains(&row.action) {
-            used.push(row.action);
-        }
-    }
-    view! {
-        <Section id="decision" title="Decision table".into()>
-            <div class="table-wrap">
-                <table class="cards decision">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Your situation"</th>
-                            <th scope="col">"What to do"</th>
-                            <th scope="col">"Why"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {v.decision.iter().map(|row| view! {
-                            <tr data-action=row.action.key()>
-                                <th scope="row" data-label="Your situation">{row.situation.clone()}</th>
-                                <td data-label="What to do"><span class=format!("action {}", row.action.key())>{row.action.label()}</span></td>
-                                <td data-label="Why">{row.reason.clone()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <dl class="legend">
-                {used.into_iter().map(|a| view! {
-                    <div><dt>{a.label()}</dt><dd>{action_help(a)}</dd></div>
-                }).collect_view()}
-            </dl>
         </Section>
     }
 }

@@ -8,6 +8,7 @@ mod setup;
 
 use crate::components::badges::PartialBadge;
 use crate::components::calculator::Calculator;
+use crate::components::decision::DecisionHelper;
 use crate::components::layout::Section;
 use crate::components::layout::{LoadError, Loading};
 use crate::components::lists::Paragraphs;
@@ -67,7 +68,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
     add(facts::has_spec(v), "spec", "Technical specification");
     add(!v.idp_setup.is_empty(), "setup", "IdP configuration");
     add(advice::has_admin_reports(v), "admins", "What admins report");
-    add(!v.decision.is_empty(), "decision", "Decision table");
+    add(!v.decision.is_empty(), "decision", "What to do");
     add(
         advice::has_discrepancies(v),
         "discrepancies",
@@ -85,6 +86,18 @@ fn CostSection(v: Vendor) -> impl IntoView {
     view! {
         <Section id="cost" title="Cost calculator: manual work against the upgrade".into()>
             <Calculator vendor=Some(v) action/>
+        </Section>
+    }
+}
+
+/// The decision helper for this vendor; its answers live in the guide's own query string.
+#[component]
+fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
+    let action = format!("/vendors/{}", v.slug);
+    view! {
+        <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
+            <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
+            <DecisionHelper vendor=v action has_api_guide/>
         </Section>
     }
 }
@@ -130,7 +143,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
             "spec" => view! { <facts::TechSpec v/> }.into_any(),
             "setup" => view! { <setup::IdpSetupGuide v/> }.into_any(),
             "admins" => view! { <advice::AdminReports v/> }.into_any(),
-            "decision" => view! { <advice::DecisionTable v/> }.into_any(),
+            "decision" => view! { <DecisionSection v has_api_guide/> }.into_any(),
             "discrepancies" => view! { <advice::Discrepancies v/> }.into_any(),
             "unknowns" => view! { <advice::Unknowns v/> }.into_any(),
             _ => view! { <advice::SourceNote v/> }.into_any(),

@@ -1,0 +1,63 @@
+//! GET forms that work without JavaScript and, with it, update the URL in place.
+//!
+//! Each form owns a set of query keys. Without JavaScript it carries every other pair of
+//! the current URL as hidden inputs; with JavaScript each change replaces the URL (no
+//! reload, no history entry) with the form's values merged into the current query.
+
+use crate::query::foreign;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Hidden inputs for the pairs of the current URL that the form does not own.
+#[component]
+pub fn CarryOver(own: &'static [&'static str]) -> impl IntoView {
+    let location = use_location();
+    move || {
+        location
+            .search
+            .with(|s| foreign(s, own))
+            .into_iter()
+            .map(|(k, v)| view! { <input type="hidden" name=k value=v/> })
+            .collect_view()
+    }
+}
+
+/// Returns a closure that, in the browser, replaces the URL with `action` and the form's
+/// current values; on the server it does nothing.
+pub fn live_update(
+    action: String,
+    own: &'static [&'static str],
+    form_ref: NodeRef<leptos::html::Form>,
+) -> impl Fn() + Clone + 'static {
+    #[cfg(feature = "hydrate")]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        move || {
+            let Some(form) = form_ref.get_untracked() else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            let fresh: Vec<(String, String)> = own
+                .iter()
+                .filter_map(|k| Some((k.to_string(), data.get(k).as_string()?)))
+                .collect();
+            let search = window().location().search().unwrap_or_default();
+            let query = crate::query::merge(&search, own, &fresh);
+            navigate(
+                &format!("{action}?{query}"),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (action, own, form_ref);
+        || ()
+    }
+}

@@ -1,0 +1,234 @@
+//! Issue 4 on the real server: the decision helper, the comparison, the home table's sort
+//! and filters from the query string, CSV downloads (parsed back) and the JSON API (parsed
+//! back into the data types).
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{catalog, get};
+use scim_ledger::model::Vendor;
+
+/// The `data-row` of the row marked as fitting, from the server-rendered HTML.
+fn chosen_row(body: &str) -> Option<usize> {
+    // Attribute order is Leptos's to choose: find the marked <tr> and read its data-row.
+    let at = body.find("aria-current=\"true\"")?;
+    let tr_start = body[..at].rfind("<tr")?;
+    let tr_end = at + body[at..].find('>')?;
+    let tr = &body[tr_start..tr_end];
+    let i = tr.find("data-row=\"")? + "data-row=\"".len();
+    tr[i..].split('"').next()?.parse().ok()
+}
+
+#[test]
+fn the_decision_helper_marks_the_row_that_fits_the_answers() {
+    common::block_on(async {
+        // Mode on Business/Pro, needing automation: row 0 ("automate another way").
+        let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(chosen_row(&page.body), Some(0), "Business/Pro row");
+        page.shows(&["Every condition of this row holds", "Automate another way"]);
+        // Already on Enterprise: the native-SCIM row.
+        let page = get("/decide?vendor=mode&plan=Enterprise").await;
+        assert_eq!(chosen_row(&page.body), Some(1));
+        // A small, quiet team that does not need automation: stay manual.
+        let page = get("/decide?vendor=code42&users=20&automate=no").await;
+        assert_eq!(chosen_row(&page.body), Some(2));
+        page.shows(&["Stay manual, with checks"]);
+        // Code42 on legacy: plan a migration is offered as an option.
+        let page = get("/decide?vendor=code42&legacy=yes&automate=no").await;
+        assert_eq!(chosen_row(&page.body), Some(4));
+        page.shows(&["Plan a migration"]);
+        // Mimecast with Google Workspace (just-in-time only): the IdP row.
+        let page = get("/decide?vendor=mimecast&idp=google_workspace&automate=no").await;
+        assert_eq!(chosen_row(&page.body), Some(4));
+        // The API guide is offered as one way to automate.
+        page.shows(&["href=\"/vendors/mimecast/api\""]);
+    })
+}
+
+#[test]
+fn the_guide_has_the_helper_and_keeps_the_calculators_inputs() {
+    common::block_on(async {
+        let page = get("/vendors/ironclad?users=300&seat=40&groups=yes&automate=no#decision").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&["id=\"decision\"", "class=\"situation-form\""]);
+        // Complex groups: the last row.
+        assert_eq!(chosen_row(&page.body), Some(4));
+        // The helper's form carries the calculator's `seat` as a hidden input, and the
+        // calculator's form carries the helper's answers.
+        page.shows(&[
+            "type=\"hidden\" name=\"seat\" value=\"40\"",
+            "type=\"hidden\" name=\"groups\" value=\"yes\"",
+        ]);
+    })
+}
+
+#[test]
+fn bad_answers_get_a_message_and_an_unknown_vendor_a_404() {
+    common::block_on(async {
+        let page = get("/decide?vendor=mode&automate=perhaps&idp=%3Cscript%3E").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&["is not yes or no", "&lt;script&gt;"]);
+        assert!(!page.body.contains("<script>\u{201d}"));
+        let page = get("/decide?vendor=nope").await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        page.shows(&["We have no vendor"]);
+        let page = get("/decide").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&["class=\"choose-vendor\""]);
+    })
+}
+
+#[test]
+fn compare_shows_vendors_side_by_side_at_the_team_size() {
+    common::block_on(async {
+        let page = get("/compare?vendors=mode,ironclad&users=120").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&[
+            "Side by side at 120 people",
+            "href=\"/vendors/mode\"",
+            "href=\"/vendors/ironclad\"",
+            "Plan required for SCIM",
+            "Vendor staff needed to set up",
+            "Staying manual (calculator defaults)",
+            // Manual cost at 120 people with the default model, as the calculator says.
+            "$2,",
+            "/compare.csv?vendors=mode%2Cironclad&amp;users=120",
+        ]);
+        // Removing one vendor is a link; adding is the form's `add`.
+        page.shows(&["href=\"/compare?vendors=ironclad&amp;users=120\""]);
+        let page = get("/compare?vendors=mode&add=code42&users=50").await;
+        page.shows(&["href=\"/vendors/code42\"", "Side by side at 50 people"]);
+        // Unknown vendors are named; all unknown is a 404.
+        let page = get("/compare?vendors=mode,nope").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&["We have no vendor “nope”"]);
+        let page = get("/compare?vendors=nope").await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+    })
+}
+
+/// The vendor slugs in the home table, in page order.
+fn table_order(body: &str) -> Vec<String> {
+    body.split("<tr data-slug=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn home_sorts_and_filters_from_the_query_string() {
+    common::block_on(async {
+        let page = get("/").await;
+        let all = table_order(&page.body);
+        assert_eq!(all.len(), catalog().vendors.len());
+        page.shows(&["aria-sort=\"ascending\"", "name=\"sort\" value=\"-name\""]);
+        let page = get("/?sort=-name").await;
+        let mut reversed = all.clone();
+        reversed.reverse();
+        assert_eq!(table_order(&page.body), reversed);
+        page.shows(&["aria-sort=\"descending\""]);
+        // Only vendors Okta provisions by SCIM, quote-only price.
+        let page = get("/?idp=okta&price=custom").await;
+        let shown = table_order(&page.body);
+        assert!(!shown.is_empty() && shown.len() < all.len(), "{shown:?}");
+        for slug in &shown {
+            let v = catalog().vendor(slug).unwrap().clone();
+            assert!(
+                v.scim_idps().contains(&scim_ledger::model::Idp::Okta),
+                "{slug}"
+            );
+        }
+        page.shows(&[
+            "match the filters",
+            "/vendors.csv?idp=okta&amp;price=custom",
+        ]);
+        let page = get("/?sort=bogus&scim=perhaps").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&["is not a column to sort by we know"]);
+    })
+}
+
+/// A minimal CSV reader (quotes, doubled quotes, CRLF), enough to parse our own output back.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_downloads_parse_back_to_the_page_rows() {
+    common::block_on(async {
+        let page = get("/vendors.csv?sort=-price").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.content_type.starts_with("text/csv"));
+        let rows = parse_csv(&page.body);
+        assert_eq!(rows[0], scim_ledger::export::VENDOR_HEADER);
+        assert_eq!(rows.len(), catalog().vendors.len() + 1);
+        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+        let mode = rows.iter().find(|r| r[0] == "mode").expect("mode row");
+        assert_eq!(mode[col("scim_plan")], "Enterprise");
+        assert_eq!(mode[col("price_kind")], "custom_estimate");
+        assert_eq!(mode[col("price_low")], "6000");
+        assert_eq!(mode[col("price_high")], "50000");
+        assert_eq!(mode[col("currency")], "USD");
+        // Same order as the page for the same query.
+        let page = get("/?sort=-price").await;
+        let order: Vec<String> = rows[1..].iter().map(|r| r[0].clone()).collect();
+        assert_eq!(order, table_order(&page.body));
+
+        let page = get("/compare.csv?vendors=mode,ironclad&users=120").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let rows = parse_csv(&page.body);
+        assert_eq!(rows.len(), 3);
+        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+        assert_eq!(rows[1][col("users")], "120");
+        // Ironclad's Enterprise estimate is open-ended ($60K+): no high end.
+        assert_eq!(rows[2][col("upgrade_extra_high")], "");
+        assert_eq!(rows[2][col("upgrade_extra_or_more")], "true");
+        let manual: f64 = rows[1][col("manual_cost")].parse().unwrap();
+        assert!(manual > 0.0);
+        let page = get("/compare.csv?vendors=nope").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    })
+}
+
+#[test]
+fn the_json_api_returns_the_data_files_shape() {
+    common::block_on(async {
+        let page = get("/api/vendors").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.content_type.starts_with("application/json"));
+        let vendors: Vec<Vendor> = serde_json::from_str(&page.body).expect("vendors parse back");
+        assert_eq!(vendors, catalog().vendors);
+        let page = get("/api/vendors/ironclad").await;
+        let v: Vendor = serde_json::from_str(&page.body).expect("a vendor parses back");
+        assert_eq!(&v, catalog().vendor("ironclad").unwrap());
+        let page = get("/api/vendors/nope").await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        let err: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+        assert!(err["error"].as_str().unwrap().contains("no vendor"));
+    })
+}
