@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/scim-ledger.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Title formatter=|t: String| if t.is_empty() { "SCIM Ledger".to_string() } else { format!("{t} · SCIM Ledger") }/>
+        <Title formatter=|t: String| if t.is_empty() { "SCIM Ledger".to_string() } else { format!("{} · SCIM Ledger", crate::format::title_safe(&t)) }/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>

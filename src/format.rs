@@ -246,3 +246,10 @@ mod iso_date_tests {
         assert_eq!(super::iso_date(11_016), "2000-02-29");
     }
 }
+
+/// Text for the `<title>` element. leptos_meta writes title text without escaping it, and
+/// a data string with `</title>` would end the element early: angle brackets become the
+/// look-alike guillemets.
+pub fn title_safe(s: &str) -> String {
+    s.replace('<', "\u{2039}").replace('>', "\u{203A}")
+}

@@ -11,7 +11,8 @@
 //! - `format`: numbers and prices as words
 //! - `queries`: server functions, the one place pages get data from
 //! - `app`, `pages/*` (one per route), `components/*`: the Leptos UI
-//! - `server`, `api`, `export` (server only): the axum router, the JSON API, CSV downloads
+//! - `server`, `api`, `export`, `response` (server only): the axum router, the JSON API, CSV
+//!   downloads, and security headers with the page cache
 
 pub mod api_model;
 pub mod app;
@@ -33,6 +34,8 @@ pub mod api;
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod load;
+#[cfg(feature = "ssr")]
+pub mod response;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -3,13 +3,15 @@
 
 use crate::app::{shell, App};
 use crate::model::Catalog;
+use crate::response::{CspNonce, PageCache};
 use axum::extract::{Path, RawQuery};
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 /// Leptos settings from cargo-leptos's environment variables, with defaults that match
 /// `Cargo.toml` so the binary also runs on its own (tests, `target/release/scim-ledger`).
@@ -63,7 +65,15 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             let c = c.clone();
             get(move |RawQuery(q): RawQuery| crate::export::compare_csv(c.clone(), q))
         });
-    let context = move || provide_context(catalog.clone());
+    let context = move || {
+        provide_context(catalog.clone());
+        // The response layer chose this response's CSP nonce; the hydration scripts use it.
+        let nonce = use_context::<axum::http::request::Parts>()
+            .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        if let Some(CspNonce(n)) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(n));
+        }
+    };
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(api)
@@ -75,4 +85,9 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             context, shell,
         ))
         .with_state(options)
+        .layer(axum::middleware::from_fn_with_state(
+            PageCache::new(),
+            crate::response::layer,
+        ))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
 }

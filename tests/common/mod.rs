@@ -34,11 +34,13 @@ pub fn catalog() -> Arc<Catalog> {
 pub struct Page {
     pub status: StatusCode,
     pub content_type: String,
+    pub headers: Vec<(String, String)>,
     pub body: String,
 }
 
 impl Page {
     /// Asserts that every part appears in the body, naming the first missing one.
+    #[allow(dead_code)]
     #[track_caller]
     pub fn shows(&self, parts: &[&str]) {
         for part in parts {
@@ -49,29 +51,54 @@ impl Page {
             );
         }
     }
+
+    /// A response header's value (empty when absent).
+    pub fn header(&self, name: &str) -> String {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
 }
 
-/// The real server, started once per test binary on a free loopback port, so tests see
-/// exactly what a browser would (status, headers, body) through `axum::serve`.
+/// Serves `catalog` through the real router and `axum::serve` on a free loopback port.
+#[allow(dead_code)]
+pub fn start(catalog: Arc<Catalog>) -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut options = scim_ledger::server::leptos_options();
+    // Static files straight from public/, so tests need no prior cargo-leptos build.
+    options.site_root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("public")
+        .to_string_lossy()
+        .as_ref()
+        .into();
+    let app = scim_ledger::server::router(catalog, options);
+    runtime().spawn(async move {
+        let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+        axum::serve(listener, app).await.unwrap()
+    });
+    addr
+}
+
+/// The real server around the shipped data, started once per test binary, so tests see
+/// exactly what a browser would (status, headers, body).
 fn server_addr() -> std::net::SocketAddr {
     static ADDR: OnceLock<std::net::SocketAddr> = OnceLock::new();
-    *ADDR.get_or_init(|| {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let addr = listener.local_addr().unwrap();
-        let app = scim_ledger::server::router(catalog(), scim_ledger::server::leptos_options());
-        runtime().spawn(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app).await.unwrap()
-        });
-        addr
-    })
+    *ADDR.get_or_init(|| start(catalog()))
 }
 
-/// A minimal HTTP/1.1 GET (the tests need no client library).
+/// GET on the shipped-data server.
 pub async fn get(uri: &str) -> Page {
+    get_at(server_addr(), uri).await
+}
+
+/// A minimal HTTP/1.1 GET (the tests need no client library). `uri` goes into the request
+/// line as it is, so tests can send odd encodings.
+pub async fn get_at(addr: std::net::SocketAddr, uri: &str) -> Page {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let addr = server_addr();
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let request = format!("GET {uri} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).await.unwrap();
@@ -83,45 +110,56 @@ pub async fn get(uri: &str) -> Page {
     .await
     .unwrap_or_else(|_| panic!("no answer for {uri} within 30 s"))
     .unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let body = raw.get(split + 4..).unwrap_or(&[]);
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse::<u16>().ok())
         .and_then(|c| StatusCode::from_u16(c).ok())
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let header = |name: &str| {
-        head.lines()
-            .find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                k.trim()
-                    .eq_ignore_ascii_case(name)
-                    .then(|| v.trim().to_string())
-            })
-            .unwrap_or_default()
+    let headers: Vec<(String, String)> = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect();
+    let mut page = Page {
+        status,
+        content_type: String::new(),
+        headers,
+        body: String::new(),
     };
-    let body = if header("transfer-encoding").eq_ignore_ascii_case("chunked") {
+    page.content_type = page.header("content-type");
+    let body = if page
+        .header("transfer-encoding")
+        .eq_ignore_ascii_case("chunked")
+    {
         dechunk(body)
     } else {
-        body.to_string()
+        body.to_vec()
     };
-    Page {
-        status,
-        content_type: header("content-type"),
-        body,
-    }
+    page.body = String::from_utf8_lossy(&body).into_owned();
+    page
 }
 
-fn dechunk(mut rest: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, after)) = rest.split_once("\r\n") {
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&rest[..eol]);
         let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        let after = &rest[eol + 2..];
         if n == 0 || after.len() < n {
             break;
         }
-        out.push_str(&after[..n]);
-        rest = after[n..].trim_start_matches("\r\n");
+        out.extend_from_slice(&after[..n]);
+        rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
     }
     out
 }
