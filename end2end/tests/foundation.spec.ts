@@ -20,7 +20,12 @@ test("home lists the vendors and a click opens a guide without a reload", async 
 test("a guide served directly hydrates and keeps its anchors", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("/vendors/mode#decision");
+  // The strict CSP must not block anything the page needs (the console says so if it does).
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const res = await page.goto("/vendors/mode#decision");
+  expect(res?.headers()["content-security-policy"]).toContain("'nonce-");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   await expect(page.locator("#decision")).toBeInViewport();
   expect(errors).toEqual([]);

@@ -40,6 +40,8 @@ pub fn CalculatorPage() -> impl IntoView {
                     Ok(data) => {
                         let vendor = data.map(|d| d.vendor);
                         view! {
+                            // The cards below use h3, as they do inside a guide's h2 section.
+                            <h2 class="visually-hidden">"Your scenario and its figures"</h2>
                             <Calculator vendor choices action="/calculator".to_string() meta=true/>
                         }
                         .into_any()

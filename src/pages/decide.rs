@@ -38,6 +38,8 @@ pub fn DecidePage() -> impl IntoView {
                 let asked = slug();
                 match guide.await {
                     Ok(Some(data)) => view! {
+                        // The cards below use h3, as they do inside a guide's h2 section.
+                        <h2 class="visually-hidden">{format!("Your situation with {}", data.vendor.name)}</h2>
                         <DecisionHelper vendor=data.vendor choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
                     }.into_any(),
                     Ok(None) => {

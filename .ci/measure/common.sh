@@ -1,0 +1,50 @@
+# Shared by the measuring scripts: start and stop the release server on loopback.
+# Sourced, not run. Expects to be in the repository root.
+export PATH="$HOME/.cargo/bin:$PATH"
+BIN=target/release/scim-ledger
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Installs Debian packages that are missing (apt-get update once, only when needed).
+need_apt() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# Builds the release site unless it is there (set REBUILD=1 to force).
+need_release() {
+  if [ ! -x "$BIN" ] || [ ! -f target/site/pkg/scim-ledger.wasm ] || [ "${REBUILD:-}" = 1 ]; then
+    bash .ci/setup
+    cargo leptos build --release
+  fi
+}
+
+# start_server ADDR [DATA_DIR]: starts the server in the background, sets SERVER_PID,
+# and waits until /healthz answers.
+start_server() {
+  local addr=$1 data=${2:-data}
+  LEPTOS_SITE_ADDR=$addr LEPTOS_SITE_ROOT=target/site "$BIN" --data "$data" >/tmp/scim-ledger-measure.log 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 400); do
+    curl -fs "http://$addr/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.025
+  done
+  echo "the server did not start; its log:" >&2
+  cat /tmp/scim-ledger-measure.log >&2
+  return 1
+}
+
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+  fi
+}
+
+# Resident memory of a process, in KiB.
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Load test: the release server against nginx serving the same page's HTML from disk.
+#
+#   .ci/measure/load.sh              64 connections, 30 s per page (the issue's settings)
+#   DURATION=10s CONNS=32 .ci/measure/load.sh
+#
+# Prints requests/s, p50 and p99 latency and errors per page, the server's memory before
+# and after, and our requests/s for the home page as a ratio of nginx's. Everything runs on
+# loopback; every run stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/measure/common.sh
+DURATION=${DURATION:-30s}
+CONNS=${CONNS:-64}
+THREADS=${THREADS:-2}
+OURS=127.0.0.1:3301
+NGINX=127.0.0.1:3302
+
+need_apt wrk nginx curl
+need_release
+trap 'stop_server; [ -n "${NGINX_PID:-}" ] && kill "$NGINX_PID" 2>/dev/null || true' EXIT
+
+# wrk_line LABEL URL: one table row.
+wrk_line() {
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$2")
+  local rps p50 p99 errors non2xx
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '%-48s %12s %10s %10s %8s\n' "$1" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
+  LAST_RPS=$rps
+}
+
+start_server "$OURS"
+# Warm every page once (the first render fills the page cache).
+PAGES=("/" "/vendors/mode" "/calculator?vendor=mode&users=120&plan=Business%2FPro&years=3" "/api/vendors/mode")
+for p in "${PAGES[@]}"; do curl -fs -o /dev/null "http://$OURS$p"; done
+mem_before=$(rss_kib "$SERVER_PID")
+
+echo "wrk: $THREADS threads, $CONNS connections, $DURATION per page, on 127.0.0.1"
+printf '%-48s %12s %10s %10s %8s\n' "page" "requests/s" "p50" "p99" "errors"
+for p in "${PAGES[@]}"; do
+  wrk_line "SCIM Ledger $p" "http://$OURS$p"
+  [ "$p" = "/" ] && OUR_HOME=$LAST_RPS
+done
+mem_after=$(rss_kib "$SERVER_PID")
+
+# nginx: one worker, no access log, the home page's HTML saved to disk.
+dir=$(mktemp -d)
+curl -fs -o "$dir/index.html" "http://$OURS/"
+cat >"$dir/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  include /etc/nginx/mime.types;
+  client_body_temp_path $dir;
+  proxy_temp_path $dir;
+  fastcgi_temp_path $dir;
+  uwsgi_temp_path $dir;
+  scgi_temp_path $dir;
+  server {
+    listen $NGINX;
+    root $dir;
+    location / { try_files /index.html =404; }
+  }
+}
+CONF
+nginx -c "$dir/nginx.conf" -p "$dir" &
+NGINX_PID=$!
+for _ in $(seq 1 200); do curl -fs -o /dev/null "http://$NGINX/" && break; sleep 0.025; done
+wrk_line "nginx (1 worker) / saved as a file" "http://$NGINX/"
+NGINX_HOME=$LAST_RPS
+
+echo
+echo "server memory (RSS): ${mem_before} KiB before, ${mem_after} KiB after"
+awk -v a="$OUR_HOME" -v b="$NGINX_HOME" 'BEGIN { printf "home page: SCIM Ledger / nginx = %.2f (target at least 0.5)\n", a / b }'

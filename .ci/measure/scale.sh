@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Scale: 1,000 generated vendor files (made here in a temporary directory, never committed).
+# Prints the start-up time (until /healthz answers), and the time to render the home page
+# and a six-vendor comparison, first (rendered) and then the median of 20 (from the cache).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/measure/common.sh
+COUNT=${COUNT:-1000}
+need_release
+trap stop_server EXIT
+
+dir=$(mktemp -d)
+mkdir -p "$dir/api"
+# Each generated vendor is Mode's file under a new slug and name.
+for i in $(seq -w 1 "$COUNT"); do
+  sed -e "s/^slug = \"mode\"/slug = \"gen-$i\"/" -e "s/^name = \"Mode\"/name = \"Generated $i\"/" data/mode.toml >"$dir/gen-$i.toml"
+done
+"$BIN" --check-data "$dir"
+
+addr=127.0.0.1:3305
+start=$(date +%s%N)
+start_server "$addr" "$dir"
+ready=$(date +%s%N)
+echo "start-up with $COUNT vendors: $(( (ready - start) / 1000000 )) ms until /healthz answered (target under 1 s)"
+
+time_ms() { curl -fs -o /dev/null -w '%{time_total}' "http://$addr$1" | awk '{printf "%.1f", $1 * 1000}'; }
+median_ms() {
+  for _ in $(seq 1 20); do time_ms "$1"; echo; done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+cmp="/compare?vendors=gen-0001,gen-0002,gen-0003,gen-0004,gen-0005,gen-0006&users=120"
+for p in / "$cmp" /vendors/gen-0500; do
+  first=$(time_ms "$p")
+  printf '%-80s first %8s ms, then median %6s ms (target under 50 ms)\n' "$p" "$first" "$(median_ms "$p")"
+done
+printf 'home page size with %s vendors: %s bytes\n' "$COUNT" "$(curl -fs -o /dev/null -w '%{size_download}' "http://$addr/")"

@@ -1,0 +1,55 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+// One page of each type, light and dark.
+const pages = [
+  "/",
+  "/?sort=-price&idp=okta",
+  "/vendors/mode",
+  "/vendors/8x8",
+  "/vendors/mimecast/api",
+  "/calculator?vendor=ironclad&users=120",
+  "/decide?vendor=code42&automate=yes",
+  "/compare?vendors=mode,ironclad,mimecast&users=120",
+  "/no/such/page",
+];
+
+for (const scheme of ["light", "dark"] as const) {
+  for (const path of pages) {
+    test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
+      );
+      expect(summary, summary.join("\n")).toEqual([]);
+    });
+  }
+}
+
+test("the calculator works from the keyboard alone, with a visible focus", async ({ page }) => {
+  await page.goto("/calculator?vendor=mode&users=500");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  // Tab from the top of the page until the team-size field has focus.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.id === "in-users");
+  }
+  expect(reached, "Tab reaches the team size").toBe(true);
+  const outline = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement as Element);
+    return `${s.outlineStyle} ${s.outlineWidth}`;
+  });
+  expect(outline).not.toMatch(/^none/);
+  expect(outline).not.toMatch(/ 0px$/);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("1000");
+  await expect(page).toHaveURL(/users=1000/);
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$23,510");
+  // Enter submits the form without leaving the page.
+  await page.keyboard.press("Enter");
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$23,510");
+});

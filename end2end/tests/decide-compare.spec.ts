@@ -1,0 +1,97 @@
+import { test, expect } from "@playwright/test";
+
+test("answering the questions moves the highlighted row, live and in the URL", async ({ page }) => {
+  await page.goto("/decide?vendor=mode&plan=Business%2FPro");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const chosen = page.locator("table.decision tr.chosen");
+  await expect(chosen).toHaveAttribute("data-row", "0");
+
+  // Already on Enterprise: the native-SCIM row.
+  await page.getByLabel("Your current plan").selectOption("Enterprise");
+  await expect(page).toHaveURL(/plan=Enterprise/);
+  await expect(chosen).toHaveAttribute("data-row", "1");
+  await expect(page.locator(".recommendation")).toContainText("Turn on native SCIM");
+
+  // Back on Business/Pro, a small quiet team that needs no automation: stay manual.
+  await page.getByLabel("Your current plan").selectOption("Business/Pro");
+  await page.locator('fieldset[data-question="automate"]').getByLabel("No", { exact: true }).check();
+  await page.getByLabel("Team size (people)").fill("20");
+  await expect(page).toHaveURL(/automate=no/);
+  await expect(chosen).toHaveAttribute("data-row", "4");
+  await expect(page.locator(".recommendation")).toContainText("Stay manual");
+  // The other rows stay visible.
+  await expect(page.locator("table.decision tbody tr")).toHaveCount(5);
+});
+
+test("in a guide, the decision helper keeps the calculator's inputs", async ({ page }) => {
+  await page.goto("/vendors/ironclad?seat=40#decision");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await page.locator('fieldset[data-question="groups"]').getByLabel("Yes", { exact: true }).check();
+  await expect(page).toHaveURL(/groups=yes/);
+  await expect(page).toHaveURL(/seat=40/);
+  await expect(page.locator("#decision tr.chosen")).toHaveAttribute("data-row", "4");
+});
+
+test("sorting the home table by a column changes the URL and the order", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const first = page.locator("table.vendors tbody tr").first();
+  const before = await first.getAttribute("data-slug");
+  const header = page.locator("th", { has: page.getByRole("button", { name: "Vendor" }) });
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  await page.getByRole("button", { name: "Vendor" }).click();
+  await expect(page).toHaveURL(/sort=-name/);
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  expect(await first.getAttribute("data-slug")).not.toEqual(before);
+
+  await page.getByRole("button", { name: /Last checked/ }).click();
+  await expect(page).toHaveURL(/sort=checked/);
+  await page.getByLabel("Provisions by SCIM with").selectOption("okta");
+  await expect(page).toHaveURL(/idp=okta/);
+  await expect(page.locator("#vendors-caption")).toContainText("match the filters");
+});
+
+test("compare: add and remove vendors from the page", async ({ page }) => {
+  await page.goto("/compare?vendors=mode,ironclad&users=120");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("table.compare thead th")).toHaveCount(2);
+  await page.getByLabel("Add a vendor").selectOption("code42");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.locator("table.compare thead th")).toHaveCount(3);
+  await page.getByRole("link", { name: "Remove Mode" }).click();
+  await expect(page).toHaveURL(/vendors=ironclad%2Ccode42|vendors=ironclad,code42/);
+  await expect(page.locator("table.compare thead th")).toHaveCount(2);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the decision form, the sort buttons and compare all work as plain HTML", async ({ page }) => {
+    await page.goto("/decide?vendor=code42");
+    await page.locator('fieldset[data-question="legacy"]').getByLabel("Yes", { exact: true }).check();
+    await page.locator('fieldset[data-question="automate"]').getByLabel("No", { exact: true }).check();
+    await page.getByRole("button", { name: "Show what fits" }).click();
+    await expect(page).toHaveURL(/legacy=yes/);
+    await expect(page.locator("table.decision tr.chosen")).toHaveAttribute("data-row", "4");
+
+    await page.goto("/?idp=okta");
+    await page.getByRole("button", { name: /Price of that plan/ }).click();
+    await expect(page).toHaveURL(/sort=price/);
+    await expect(page).toHaveURL(/idp=okta/);
+    await expect(page.locator("th[aria-sort=ascending]")).toContainText("Price of that plan");
+  });
+});
+
+test("a guide prints as a clean report with the link and the date", async ({ page }) => {
+  await page.goto("/vendors/mode?users=120");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".scenario-form")).toBeHidden();
+  await expect(page.locator(".chart-svg svg")).toBeVisible();
+  const info = page.locator(".print-info");
+  await expect(info).toBeVisible();
+  await expect(info).toContainText("/vendors/mode?users=120");
+  await expect(info).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await page.screenshot({ path: "test-results/print-guide.png", fullPage: true });
+});
