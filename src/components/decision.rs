@@ -105,7 +105,7 @@ fn SituationForm(
     let has_choices = !choices.is_empty();
     view! {
         <form class="situation-form" method="get" action=action node_ref=form_ref
-            on:change=move |_| update() on:submit=on_submit>
+            on:input=move |_| update() on:submit=on_submit>
             <CarryOver own=KEYS/>
             <fieldset>
                 <legend>"Your situation"</legend>
