@@ -7,7 +7,7 @@
 //! decide (`cost::verdict::matching_row`).
 
 use crate::cost::scenario::Scenario;
-use crate::cost::upgrade::{default_current_plan, find_plan};
+use crate::cost::upgrade::current_plan_name;
 use crate::model::{DecisionRow, Idp, Provisioning, Vendor, When};
 use serde::{Deserialize, Serialize};
 
@@ -205,13 +205,7 @@ pub fn asks_idp(v: &Vendor) -> bool {
 
 /// The plan the reader is on: the one they chose, else the data's default.
 pub fn current_plan(v: &Vendor, s: &Situation) -> Option<String> {
-    s.scenario
-        .upgrade
-        .current_plan
-        .as_deref()
-        .and_then(|n| find_plan(v, n))
-        .or_else(|| default_current_plan(v))
-        .map(|p| p.name.clone())
+    current_plan_name(v, &s.scenario.upgrade)
 }
 
 /// Whether the reader's IdP provisions this vendor by SCIM; `None` when no IdP is given.

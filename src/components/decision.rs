@@ -3,7 +3,7 @@
 //! Shared by each guide's `#decision` section and `/decide`.
 
 use crate::components::calculator::{use_report, VendorChoice};
-use crate::components::live_form::{live_update, CarryOver};
+use crate::components::live_form::{live_update, on_submit, CarryOver};
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, JOINERS, LEAVERS, USERS};
 use crate::decide::{self, IdpChoice, Match, Question, Situation};
@@ -77,13 +77,7 @@ fn SituationForm(
 ) -> impl IntoView {
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let update = live_update(action.clone(), KEYS, form_ref);
-    let on_submit = {
-        let update = update.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            update();
-        }
-    };
+    let on_submit = on_submit(update.clone());
     let slug = vendor_ref(vendor, |v| v.slug.clone());
     let plans: Vec<String> =
         vendor_ref(vendor, |v| v.plans.iter().map(|p| p.name.clone()).collect());
@@ -413,7 +407,7 @@ fn Options(
             Some(u) if u.current.has_scim => "Your current plan already includes SCIM.".to_string(),
             Some(u) => match u.difference {
                 Some(d) => format!(
-                    "Extra spend: {} a year at your team size.",
+                    "Change in yearly spend at your team size: {}.",
                     format::signed_span(&d)
                 ),
                 None => "Sold by quote: the extra spend is not known without one.".to_string(),

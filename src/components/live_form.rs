@@ -22,6 +22,15 @@ pub fn CarryOver(own: &'static [&'static str]) -> impl IntoView {
     }
 }
 
+/// With JavaScript a submit (Enter, or the form's button) updates in place instead of
+/// loading the page again.
+pub fn on_submit(update: impl Fn() + 'static) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    move |ev| {
+        ev.prevent_default();
+        update();
+    }
+}
+
 /// Returns a closure that, in the browser, replaces the URL with `action` and the form's
 /// current values; on the server it does nothing.
 pub fn live_update(

@@ -86,6 +86,17 @@ pub struct UpgradeCost {
     pub over_years: Option<Span>,
 }
 
+/// The name of the plan the reader is on: the one they chose, if the vendor has it, else
+/// the default below.
+pub fn current_plan_name(v: &Vendor, inputs: &UpgradeInputs) -> Option<String> {
+    inputs
+        .current_plan
+        .as_deref()
+        .and_then(|n| find_plan(v, n))
+        .or_else(|| default_current_plan(v))
+        .map(|p| p.name.clone())
+}
+
 /// The plan a team is most likely on before upgrading: the last paid plan without SCIM in
 /// the vendor's order (plan tables go from cheapest to dearest), else the first plan.
 pub fn default_current_plan(v: &Vendor) -> Option<&Plan> {

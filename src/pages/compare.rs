@@ -183,7 +183,7 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                     {row("Vendor staff needed to set up".into(), |c| view! { <TriBadge value=c.vendor_enables/> }.into_any())}
                     {row("Quote from sales needed".into(), |c| view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any())}
                     <tr class="group"><th scope="rowgroup" colspan="99">{format!("Cost a year at {people} people")}</th></tr>
-                    {row("Upgrade to the SCIM plan: extra spend".into(), upgrade_cell)}
+                    {row("Upgrade to the SCIM plan: change in yearly spend".into(), upgrade_cell)}
                     {row("Staying manual (calculator defaults)".into(), |c| view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }.into_any())}
                     <tr class="group"><th scope="rowgroup" colspan="99">"Limits and sources"</th></tr>
                     {row("Key limitations".into(), |c| if c.limitations.is_empty() {
@@ -195,7 +195,7 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="hint">"Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
+        <p class="hint">"Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges, and a negative figure means the data's estimate for the SCIM plan is below the list price of the plan before it. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::components::badges::{PartialBadge, TriBadge};
 use crate::components::layout::{LoadError, Loading};
-use crate::components::live_form::live_update;
+use crate::components::live_form::{live_update, on_submit};
 use crate::format;
 use crate::listing::{self, ListQuery, PriceFilter, SortKey};
 use crate::model::{Idp, Profile, Tri};
@@ -56,14 +56,8 @@ fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
         Memo::new(move |_| list.with(|q| all.with_value(|rows| listing::apply(rows.clone(), q))));
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let update = live_update("/".into(), listing::KEYS, form_ref);
-    let on_submit = {
-        let update = update.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            // Header buttons navigate themselves; this is the filters' "Apply".
-            ev.prevent_default();
-            update();
-        }
-    };
+    // Header buttons sort by themselves; a submit is the filters' "Apply".
+    let on_submit = on_submit(update.clone());
     let caption = move || {
         let n = shown.with(Vec::len);
         if list.with(ListQuery::is_filtered) {

@@ -2,10 +2,10 @@
 //! replaces the URL in place.
 
 use super::VendorChoice;
-use crate::components::live_form::{live_update, CarryOver};
+use crate::components::live_form::{live_update, on_submit, CarryOver};
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
-use crate::cost::upgrade::{default_current_plan, find_plan, Costing};
+use crate::cost::upgrade::{current_plan_name, find_plan, Costing};
 use crate::model::Vendor;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -37,13 +37,7 @@ pub fn ScenarioForm(
 ) -> impl IntoView {
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let update = live_update(action.clone(), KEYS, form_ref);
-    let on_submit = {
-        let update = update.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            update();
-        }
-    };
+    let on_submit = on_submit(update.clone());
     let has_vendor = vendor.with_value(|v| v.is_some());
     let reset_href = match vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
         Some(slug) => format!("{action}?vendor={slug}#cost"),
@@ -180,18 +174,7 @@ fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl
             .collect()
     });
     let selected = move || {
-        report.with(|r| {
-            vendor.with_value(|v| {
-                let v = v.as_ref()?;
-                r.scenario
-                    .upgrade
-                    .current_plan
-                    .as_deref()
-                    .and_then(|n| find_plan(v, n))
-                    .or_else(|| default_current_plan(v))
-                    .map(|p| p.name.clone())
-            })
-        })
+        report.with(|r| vendor.with_value(|v| current_plan_name(v.as_ref()?, &r.scenario.upgrade)))
     };
     view! {
         <div class="field">
