@@ -1,6 +1,6 @@
 //! The HTML shell and the routes. One file per route lives in `pages/`.
 
-use crate::components::layout::{PrintInfo, SiteFooter, SiteHeader};
+use crate::components::layout::{HydratedMarker, PrintInfo, SiteFooter, SiteHeader};
 use crate::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
     home::HomePage, not_found::NotFound, vendor::VendorPage,
@@ -20,7 +20,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <HydrationScripts options defer=true/>
+                // Islands hydrate when the browser is idle, off the critical path.
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -33,13 +34,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Effects run only in the browser: this marks the page as hydrated, which the
-    // browser tests wait for before they interact.
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
     // Async mode: every page is rendered whole before the first byte, so the status code
     // (404 for an unknown vendor) and the <head> tags are right for crawlers and previews.
     let ssr = SsrMode::Async;
@@ -61,6 +55,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <PrintInfo/>
+            <HydratedMarker/>
             <SiteFooter/>
         </Router>
     }

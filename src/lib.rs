@@ -43,5 +43,6 @@ pub mod server;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Only the islands (the interactive parts) hydrate; the rest stays server HTML.
+    leptos::mount::hydrate_islands();
 }

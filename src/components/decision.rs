@@ -4,13 +4,13 @@
 
 use crate::components::calculator::{use_report, VendorChoice};
 use crate::components::live_form::{live_update, on_submit, CarryOver};
+use crate::components::url_query::use_url_query;
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, JOINERS, LEAVERS, USERS};
 use crate::decide::{self, IdpChoice, Match, Question, Situation};
 use crate::format::{self, usd_whole};
 use crate::model::{Action, Idp, Provisioning, Vendor};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// Every query key the helper's form owns.
 pub const KEYS: &[&str] = &[
@@ -29,22 +29,21 @@ pub const KEYS: &[&str] = &[
     "single_setup",
 ];
 
-#[component]
+#[island]
 pub fn DecisionHelper(
     vendor: Vendor,
     /// Where the GET form submits (the page's own path).
     action: String,
     /// Vendors to switch to; empty inside a guide.
-    #[prop(optional)]
     choices: Vec<VendorChoice>,
     has_api_guide: bool,
 ) -> impl IntoView {
     let questions = decide::questions_for(&vendor);
     let (report, vendor) = use_report(Some(vendor));
-    let query = use_query_map();
+    let query = use_url_query();
     let situation = Memo::new(move |_| {
         let scenario = report.with(|r| r.scenario.clone());
-        query.with(|q| decide::parse(|k| q.get(k), scenario))
+        decide::parse(|k| query.get(k), scenario)
     });
     let matched = Memo::new(move |_| {
         situation
@@ -166,10 +165,10 @@ fn SmallNumber(
     default: Option<f64>,
     number_issue: impl Fn(&'static str) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let query = use_query_map();
+    let query = use_url_query();
     let value = move || {
         query
-            .with(|q| q.get(key))
+            .get(key)
             .unwrap_or_else(|| default.map(plain).unwrap_or_default())
     };
     view! {

@@ -105,23 +105,25 @@ fn page_address() -> String {
 }
 
 /// Shown only on paper: where the report came from and when, so a printout can be
-/// opened again as the same scenario.
+/// opened again as the same scenario. Islands that change the address update the link
+/// (`UrlQuery::replace`).
 #[component]
 pub fn PrintInfo() -> impl IntoView {
-    let link = NodeRef::<leptos::html::Span>::new();
-    let location = leptos_router::hooks::use_location();
-    // Client-side navigation changes the address without a new page: follow it.
-    Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        if let Some(el) = link.get() {
-            el.set_text_content(Some(&page_address()));
-        }
-    });
     view! {
         <p class="print-only print-info">
             "SCIM Ledger report, printed "{today()}". Open it again at: "
-            <span node_ref=link class="print-link">{page_address()}</span>
+            <span class="print-link">{page_address()}</span>
         </p>
     }
+}
+
+/// Marks the page once the browser has loaded its islands' code, which the browser tests
+/// wait for before they interact. An island of its own: the rest of the page never hydrates.
+#[island]
+pub fn HydratedMarker() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
 }

@@ -3,19 +3,18 @@
 //! Each form owns a set of query keys. Without JavaScript it carries every other pair of
 //! the current URL as hidden inputs; with JavaScript each change replaces the URL (no
 //! reload, no history entry) with the form's values merged into the current query.
+//! Both work inside islands: the query comes from `url_query`, not from a router.
 
+use crate::components::url_query::use_url_query;
 use crate::query::foreign;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// Hidden inputs for the pairs of the current URL that the form does not own.
 #[component]
 pub fn CarryOver(own: &'static [&'static str]) -> impl IntoView {
-    let location = use_location();
+    let query = use_url_query();
     move || {
-        location
-            .search
-            .with(|s| foreign(s, own))
+        foreign(&query.search(), own)
             .into_iter()
             .map(|(k, v)| view! { <input type="hidden" name=k value=v/> })
             .collect_view()
@@ -40,7 +39,7 @@ pub fn live_update(
 ) -> impl Fn() + Clone + 'static {
     #[cfg(feature = "hydrate")]
     {
-        let navigate = leptos_router::hooks::use_navigate();
+        let url = use_url_query();
         move || {
             let Some(form) = form_ref.get_untracked() else {
                 return;
@@ -52,16 +51,8 @@ pub fn live_update(
                 .iter()
                 .filter_map(|k| Some((k.to_string(), data.get(k).as_string()?)))
                 .collect();
-            let search = window().location().search().unwrap_or_default();
-            let query = crate::query::merge(&search, own, &fresh);
-            navigate(
-                &format!("{action}?{query}"),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            let query = crate::query::merge(&url.search(), own, &fresh);
+            url.replace(&action, &query);
         }
     }
     #[cfg(not(feature = "hydrate"))]

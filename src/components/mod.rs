@@ -7,3 +7,4 @@ pub mod layout;
 pub mod lists;
 pub mod live_form;
 pub mod sources;
+pub mod url_query;

@@ -5,6 +5,7 @@
 use crate::components::badges::{PartialBadge, TriBadge};
 use crate::components::layout::{LoadError, Loading};
 use crate::components::live_form::{live_update, on_submit};
+use crate::components::url_query::{use_url_query, UrlQuery};
 use crate::format;
 use crate::listing::{self, ListQuery, PriceFilter, SortKey};
 use crate::model::{Idp, Profile, Tri};
@@ -12,7 +13,6 @@ use crate::queries::{list_vendors, VendorRow};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -43,10 +43,11 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-#[component]
+/// The table with its filters: an island, so sorting and filtering update in place.
+#[island]
 fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
-    let query = use_query_map();
-    let parsed = Memo::new(move |_| query.with(|q| listing::parse(|k| q.get(k))));
+    let query = use_url_query();
+    let parsed = Memo::new(move |_| listing::parse(|k| query.get(k)));
     let list = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
     let plans = listing::plan_names(&rows);
     let total = rows.len();
@@ -103,7 +104,7 @@ fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
                 <table class="vendors cards" aria-describedby="vendors-caption">
                     <thead>
                         <tr>
-                            {SortKey::ALL.into_iter().map(|key| view! { <SortHeader key list/> }).collect_view()}
+                            {SortKey::ALL.into_iter().map(|key| view! { <SortHeader key list query/> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -122,7 +123,7 @@ fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
 
 /// A column header: a real button that sorts by it, with `aria-sort` on the cell.
 #[component]
-fn SortHeader(key: SortKey, list: Memo<ListQuery>) -> impl IntoView {
+fn SortHeader(key: SortKey, list: Memo<ListQuery>, query: UrlQuery) -> impl IntoView {
     let aria = move || {
         list.with(|q| match (q.sort == key, q.desc) {
             (true, false) => "ascending",
@@ -131,31 +132,11 @@ fn SortHeader(key: SortKey, list: Memo<ListQuery>) -> impl IntoView {
         })
     };
     let next = move || list.with(|q| q.next_sort(key));
-    let href = move || {
-        let q = list.with(|q| q.sorted_by(key).to_query());
-        if q.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{q}")
-        }
-    };
-    #[cfg(feature = "hydrate")]
-    let navigate = leptos_router::hooks::use_navigate();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            ev.prevent_default();
-            navigate(
-                &href(),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, href);
+        // With JavaScript the click sorts in place; without, the button submits the form.
+        ev.prevent_default();
+        let q = list.with_untracked(|q| q.sorted_by(key).to_query());
+        query.replace("/", &q);
     };
     let arrow = move || match aria() {
         "ascending" => "▲",
@@ -264,7 +245,7 @@ fn VendorTableRow(row: VendorRow) -> impl IntoView {
     view! {
         <tr data-slug=row.slug.clone()>
             <th scope="row" data-label="Vendor">
-                <A href=href attr:class="vendor-link">{row.name.clone()}</A>
+                <a href=href class="vendor-link">{row.name.clone()}</a>
                 <span class="category">{row.category.clone()}</span>
                 {partial.then(|| view! { <PartialBadge/> })}
             </th>

@@ -3,12 +3,12 @@
 
 use super::VendorChoice;
 use crate::components::live_form::{live_update, on_submit, CarryOver};
+use crate::components::url_query::use_url_query;
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
 use crate::cost::upgrade::{current_plan_name, find_plan, Costing};
 use crate::model::Vendor;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// Every query key the form owns, in URL order.
 pub const KEYS: &[&str] = &[
@@ -85,10 +85,10 @@ pub fn ScenarioForm(
 
 /// The raw text of a query parameter, or the field's default, for the input's value.
 fn raw_value(field: Field) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let query = use_query_map();
+    let query = use_url_query();
     move || {
         query
-            .with(|q| q.get(field.key))
+            .get(field.key)
             .unwrap_or_else(|| field.default.map(plain).unwrap_or_default())
     }
 }

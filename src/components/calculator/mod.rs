@@ -8,6 +8,7 @@ mod figures;
 mod form;
 
 use crate::chart::{cost_chart, CostChart};
+use crate::components::url_query::use_url_query;
 use crate::cost::report::{chart_points, evaluate, Report};
 use crate::cost::scenario::{self, Scenario};
 use crate::format;
@@ -16,7 +17,6 @@ use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, Verdict
 use form::ScenarioForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 /// A vendor the calculator can be switched to.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -27,10 +27,10 @@ pub struct VendorChoice {
 
 /// The scenario and report for the current URL, recomputed whenever the query changes.
 pub fn use_report(vendor: Option<Vendor>) -> (Memo<Report>, StoredValue<Option<Vendor>>) {
-    let query = use_query_map();
+    let query = use_url_query();
     let vendor = StoredValue::new(vendor);
     let report = Memo::new(move |_| {
-        let (mut s, issues) = query.with(|q| scenario::parse(|k| q.get(k)));
+        let (mut s, issues) = scenario::parse(|k| query.get(k));
         // Inside a guide the vendor is the page's, whatever the query says.
         if let Some(v) = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
             s.vendor = Some(v);
@@ -55,6 +55,8 @@ pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
     }
 }
 
+/// The calculator with, on its own page, the title and link-preview tags of the scenario
+/// the URL opens (set on the server; they describe the link as it was shared).
 #[component]
 pub fn Calculator(
     /// The vendor being costed; `None` on `/calculator` before one is chosen.
@@ -68,6 +70,45 @@ pub fn Calculator(
     #[prop(optional)]
     meta: bool,
 ) -> impl IntoView {
+    let tags = meta.then(|| {
+        let (report, stored) = use_report(vendor.clone());
+        let name = stored.with_value(|v| v.as_ref().map(|v| v.name.clone()));
+        let (title, description) = report.with_untracked(|r| {
+            let title = match &name {
+                Some(n) => format!(
+                    "{n} at {} people: SCIM cost",
+                    format::group_thousands(r.scenario.users as u64)
+                ),
+                None => "SCIM cost calculator".to_string(),
+            };
+            (title, headline(r, name.as_deref()))
+        });
+        view! {
+            <Title text=title.clone()/>
+            <Meta name="description" content=description.clone()/>
+            <Meta property="og:type" content="website"/>
+            <Meta property="og:site_name" content="SCIM Ledger"/>
+            <Meta property="og:title" content=title.clone()/>
+            <Meta property="og:description" content=description.clone()/>
+            <Meta name="twitter:card" content="summary"/>
+            <Meta name="twitter:title" content=title/>
+            <Meta name="twitter:description" content=description/>
+        }
+        .into_any()
+    });
+    view! {
+        {tags}
+        <CalculatorIsland vendor choices action/>
+    }
+}
+
+/// The interactive part: an island, hydrated on its own in the browser.
+#[island]
+pub fn CalculatorIsland(
+    vendor: Option<Vendor>,
+    choices: Vec<VendorChoice>,
+    action: String,
+) -> impl IntoView {
     let (report, vendor) = use_report(vendor);
     let vendor_name = move || vendor.with_value(|v| v.as_ref().map(|v| v.name.clone()));
     let svg = Memo::new(move |_| {
@@ -79,32 +120,7 @@ pub fn Calculator(
             title: &headline(&r, vendor_name().as_deref()),
         })
     });
-    let title = move || {
-        report.with(|r| match vendor_name() {
-            Some(n) => format!(
-                "{n} at {} people: SCIM cost",
-                format::group_thousands(r.scenario.users as u64)
-            ),
-            None => "SCIM cost calculator".to_string(),
-        })
-    };
-    let description = move || report.with(|r| headline(r, vendor_name().as_deref()));
-    let tags = meta.then(|| {
-        view! {
-            <Title text=title/>
-            <Meta name="description" content=description/>
-            <Meta property="og:type" content="website"/>
-            <Meta property="og:site_name" content="SCIM Ledger"/>
-            <Meta property="og:title" content=title/>
-            <Meta property="og:description" content=description/>
-            <Meta name="twitter:card" content="summary"/>
-            <Meta name="twitter:title" content=title/>
-            <Meta name="twitter:description" content=description/>
-        }
-        .into_any()
-    });
     view! {
-        {tags}
         <div class="calculator">
             {view! { <ScenarioForm report vendor choices action/> }.into_any()}
             <div class="results" aria-live="polite">
