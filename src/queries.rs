@@ -115,3 +115,27 @@ pub async fn get_vendors(slugs: Vec<String>) -> Result<VendorSet, ServerFnError>
     }
     Ok(set)
 }
+
+/// The cost chart of a calculator scenario (`query` as in the calculator's URL), drawn on
+/// the server so that the browser needs no drawing code. Inside a guide `vendor` is the
+/// page's vendor, whatever the query says.
+#[server]
+pub async fn chart_svg(vendor: Option<String>, query: String) -> Result<String, ServerFnError> {
+    use crate::cost::{report::evaluate, scenario};
+    let catalog = catalog()?;
+    let pairs = crate::query::split(&query);
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
+    let (mut s, issues) = scenario::parse(get);
+    if vendor.is_some() {
+        s.vendor = vendor;
+    }
+    let v = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug));
+    let report = evaluate(v, s, issues);
+    Ok(crate::components::calculator::report_chart(v, &report))
+}

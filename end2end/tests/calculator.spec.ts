@@ -17,10 +17,22 @@ test("changing the team size updates figures, chart and URL without a reload", a
   await expect(page).toHaveURL(/users=1000/);
   await expect(total).toHaveText("$23,510");
   await expect(page.locator('tr[data-key="orphaned_accounts"] td.num')).toHaveText("14");
-  expect(await page.locator(".chart-svg").innerHTML()).not.toEqual(chartBefore);
+  // The chart comes from the server for the new scenario.
+  await expect.poll(() => page.locator(".chart-svg").innerHTML()).not.toEqual(chartBefore);
+  await expect(page.locator(".chart-svg svg")).toBeVisible();
   // Same document (no reload) and the URL was replaced, not pushed.
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   expect(await page.evaluate(() => history.length)).toBe(historyLength);
+});
+
+test("choosing another vendor loads that vendor's figures", async ({ page }) => {
+  await page.goto("/calculator?vendor=mode&users=120");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await page.getByLabel("Vendor").selectOption("code42");
+  await expect(page).toHaveURL(/vendor=code42/);
+  await expect(page.getByLabel("Your current plan")).toContainText("Business");
+  await expect(page.getByLabel("Team size")).toHaveValue("120");
+  await expect(page.locator(".results")).toContainText("Code42");
 });
 
 test("a bad value shows a message and the value used", async ({ page }) => {

@@ -52,7 +52,19 @@ pub fn live_update(
                 .filter_map(|k| Some((k.to_string(), data.get(k).as_string()?)))
                 .collect();
             let query = crate::query::merge(&url.search(), own, &fresh);
-            url.replace(&action, &query);
+            // Another vendor means other data for the whole page: load it.
+            let chosen = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+            let vendor = chosen(
+                fresh
+                    .iter()
+                    .find(|(k, _)| k == "vendor")
+                    .map(|(_, v)| v.clone()),
+            );
+            if vendor.is_some() && vendor != chosen(url.get("vendor")) {
+                url.navigate(&action, &query);
+            } else {
+                url.replace(&action, &query);
+            }
         }
     }
     #[cfg(not(feature = "hydrate"))]

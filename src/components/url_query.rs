@@ -60,6 +60,16 @@ impl UrlQuery {
         self.0.get()
     }
 
+    /// Loads `path?query` as a new page (when the page's data changes, not just its inputs).
+    pub fn navigate(&self, path: &str, query: &str) {
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = window().location().set_href(&format!("{path}?{query}"));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (path, query);
+    }
+
     /// Replaces the address with `path?query` and tells every island.
     pub fn replace(&self, path: &str, query: &str) {
         #[cfg(feature = "hydrate")]

@@ -316,7 +316,7 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
 #[component]
 pub fn ChartFigure(
     report: Memo<Report>,
-    svg: Memo<String>,
+    svg: RwSignal<String>,
     vendor: StoredValue<Option<Vendor>>,
 ) -> impl IntoView {
     let name = vendor.with_value(|v| v.as_ref().map(|v| v.name.clone()));

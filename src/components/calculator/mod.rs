@@ -110,16 +110,7 @@ pub fn CalculatorIsland(
     action: String,
 ) -> impl IntoView {
     let (report, vendor) = use_report(vendor);
-    let vendor_name = move || vendor.with_value(|v| v.as_ref().map(|v| v.name.clone()));
-    let svg = Memo::new(move |_| {
-        let r = report.get();
-        let points = vendor.with_value(|v| chart_points(v.as_ref(), &r.scenario));
-        cost_chart(&CostChart {
-            points: &points,
-            marker: r.scenario.users,
-            title: &headline(&r, vendor_name().as_deref()),
-        })
-    });
+    let svg = chart_signal(report, vendor);
     view! {
         <div class="calculator">
             {view! { <ScenarioForm report vendor choices action/> }.into_any()}
@@ -132,6 +123,48 @@ pub fn CalculatorIsland(
             </div>
         </div>
     }
+}
+
+/// The chart of a report, as an SVG string.
+pub fn report_chart(vendor: Option<&Vendor>, r: &Report) -> String {
+    let points = chart_points(vendor, &r.scenario);
+    cost_chart(&CostChart {
+        points: &points,
+        marker: r.scenario.users,
+        title: &headline(r, vendor.map(|v| v.name.as_str())),
+    })
+}
+
+/// The chart, drawn on the server: the page arrives with it, and in the browser each new
+/// scenario fetches its chart (`queries::chart_svg`). The drawing code (plotters) stays out
+/// of the wasm bundle.
+fn chart_signal(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> RwSignal<String> {
+    #[cfg(feature = "ssr")]
+    let first = report.with_untracked(|r| vendor.with_value(|v| report_chart(v.as_ref(), r)));
+    // Hydration keeps the server's SVG in place; the empty value is never drawn.
+    #[cfg(not(feature = "ssr"))]
+    let first = String::new();
+    let svg = RwSignal::new(first);
+    #[cfg(feature = "hydrate")]
+    {
+        let slug = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone()));
+        Effect::new(move |previous: Option<String>| {
+            let query = report.with(|r| r.scenario.to_query());
+            if previous.is_some_and(|p| p != query) {
+                let (slug, wanted) = (slug.clone(), query.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(text) = crate::queries::chart_svg(slug, wanted.clone()).await {
+                        // A slow answer for an older scenario must not replace a newer chart.
+                        if report.with_untracked(|r| r.scenario.to_query()) == wanted {
+                            svg.set(text);
+                        }
+                    }
+                });
+            }
+            query
+        });
+    }
+    svg
 }
 
 /// The canonical query of a report's scenario (used by links that change one input).
