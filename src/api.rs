@@ -83,7 +83,8 @@ pub fn report_json(r: &Report, catalog: &Catalog) -> Value {
             crate::cost::verdict::Outcome::Depends { net } => {
                 json!({ "outcome": "depends", "net_saving": span(*net) })
             }
-            other => json!({ "outcome": other }),
+            // Internally tagged: serialises as {"outcome": "unknown"} and so on.
+            other => serde_json::to_value(other).unwrap_or(Value::Null),
         };
         json!({
             "result": outcome,

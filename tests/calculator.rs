@@ -125,6 +125,20 @@ fn api_returns_the_same_figures() {
 }
 
 #[test]
+fn two_open_ended_prices_give_no_verdict_and_no_break_even() {
+    common::block_on(async {
+        // Ironclad: Standard is "$500+ a month", Enterprise "$60,000+ a year".
+        let (_, v) = json("/api/cost?vendor=ironclad&users=120").await;
+        assert_eq!(v["verdict"]["result"]["outcome"], "unknown", "{v}");
+        assert!(v["verdict"]["break_even"].is_null(), "{v}");
+        // With the reader's quotes there is a verdict again.
+        let (_, v) =
+            json("/api/cost?vendor=ironclad&users=120&quote=60000&current_quote=9000").await;
+        assert_eq!(v["verdict"]["result"]["outcome"], "manual_cheaper", "{v}");
+    })
+}
+
+#[test]
 fn api_rejects_bad_input_with_400_json() {
     common::block_on(async {
         for uri in [

@@ -62,6 +62,9 @@ fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
     match net_saving(manual_annual, up) {
         None => Outcome::Unknown,
         Some(net) if net.low.is_nan() || net.high.is_nan() => Outcome::Unknown,
+        // Both plans open-ended ("$500+ a month" against "$60,000+ a year"): the
+        // difference has no bound either way, so there is nothing to weigh.
+        Some(net) if !net.low.is_finite() && !net.high.is_finite() => Outcome::Unknown,
         Some(net) if net.low > 0.0 => Outcome::UpgradeCheaper { by: net },
         Some(net) if net.high < 0.0 => Outcome::ManualCheaper {
             by: Span::point(0.0).minus(net),
@@ -81,10 +84,11 @@ pub fn break_even(v: &Vendor, manual: &ManualInputs, up: &UpgradeInputs) -> Brea
         let Some(net) = net_saving(manual_cost(n, manual).total_annual_impact, &u) else {
             break;
         };
-        if possibly_from.is_none() && net.high > 0.0 {
+        // An open end says nothing about where the upgrade starts to pay.
+        if possibly_from.is_none() && net.high.is_finite() && net.high > 0.0 {
             possibly_from = Some(n);
         }
-        if net.low > 0.0 {
+        if net.low.is_finite() && net.low > 0.0 {
             surely_from = Some(n);
             break;
         }

@@ -244,7 +244,7 @@ fn outcome_text(o: &Outcome, years: u32) -> (&'static str, String) {
         ),
         Outcome::Unknown => (
             "unknown",
-            "We cannot compare yet: a price is missing. Enter your quote to see the verdict.".into(),
+            "We cannot compare yet: a price is missing, or both prices are open-ended (“or more”). Enter your quotes to see the verdict.".into(),
         ),
     }
 }
