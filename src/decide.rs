@@ -334,15 +334,7 @@ mod tests {
         let plan = |name: &str, scim: Tri| Plan {
             name: name.into(),
             price: Price::Stated {
-                figure: Figure {
-                    basis: Basis::PerUser,
-                    period: Period::Month,
-                    amount: Some(10.0),
-                    low: None,
-                    high: None,
-                    or_more: false,
-                    approx: false,
-                },
+                figure: Figure::point(Basis::PerUser, Period::Month, 10.0),
             },
             sso: Tri::Yes,
             scim,

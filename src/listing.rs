@@ -350,15 +350,7 @@ mod tests {
 
     fn stated(basis: Basis, amount: f64) -> Option<Price> {
         Some(Price::Stated {
-            figure: Figure {
-                basis,
-                period: Period::Month,
-                amount: Some(amount),
-                low: None,
-                high: None,
-                or_more: false,
-                approx: false,
-            },
+            figure: Figure::point(basis, Period::Month, amount),
         })
     }
 

@@ -316,6 +316,21 @@ pub struct Figure {
     pub approx: bool,
 }
 
+impl Figure {
+    /// A plain point value ("$49 per user per month").
+    pub fn point(basis: Basis, period: Period, amount: f64) -> Figure {
+        Figure {
+            basis,
+            period,
+            amount: Some(amount),
+            low: None,
+            high: None,
+            or_more: false,
+            approx: false,
+        }
+    }
+}
+
 /// A plan's price. Tagged by `kind` in TOML: `price = { kind = "custom" }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

@@ -3,7 +3,8 @@
 //! Shared by each guide's `#decision` section and `/decide`.
 
 use crate::components::calculator::{use_report, VendorChoice};
-use crate::components::live_form::{live_update, on_submit, CarryOver};
+use crate::components::layout::InputErrors;
+use crate::components::live_form::{live_update, on_submit, CarryOver, FormActions};
 use crate::components::url_query::use_url_query;
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, JOINERS, LEAVERS, USERS};
@@ -140,19 +141,8 @@ fn SituationForm(
                 <legend>"A few questions"</legend>
                 {questions.into_iter().map(|q| view! { <YesNo q situation/> }).collect_view()}
             </fieldset>
-            {move || {
-                let list = issues();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="field-errors" role="alert">
-                        {list.into_iter().map(|(_, m)| view! { <li>{m}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
-            <p class="form-actions">
-                <button type="submit">"Show what fits"</button>
-                " "
-                <a href=reset class="reset">"Clear answers"</a>
-            </p>
+            {move || view! { <InputErrors messages=issues().into_iter().map(|(_, m)| m).collect()/> }}
+            <FormActions submit="Show what fits" reset_href=reset.clone() reset_label="Clear answers"/>
         </form>
     }
 }

@@ -127,3 +127,26 @@ pub fn HydratedMarker() -> impl IntoView {
         }
     });
 }
+
+/// The heading block of a page of its own (calculator, decision helper, comparison).
+#[component]
+pub fn PageHeader(title: &'static str, lede: &'static str) -> impl IntoView {
+    view! {
+        <header class="page-header">
+            <h1>{title}</h1>
+            <p class="lede">{lede}</p>
+        </header>
+    }
+}
+
+/// Values from the URL we could not use, each with what we did instead.
+#[component]
+pub fn InputErrors(messages: Vec<String>) -> impl IntoView {
+    (!messages.is_empty()).then(|| {
+        view! {
+            <ul class="callout error field-errors" role="alert">
+                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}

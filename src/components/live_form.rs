@@ -73,3 +73,19 @@ pub fn live_update(
         || ()
     }
 }
+
+/// A form's submit button (what it does without JavaScript) and a link back to the defaults.
+#[component]
+pub fn FormActions(
+    submit: &'static str,
+    reset_href: String,
+    reset_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="form-actions">
+            <button type="submit">{submit}</button>
+            " "
+            <a href=reset_href class="reset">{reset_label}</a>
+        </p>
+    }
+}

@@ -86,15 +86,7 @@ mod tests {
     }
 
     fn per_user_month(amount: f64) -> Figure {
-        Figure {
-            basis: Basis::PerUser,
-            period: Period::Month,
-            amount: Some(amount),
-            low: None,
-            high: None,
-            or_more: false,
-            approx: false,
-        }
+        Figure::point(Basis::PerUser, Period::Month, amount)
     }
 
     #[test]

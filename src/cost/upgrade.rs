@@ -223,15 +223,7 @@ mod tests {
     use crate::model::{Basis as Per, CostFacts, Figure, Period, Price, Scim, Tri};
 
     fn figure(basis: Per, period: Period, amount: f64) -> Figure {
-        Figure {
-            basis,
-            period,
-            amount: Some(amount),
-            low: None,
-            high: None,
-            or_more: false,
-            approx: false,
-        }
+        Figure::point(basis, period, amount)
     }
 
     fn plan(name: &str, price: Price, scim: Tri, min_seats: Option<u32>) -> Plan {

@@ -2,7 +2,7 @@
 //! tags that state the scenario.
 
 use crate::components::calculator::{Calculator, VendorChoice};
-use crate::components::layout::{LoadError, Loading};
+use crate::components::layout::{LoadError, Loading, PageHeader};
 use crate::queries::{get_guide, list_vendors};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,13 +20,10 @@ pub fn CalculatorPage() -> impl IntoView {
         }
     });
     view! {
-        <header class="page-header">
-            <h1>"SCIM cost calculator"</h1>
-            <p class="lede">
-                "What staying manual costs you a year, what the plan that unlocks SCIM costs for your team, and which is cheaper. "
-                "Every input is in the address bar: copy it to share this exact scenario."
-            </p>
-        </header>
+        <PageHeader
+            title="SCIM cost calculator"
+            lede="What staying manual costs you a year, what the plan that unlocks SCIM costs for your team, and which is cheaper. Every input is in the address bar: copy it to share this exact scenario."
+        />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let choices = match vendors.await {

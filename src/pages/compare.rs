@@ -2,7 +2,7 @@
 
 use crate::compare::{self, Column, Selection};
 use crate::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
-use crate::components::layout::{LoadError, Loading};
+use crate::components::layout::{InputErrors, LoadError, Loading, PageHeader};
 use crate::components::lists::BulletList;
 use crate::format;
 use crate::pages::not_found::set_status;
@@ -34,10 +34,10 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="description" content="SaaS vendors side by side: the plan SCIM needs, SSO first, identity providers, set-up effort, upgrade and manual cost at your team size."/>
-        <header class="page-header">
-            <h1>"Compare vendors"</h1>
-            <p class="lede">"Side by side, row by row, at your team size. The address bar holds the vendors and the team size, so the link shares this comparison."</p>
-        </header>
+        <PageHeader
+            title="Compare vendors"
+            lede="Side by side, row by row, at your team size. The address bar holds the vendors and the team size, so the link shares this comparison."
+        />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let rows = match all.await {
@@ -75,13 +75,7 @@ fn Notices(sel: Selection, missing: Vec<String>) -> impl IntoView {
             .into_iter()
             .map(|m| format!("We have no vendor “{m}”; it is left out.")),
     );
-    (!messages.is_empty()).then(|| {
-        view! {
-            <ul class="callout error field-errors" role="alert">
-                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-            </ul>
-        }
-    })
+    view! { <InputErrors messages/> }
 }
 
 /// Team size and "add a vendor": a plain GET form; `add` is merged into `vendors`.

@@ -2,7 +2,7 @@
 
 use crate::components::calculator::VendorChoice;
 use crate::components::decision::DecisionHelper;
-use crate::components::layout::{LoadError, Loading};
+use crate::components::layout::{LoadError, Loading, PageHeader};
 use crate::pages::not_found::set_status;
 use crate::queries::{get_guide, list_vendors};
 use leptos::prelude::*;
@@ -25,10 +25,10 @@ pub fn DecidePage() -> impl IntoView {
     view! {
         <Title text="Upgrade, stay manual or automate another way?"/>
         <Meta name="description" content="Answer a few questions and see which row of the vendor's decision table fits your team, with the cost figures behind it."/>
-        <header class="page-header">
-            <h1>"Upgrade, stay manual, or automate another way?"</h1>
-            <p class="lede">"Answer a few plain questions; the row of the vendor's decision table that fits you is marked, with the figures behind it. Your answers are in the address bar, so the link shares them."</p>
-        </header>
+        <PageHeader
+            title="Upgrade, stay manual, or automate another way?"
+            lede="Answer a few plain questions; the row of the vendor's decision table that fits you is marked, with the figures behind it. Your answers are in the address bar, so the link shares them."
+        />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let choices: Vec<VendorChoice> = match vendors.await {

@@ -3,8 +3,8 @@
 //! filters also work without JavaScript.
 
 use crate::components::badges::{PartialBadge, TriBadge};
-use crate::components::layout::{LoadError, Loading};
-use crate::components::live_form::{live_update, on_submit};
+use crate::components::layout::{InputErrors, LoadError, Loading};
+use crate::components::live_form::{live_update, on_submit, FormActions};
 use crate::components::url_query::{use_url_query, UrlQuery};
 use crate::format;
 use crate::listing::{self, ListQuery, PriceFilter, SortKey};
@@ -88,14 +88,7 @@ fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
                 format!("{minus}{}", q.sort.key())
             })/>
             <Filters list plans/>
-            {move || {
-                let list = issues();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="callout error field-errors" role="alert">
-                        {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
+            {move || view! { <InputErrors messages=issues()/> }}
             <p class="table-caption" id="vendors-caption" aria-live="polite">
                 {caption}" "
                 <a class="no-print" href=csv download="">"Download CSV"</a>
@@ -210,11 +203,7 @@ fn Filters(list: Memo<ListQuery>, plans: Vec<String>) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <p class="form-actions">
-                <button type="submit">"Apply filters"</button>
-                " "
-                <a href="/" class="reset">"Clear"</a>
-            </p>
+            <FormActions submit="Apply filters" reset_href="/".to_string() reset_label="Clear"/>
         </fieldset>
     }
 }

@@ -2,7 +2,7 @@
 //! replaces the URL in place.
 
 use super::VendorChoice;
-use crate::components::live_form::{live_update, on_submit, CarryOver};
+use crate::components::live_form::{live_update, on_submit, CarryOver, FormActions};
 use crate::components::url_query::use_url_query;
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
@@ -74,11 +74,7 @@ pub fn ScenarioForm(
                 </div>
                 <SeatPriceChoice report vendor/>
             </details>
-            <p class="form-actions">
-                <button type="submit">"Update figures"</button>
-                " "
-                <a href=reset_href class="reset">"Reset to defaults"</a>
-            </p>
+            <FormActions submit="Update figures" reset_href reset_label="Reset to defaults"/>
         </form>
     }
 }
