@@ -134,12 +134,7 @@ mod tests {
     use super::*;
 
     fn sel(pairs: &[(&str, &str)]) -> Selection {
-        parse(|k| {
-            pairs
-                .iter()
-                .find(|(key, _)| *key == k)
-                .map(|(_, v)| v.to_string())
-        })
+        parse(|k| crate::query::last(pairs, k))
     }
 
     #[test]

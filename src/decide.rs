@@ -403,12 +403,7 @@ mod tests {
     }
 
     fn situation(query: &[(&str, &str)]) -> Situation {
-        let get = |k: &str| {
-            query
-                .iter()
-                .find(|(key, _)| *key == k)
-                .map(|(_, v)| v.to_string())
-        };
+        let get = |k: &str| crate::query::last(query, k);
         let (s, _) = scenario::parse(get);
         parse(get, s)
     }

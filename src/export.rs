@@ -10,7 +10,7 @@ use crate::cost::Span;
 use crate::listing;
 use crate::model::{Catalog, Figure, Price};
 use crate::queries::VendorRow;
-use crate::query::split;
+use crate::query::{last, split};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -76,13 +76,7 @@ fn download(name: &str, body: String) -> Response {
 
 fn getter(query: Option<String>) -> impl Fn(&str) -> Option<String> {
     let pairs = split(query.as_deref().unwrap_or(""));
-    move |k: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-    }
+    move |k: &str| last(&pairs, k)
 }
 
 /// The price columns: kind, basis, period, low, high, or_more, approx.

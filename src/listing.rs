@@ -1,7 +1,7 @@
 //! The home table's sorting and filtering, as it lives in the query string. Pure, shared by
 //! the page (server and browser) and the CSV export, so both list the same rows.
 
-use crate::cost::{figure_annual, scenario::encode};
+use crate::cost::figure_annual;
 use crate::model::{Idp, Price, Tri};
 use crate::queries::VendorRow;
 
@@ -204,11 +204,7 @@ impl ListQuery {
         if let Some(p) = &self.plan {
             pairs.push(("plan", p.clone()));
         }
-        pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        crate::query::join(&pairs)
     }
 
     /// The `sort` value a click on this column's header asks for: ascending first, then
@@ -391,12 +387,7 @@ mod tests {
     }
 
     fn query(pairs: &[(&str, &str)]) -> (ListQuery, Vec<String>) {
-        parse(|k| {
-            pairs
-                .iter()
-                .find(|(key, _)| *key == k)
-                .map(|(_, v)| v.to_string())
-        })
+        parse(|k| crate::query::last(pairs, k))
     }
 
     #[test]

@@ -124,14 +124,7 @@ pub async fn chart_svg(vendor: Option<String>, query: String) -> Result<String, 
     use crate::cost::{report::evaluate, scenario};
     let catalog = catalog()?;
     let pairs = crate::query::split(&query);
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-    };
-    let (mut s, issues) = scenario::parse(get);
+    let (mut s, issues) = scenario::parse(|k| crate::query::last(&pairs, k));
     if vendor.is_some() {
         s.vendor = vendor;
     }

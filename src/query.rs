@@ -47,12 +47,22 @@ pub fn split(search: &str) -> Vec<(String, String)> {
 }
 
 /// Pairs back into a query string (no leading `?`).
-pub fn join(pairs: &[(String, String)]) -> String {
+pub fn join<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .map(|(k, v)| format!("{}={}", encode(k.as_ref()), encode(v.as_ref())))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The value of `key`, the last one if it is repeated (as a browser's form would send an
+/// override after a hidden input).
+pub fn last<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)], key: &str) -> Option<String> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k.as_ref() == key)
+        .map(|(_, v)| v.as_ref().to_string())
 }
 
 /// The pairs of `search` whose key is not in `own`: what a form must carry along.
@@ -108,6 +118,13 @@ mod tests {
             "automate=yes&idp=okta&users=200"
         );
         assert_eq!(foreign(q, &["automate", "idp"]).len(), 2);
+    }
+
+    #[test]
+    fn the_last_of_a_repeated_key_wins() {
+        let pairs = split("sort=name&idp=okta&sort=-price");
+        assert_eq!(last(&pairs, "sort").as_deref(), Some("-price"));
+        assert_eq!(last(&pairs, "plan"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! address bar, and each change replaces the address in place (no reload, no history
 //! entry), so the address bar is always the shareable link.
 
-use crate::query::split;
+use crate::query::{last, split};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -46,13 +46,7 @@ pub fn use_url_query() -> UrlQuery {
 impl UrlQuery {
     /// The value of `key` (the last one, if repeated), decoded; tracked.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.0.with(|s| {
-            split(s)
-                .into_iter()
-                .rev()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v)
-        })
+        self.0.with(|s| last(&split(s), key))
     }
 
     /// The whole query string (no `?`); tracked.

@@ -352,11 +352,7 @@ impl Scenario {
         if let Some(q) = self.upgrade.current_quote {
             pairs.push(("current_quote", plain(q)));
         }
-        pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        crate::query::join(&pairs)
     }
 }
 
