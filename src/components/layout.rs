@@ -63,25 +63,16 @@ pub fn LoadError(error: String) -> impl IntoView {
     }
 }
 
-/// Today's date (UTC, YYYY-MM-DD), the same on the server and in the browser.
+/// Today's date (UTC, YYYY-MM-DD).
 fn today() -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        let iso: String = js_sys::Date::new_0().to_iso_string().into();
-        iso.chars().take(10).collect()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        crate::format::iso_date(secs / 86_400)
-    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    crate::format::iso_date(secs / 86_400)
 }
 
-/// The page's address as the reader would type it: from the request on the server, from
-/// the address bar in the browser.
+/// The page's address as the reader would type it, from the request.
 fn page_address() -> String {
     #[cfg(feature = "ssr")]
     {
@@ -99,13 +90,12 @@ fn page_address() -> String {
         format!("http://{host}{path}")
     }
     #[cfg(not(feature = "ssr"))]
-    {
-        window().location().href().unwrap_or_default()
-    }
+    String::new()
 }
 
 /// Shown only on paper: where the report came from and when, so a printout can be
-/// opened again as the same scenario. Islands that change the address update the link
+/// opened again as the same scenario. Rendered on the server only (it is no island), so
+/// its helpers have no browser side; islands that change the address update the link
 /// (`UrlQuery::replace`).
 #[component]
 pub fn PrintInfo() -> impl IntoView {
