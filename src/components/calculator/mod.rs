@@ -7,6 +7,8 @@
 mod figures;
 mod form;
 
+pub use form::KEYS;
+
 use crate::chart::{cost_chart, CostChart};
 use crate::components::url_query::use_url_query;
 use crate::cost::report::{chart_points, evaluate, Report};
