@@ -4,7 +4,7 @@
 
 use crate::components::calculator::{use_report, VendorChoice};
 use crate::components::layout::InputErrors;
-use crate::components::live_form::{live_update, on_submit, CarryOver, FormActions};
+use crate::components::live_form::{FormActions, LiveForm};
 use crate::components::url_query::use_url_query;
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, JOINERS, LEAVERS, USERS};
@@ -75,9 +75,6 @@ fn SituationForm(
     choices: Vec<VendorChoice>,
     action: String,
 ) -> impl IntoView {
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let update = live_update(action.clone(), KEYS, form_ref);
-    let on_submit = on_submit(update.clone());
     let slug = vendor_ref(vendor, |v| v.slug.clone());
     let plans: Vec<String> =
         vendor_ref(vendor, |v| v.plans.iter().map(|p| p.name.clone()).collect());
@@ -98,9 +95,7 @@ fn SituationForm(
     };
     let has_choices = !choices.is_empty();
     view! {
-        <form class="situation-form" method="get" action=action node_ref=form_ref
-            on:input=move |_| update() on:submit=on_submit>
-            <CarryOver own=KEYS/>
+        <LiveForm class="situation-form" action own=KEYS>
             <fieldset>
                 <legend>"Your situation"</legend>
                 {has_choices.then(|| view! {
@@ -143,7 +138,7 @@ fn SituationForm(
             </fieldset>
             {move || view! { <InputErrors messages=issues().into_iter().map(|(_, m)| m).collect()/> }}
             <FormActions submit="Show what fits" reset_href=reset.clone() reset_label="Clear answers"/>
-        </form>
+        </LiveForm>
     }
 }
 

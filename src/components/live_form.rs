@@ -89,3 +89,31 @@ pub fn FormActions(
         </p>
     }
 }
+
+/// A GET form that owns the query keys `own`: it carries every other parameter of the
+/// current URL, and with JavaScript each input replaces the URL in place.
+#[component]
+pub fn LiveForm(
+    class: &'static str,
+    /// Where the form submits (the page's own path).
+    action: String,
+    own: &'static [&'static str],
+    children: Children,
+) -> impl IntoView {
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let update = live_update(action.clone(), own, form_ref);
+    let on_submit = on_submit(update.clone());
+    view! {
+        <form
+            class=class
+            method="get"
+            action=action
+            node_ref=form_ref
+            on:input=move |_| update()
+            on:submit=on_submit
+        >
+            <CarryOver own/>
+            {children()}
+        </form>
+    }
+}

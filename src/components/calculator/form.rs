@@ -2,7 +2,7 @@
 //! replaces the URL in place.
 
 use super::VendorChoice;
-use crate::components::live_form::{live_update, on_submit, CarryOver, FormActions};
+use crate::components::live_form::{FormActions, LiveForm};
 use crate::components::url_query::use_url_query;
 use crate::cost::report::Report;
 use crate::cost::scenario::{plain, Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
@@ -35,24 +35,13 @@ pub fn ScenarioForm(
     choices: Vec<VendorChoice>,
     action: String,
 ) -> impl IntoView {
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let update = live_update(action.clone(), KEYS, form_ref);
-    let on_submit = on_submit(update.clone());
     let has_vendor = vendor.with_value(|v| v.is_some());
     let reset_href = match vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
         Some(slug) => format!("{action}?vendor={slug}#cost"),
         None => format!("{action}#cost"),
     };
     view! {
-        <form
-            class="scenario-form"
-            method="get"
-            action=action
-            node_ref=form_ref
-            on:input=move |_| update()
-            on:submit=on_submit
-        >
-            <CarryOver own=KEYS/>
+        <LiveForm class="scenario-form" action own=KEYS>
             <fieldset>
                 <legend>"Your team"</legend>
                 {(!choices.is_empty()).then(|| view! { <VendorSelect choices report/> })}
@@ -75,7 +64,7 @@ pub fn ScenarioForm(
                 <SeatPriceChoice report vendor/>
             </details>
             <FormActions submit="Update figures" reset_href reset_label="Reset to defaults"/>
-        </form>
+        </LiveForm>
     }
 }
 
