@@ -130,6 +130,10 @@ fn two_open_ended_prices_give_no_verdict_and_no_break_even() {
         // Ironclad: Standard is "$500+ a month", Enterprise "$60,000+ a year".
         let (_, v) = json("/api/cost?vendor=ironclad&users=120").await;
         assert_eq!(v["verdict"]["result"]["outcome"], "unknown", "{v}");
+        // The sentences that state the scenario say so instead of quoting a non-figure.
+        let page = get("/decide?vendor=ironclad&users=120").await;
+        page.shows(&["cannot be bounded, as both prices are open-ended"]);
+        assert!(!page.body.contains("changes spend by cannot"));
         assert!(v["verdict"]["break_even"].is_null(), "{v}");
         // With the reader's quotes there is a verdict again.
         let (_, v) =

@@ -285,6 +285,10 @@ fn figures_line(r: &Report) -> String {
         let target = u.target.as_ref()?;
         Some(match (u.current.has_scim, u.difference) {
             (true, _) => format!("; your plan ({}) already includes SCIM.", u.current.plan),
+            (false, Some(d)) if d.is_unbounded() => format!(
+                "; the change in spend from {} to {} cannot be bounded, as both prices are open-ended.",
+                u.current.plan, target.plan
+            ),
             (false, Some(d)) => format!(
                 "; moving from {} to {} changes spend by {} a year.",
                 u.current.plan,

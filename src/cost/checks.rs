@@ -81,7 +81,7 @@ pub fn judge(printed: &Claim, recomputed: Option<Span>) -> Verdict {
         EXACT_TOLERANCE
     };
     // A recomputation with both ends open says nothing.
-    if r.low.is_infinite() && r.high.is_infinite() {
+    if r.is_unbounded() {
         return Verdict::Unverifiable("both prices it depends on are open-ended".into());
     }
     // With an open top, only the starting value is known: compare starting values.

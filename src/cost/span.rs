@@ -70,6 +70,11 @@ impl Span {
         self.high.is_infinite() || self.low.is_infinite()
     }
 
+    /// Open at both ends: the difference of two open-ended prices says nothing.
+    pub fn is_unbounded(&self) -> bool {
+        self.high.is_infinite() && self.low.is_infinite()
+    }
+
     /// Multiplies by a non-negative factor (seats, months).
     pub fn scale(self, k: f64) -> Span {
         debug_assert!(k >= 0.0);

@@ -64,7 +64,7 @@ fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
         Some(net) if net.low.is_nan() || net.high.is_nan() => Outcome::Unknown,
         // Both plans open-ended ("$500+ a month" against "$60,000+ a year"): the
         // difference has no bound either way, so there is nothing to weigh.
-        Some(net) if !net.low.is_finite() && !net.high.is_finite() => Outcome::Unknown,
+        Some(net) if net.is_unbounded() => Outcome::Unknown,
         Some(net) if net.low > 0.0 => Outcome::UpgradeCheaper { by: net },
         Some(net) if net.high < 0.0 => Outcome::ManualCheaper {
             by: Span::point(0.0).minus(net),

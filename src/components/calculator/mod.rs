@@ -48,6 +48,9 @@ pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
     let manual = format::usd_whole(r.manual.total_annual_impact);
     let who = vendor_name.unwrap_or("Any app");
     match r.upgrade.as_ref().and_then(|u| u.difference.map(|d| (u, d))) {
+        Some((_, d)) if d.is_unbounded() => format!(
+            "{who} at {users} people: staying manual costs about {manual} a year; the upgrade's cost cannot be bounded, as both prices are open-ended."
+        ),
         Some((u, d)) => format!(
             "{who} at {users} people: staying manual costs about {manual} a year; the upgrade to {} changes spend by {} a year.",
             u.target.as_ref().map(|t| t.plan.as_str()).unwrap_or("the SCIM plan"),
