@@ -3,10 +3,10 @@
 //!
 //!     cargo run --release --features ssr --example bench_model
 
-use scim_ledger::chart::{cost_chart, CostChart};
-use scim_ledger::cost::report::{chart_points, evaluate};
-use scim_ledger::cost::scenario::parse;
-use std::collections::HashMap;
+use scim_ledger::domain::chart::{cost_chart, CostChart};
+use scim_ledger::domain::report::{chart_points, evaluate};
+use scim_ledger::domain::scenario::parse;
+use scim_ledger::domain::url::Query;
 use std::path::Path;
 use std::time::Instant;
 
@@ -23,7 +23,7 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> f64 {
 }
 
 fn main() {
-    let catalog = scim_ledger::load::load_catalog(Path::new("data")).unwrap_or_else(|e| {
+    let catalog = scim_ledger::server::load::load_catalog(Path::new("data")).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1)
     });
@@ -32,9 +32,10 @@ fn main() {
         "vendor", "evaluate µs", "points µs", "chart SVG µs"
     );
     for v in catalog.vendors.iter().filter(|v| !v.is_partial()) {
-        let query: HashMap<&str, String> =
-            [("vendor", v.slug.clone()), ("users", "120".to_string())].into();
-        let (s, issues) = parse(|k| query.get(k).cloned());
+        let (s, issues) = parse(&Query::from_pairs([
+            ("vendor", v.slug.as_str()),
+            ("users", "120"),
+        ]));
         let eval = time(2_000, || evaluate(Some(v), s.clone(), issues.clone()));
         let points = time(2_000, || chart_points(Some(v), &s));
         let pts = chart_points(Some(v), &s);

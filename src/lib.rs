@@ -1,43 +1,19 @@
 #![recursion_limit = "256"]
 //! SCIM Ledger: what the "SCIM tax" really costs.
 //!
-//! Module map (one concern each):
-//! - `model`, `api_model`: the types of `data/*.toml`, shared by server and browser
-//! - `load` (server only): reading and validating `data/`
-//! - `cost`: pure money arithmetic (annual prices, recomputing the sources' figures)
-//! - `chart`: SVG charts as pure functions (plotters)
-//! - `decide`, `compare`, `listing`, `query`: the decision helper's matching, comparison
-//!   columns, the home table's sort and filters, query strings (all pure)
-//! - `format`: numbers and prices as words
-//! - `queries`: server functions, the one place pages get data from
-//! - `app`, `pages/*` (one per route), `components/*`: the Leptos UI
-//! - `server`, `api`, `export`, `response` (server only): the axum router, the JSON API, CSV
-//!   downloads, and security headers with the page cache
+//! Three layers; dependencies point down only (`tests/architecture.rs` keeps it so):
+//! - [`ui`]: the Leptos views. Pages render on the server only; the parts under
+//!   `ui::islands` also hydrate in the browser.
+//! - [`server`] (server only): the axum router, data loading, the JSON API, CSV downloads,
+//!   response headers and the page cache.
+//! - [`domain`]: the pure core (vendor model, URL parameters, cost arithmetic, decision,
+//!   listing, comparison, formatting, charts). No Leptos or axum; shared by server and
+//!   browser and unit-tested without either.
 
-pub mod api_model;
-pub mod app;
-pub mod chart;
-pub mod compare;
-pub mod components;
-pub mod cost;
-pub mod decide;
-pub mod format;
-pub mod listing;
-pub mod model;
-pub mod pages;
-pub mod queries;
-pub mod query;
-
-#[cfg(feature = "ssr")]
-pub mod api;
-#[cfg(feature = "ssr")]
-pub mod export;
-#[cfg(feature = "ssr")]
-pub mod load;
-#[cfg(feature = "ssr")]
-pub mod response;
+pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod ui;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

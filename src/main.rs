@@ -35,7 +35,7 @@ async fn main() {
         i += 1;
     }
 
-    let catalog = match scim_ledger::load::load_catalog(&PathBuf::from(&data_dir)) {
+    let catalog = match scim_ledger::server::load::load_catalog(&PathBuf::from(&data_dir)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("scim-ledger: cannot start: {e}");

@@ -2,8 +2,9 @@
 //! `tests/snapshots/`. After an intended change, regenerate with
 //! `UPDATE_SNAPSHOTS=1 cargo test --features ssr --test chart_snapshots` and review the diff.
 
-use scim_ledger::chart::{cost_chart, CostChart, CostPoint};
-use scim_ledger::cost::Span;
+use scim_ledger::domain::chart::{cost_chart, CostChart};
+use scim_ledger::domain::cost::Span;
+use scim_ledger::domain::report::CostPoint;
 use std::path::PathBuf;
 
 fn check(name: &str, svg: &str) {

@@ -2,7 +2,7 @@
 //! a message naming the file, the field and the reason.
 #![cfg(feature = "ssr")]
 
-use scim_ledger::load::{load_catalog, DataErrors};
+use scim_ledger::server::load::{load_catalog, DataErrors};
 use std::fs;
 use std::path::Path;
 

@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{catalog, get};
-use scim_ledger::model::Vendor;
+use scim_ledger::domain::vendor::Vendor;
 
 /// The `data-row` of the row marked as fitting, from the server-rendered HTML.
 fn chosen_row(body: &str) -> Option<usize> {
@@ -136,7 +136,8 @@ fn home_sorts_and_filters_from_the_query_string() {
         for slug in &shown {
             let v = catalog().vendor(slug).unwrap().clone();
             assert!(
-                v.scim_idps().contains(&scim_ledger::model::Idp::Okta),
+                v.scim_idps()
+                    .contains(&scim_ledger::domain::vendor::Idp::Okta),
                 "{slug}"
             );
         }
@@ -185,7 +186,7 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.content_type.starts_with("text/csv"));
         let rows = parse_csv(&page.body);
-        assert_eq!(rows[0], scim_ledger::export::VENDOR_HEADER);
+        assert_eq!(rows[0], scim_ledger::server::csv::VENDOR_HEADER);
         assert_eq!(rows.len(), catalog().vendors.len() + 1);
         let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
         let mode = rows.iter().find(|r| r[0] == "mode").expect("mode row");

@@ -7,7 +7,7 @@ mod common;
 use axum::http::StatusCode;
 use common::{get, get_at, start};
 use proptest::prelude::*;
-use scim_ledger::model::Catalog;
+use scim_ledger::domain::catalog::Catalog;
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
 
@@ -187,19 +187,23 @@ fn hostile_catalog() -> Arc<Catalog> {
             for v in &real.vendors {
                 let mut json = serde_json::to_value(v).unwrap();
                 poison(&mut json, None, &mut count);
-                let bad: scim_ledger::model::Vendor = serde_json::from_value(json).unwrap();
+                let bad: scim_ledger::domain::vendor::Vendor =
+                    serde_json::from_value(json).unwrap();
                 let text = toml::to_string(&bad).unwrap();
                 std::fs::write(dir.join(format!("{}.toml", v.slug)), text).unwrap();
             }
             for g in &real.api_guides {
                 let mut json = serde_json::to_value(g).unwrap();
                 poison(&mut json, None, &mut count);
-                let bad: scim_ledger::api_model::ApiGuide = serde_json::from_value(json).unwrap();
+                let bad: scim_ledger::domain::api_guide::ApiGuide =
+                    serde_json::from_value(json).unwrap();
                 let text = toml::to_string(&bad).unwrap();
                 std::fs::write(dir.join("api").join(format!("{}.toml", g.vendor)), text).unwrap();
             }
             assert!(count > 500, "only {count} strings poisoned");
-            Arc::new(scim_ledger::load::load_catalog(&dir).unwrap_or_else(|e| panic!("{e}")))
+            Arc::new(
+                scim_ledger::server::load::load_catalog(&dir).unwrap_or_else(|e| panic!("{e}")),
+            )
         })
         .clone()
 }
@@ -307,7 +311,8 @@ fn hostile_data_stays_inert_in_csv_and_json() {
         // JSON: strings are escaped by the encoder and parse back to the same data.
         let page = get_at(addr, "/api/vendors").await;
         assert!(page.content_type.starts_with("application/json"));
-        let back: Vec<scim_ledger::model::Vendor> = serde_json::from_str(&page.body).unwrap();
+        let back: Vec<scim_ledger::domain::vendor::Vendor> =
+            serde_json::from_str(&page.body).unwrap();
         assert_eq!(back, catalog.vendors);
     })
 }
@@ -357,9 +362,9 @@ const ROUTES: &[&str] = &[
 /// Every query parameter a page reads: the forms' own lists, plus the comparison's.
 fn keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = [
-        scim_ledger::components::calculator::KEYS,
-        scim_ledger::components::decision::KEYS,
-        scim_ledger::listing::KEYS,
+        scim_ledger::ui::islands::calculator::KEYS,
+        scim_ledger::ui::islands::decision_helper::KEYS,
+        scim_ledger::domain::listing::KEYS,
         &["vendors", "add"],
     ]
     .concat();

@@ -1,7 +1,7 @@
 //! Shared by the server tests: the real router around the shipped data, and a GET helper.
 
 use axum::http::StatusCode;
-use scim_ledger::model::Catalog;
+use scim_ledger::domain::catalog::Catalog;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -26,7 +26,9 @@ pub fn catalog() -> Arc<Catalog> {
     CATALOG
         .get_or_init(|| {
             let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-            Arc::new(scim_ledger::load::load_catalog(&dir).unwrap_or_else(|e| panic!("{e}")))
+            Arc::new(
+                scim_ledger::server::load::load_catalog(&dir).unwrap_or_else(|e| panic!("{e}")),
+            )
         })
         .clone()
 }

@@ -1,0 +1,164 @@
+//! Vendors side by side: which vendors the URL asks for, and one column of facts and
+//! figures per vendor. Pure, shared by the page and the CSV export.
+
+use crate::domain::cost::manual::{manual_cost, ManualInputs, SOURCE_TEAM};
+use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
+use crate::domain::scenario::{parse_field, USERS};
+use crate::domain::url::{self, Query};
+use crate::domain::vendor::{Idp, Price, Provisioning, Tri, Vendor};
+use serde::{Deserialize, Serialize};
+
+/// More columns than this stop being readable side by side.
+pub const MAX_VENDORS: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Selection {
+    /// Slugs in the order asked, without duplicates.
+    pub slugs: Vec<String>,
+    pub users: u32,
+    pub issues: Vec<String>,
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 60
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Reads `vendors=a,b` (and `add=c`, which the add-a-vendor form sends) and `users`.
+pub fn parse(query: &Query) -> Selection {
+    let mut issues = Vec::new();
+    let mut slugs: Vec<String> = Vec::new();
+    let listed = query.get("vendors").unwrap_or_default();
+    let added = query.get("add").unwrap_or_default();
+    for raw in listed.split(',').chain(added.split(',')) {
+        let s = raw.trim().to_ascii_lowercase();
+        if s.is_empty() || slugs.contains(&s) {
+            continue;
+        }
+        if !is_slug(&s) {
+            issues.push(format!(
+                "“{}” is not a vendor name we could look up; it is left out.",
+                raw.trim().chars().take(40).collect::<String>()
+            ));
+            continue;
+        }
+        if slugs.len() == MAX_VENDORS {
+            issues.push(format!(
+                "At most {MAX_VENDORS} vendors fit side by side; “{s}” and any after it are left out."
+            ));
+            break;
+        }
+        slugs.push(s);
+    }
+    let (users, msg) = parse_field(&USERS, query.get("users"));
+    issues.extend(msg);
+    Selection {
+        slugs,
+        users: users.map_or(SOURCE_TEAM, |u| u as u32),
+        issues,
+    }
+}
+
+/// The comparison's query string for a list of slugs.
+pub fn query(slugs: &[String], users: u32) -> String {
+    url::encode(&[("vendors", slugs.join(",")), ("users", users.to_string())])
+}
+
+/// One vendor's column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub slug: String,
+    pub name: String,
+    pub category: String,
+    pub partial: bool,
+    pub scim: Tri,
+    pub scim_plan: Option<String>,
+    pub scim_plan_price: Option<Price>,
+    pub sso_required_first: Tri,
+    /// Every IdP we know, with what the vendor's data says about it.
+    pub idps: Vec<(Idp, Tri, Provisioning)>,
+    pub prerequisites: Vec<String>,
+    /// Setting SCIM up waits on the vendor's staff.
+    pub vendor_enables: Tri,
+    /// The SCIM plan is sold by quote: buying it means talking to sales.
+    pub quote_needed: bool,
+    /// Staying manual, a year, at the team size (the calculator's default model).
+    pub manual_annual: f64,
+    /// The upgrade from the default current plan, at the team size, over one year.
+    pub upgrade: Option<UpgradeCost>,
+    /// Titles of the vendor's constraints, then the SCIM limitations.
+    pub limitations: Vec<String>,
+    pub last_checked: String,
+    pub source_url: String,
+}
+
+pub fn column(v: &Vendor, users: u32) -> Column {
+    let inputs = UpgradeInputs {
+        years: 1,
+        ..Default::default()
+    };
+    let mut limitations: Vec<String> = v.constraints.iter().map(|c| c.title.clone()).collect();
+    if limitations.is_empty() {
+        limitations = v.scim.limitations.clone();
+    }
+    Column {
+        slug: v.slug.clone(),
+        name: v.name.clone(),
+        category: v.category.clone(),
+        partial: v.is_partial(),
+        scim: v.scim.available,
+        scim_plan: v.scim.plan.clone(),
+        scim_plan_price: v.scim_plan().map(|p| p.price.clone()),
+        sso_required_first: v.scim.sso_required_first,
+        idps: Idp::ALL
+            .into_iter()
+            .map(|i| match v.idp(i) {
+                Some(s) => (i, s.sso, s.provisioning),
+                None => (i, Tri::Unknown, Provisioning::Unknown),
+            })
+            .collect(),
+        prerequisites: v.scim.prerequisites.clone(),
+        vendor_enables: v.scim.vendor_enables,
+        quote_needed: matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })),
+        manual_annual: manual_cost(users, &ManualInputs::default()).total_annual_impact,
+        upgrade: upgrade_cost(v, users, &inputs),
+        limitations,
+        last_checked: v.source.last_checked.clone(),
+        source_url: v.source.url.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sel(pairs: &[(&str, &str)]) -> Selection {
+        parse(&Query::from_pairs(pairs.iter().copied()))
+    }
+
+    #[test]
+    fn reads_lists_and_additions_without_duplicates() {
+        let s = sel(&[
+            ("vendors", "mode, Ironclad,mode"),
+            ("add", "code42"),
+            ("users", "120"),
+        ]);
+        assert_eq!(s.slugs, ["mode", "ironclad", "code42"]);
+        assert_eq!(s.users, 120);
+        assert!(s.issues.is_empty());
+        assert_eq!(
+            query(&s.slugs, s.users),
+            "vendors=mode%2Cironclad%2Ccode42&users=120"
+        );
+    }
+
+    #[test]
+    fn odd_names_and_too_many_vendors_are_reported() {
+        let s = sel(&[("vendors", "a,<script>,b,c,d,e,f,g"), ("users", "-3")]);
+        assert_eq!(s.slugs.len(), MAX_VENDORS);
+        assert_eq!(s.issues.len(), 3, "{:?}", s.issues);
+        assert_eq!(s.users, 1);
+    }
+}

@@ -1,0 +1,496 @@
+//! The home table's sorting and filtering, as it lives in the query string. Pure, shared by
+//! the page (server and browser) and the CSV export, so both list the same rows.
+
+use crate::domain::cost::figure_annual;
+use crate::domain::url::{self, Query};
+use crate::domain::vendor::{Idp, Price, Tri};
+use crate::domain::vendor::{Profile, Provisioning, Vendor};
+use serde::{Deserialize, Serialize};
+
+/// One row of the home table: what a buyer scans before opening a guide.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VendorRow {
+    pub slug: String,
+    pub name: String,
+    pub category: String,
+    pub profile: Profile,
+    pub scim: Tri,
+    pub scim_plan: Option<String>,
+    pub scim_plan_price: Option<Price>,
+    pub sso_required_first: Tri,
+    pub scim_idps: Vec<Idp>,
+    pub jit_idps: Vec<Idp>,
+    pub last_checked: String,
+    pub discrepancies: usize,
+}
+
+impl VendorRow {
+    pub fn of(v: &Vendor) -> VendorRow {
+        let by = |p: Provisioning| -> Vec<Idp> {
+            v.idps
+                .iter()
+                .filter(|s| s.provisioning == p)
+                .map(|s| s.idp)
+                .collect()
+        };
+        VendorRow {
+            slug: v.slug.clone(),
+            name: v.name.clone(),
+            category: v.category.clone(),
+            profile: v.profile,
+            scim: v.scim.available,
+            scim_plan: v.scim.plan.clone(),
+            scim_plan_price: v.scim_plan().map(|p| p.price.clone()),
+            sso_required_first: v.scim.sso_required_first,
+            scim_idps: by(Provisioning::Scim),
+            jit_idps: by(Provisioning::Jit),
+            last_checked: v.source.last_checked.clone(),
+            discrepancies: v.discrepancies.len(),
+        }
+    }
+}
+
+/// Team size used to put per-user and flat prices on one scale for sorting.
+pub const PRICE_SORT_USERS: u32 = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Scim,
+    Plan,
+    Price,
+    SsoFirst,
+    Idps,
+    Checked,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Scim,
+        SortKey::Plan,
+        SortKey::Price,
+        SortKey::SsoFirst,
+        SortKey::Idps,
+        SortKey::Checked,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Scim => "scim",
+            SortKey::Plan => "plan",
+            SortKey::Price => "price",
+            SortKey::SsoFirst => "sso_first",
+            SortKey::Idps => "idps",
+            SortKey::Checked => "checked",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Vendor",
+            SortKey::Scim => "SCIM",
+            SortKey::Plan => "Plan that unlocks SCIM",
+            SortKey::Price => "Price of that plan",
+            SortKey::SsoFirst => "SSO required first",
+            SortKey::Idps => "IdPs that provision by SCIM",
+            SortKey::Checked => "Last checked",
+        }
+    }
+}
+
+/// Which plan prices to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PriceFilter {
+    /// Free, or a price the vendor states.
+    Known,
+    /// Quote only ("contact sales").
+    Custom,
+    /// No price or no SCIM plan in the data.
+    Unknown,
+}
+
+impl PriceFilter {
+    pub fn key(self) -> &'static str {
+        match self {
+            PriceFilter::Known => "known",
+            PriceFilter::Custom => "custom",
+            PriceFilter::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListQuery {
+    pub sort: SortKey,
+    pub desc: bool,
+    pub scim: Option<Tri>,
+    pub sso_first: Option<Tri>,
+    /// Keep vendors this IdP really provisions by SCIM.
+    pub idp: Option<Idp>,
+    pub price: Option<PriceFilter>,
+    /// Keep vendors whose SCIM plan has this name.
+    pub plan: Option<String>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            sort: SortKey::Name,
+            desc: false,
+            scim: None,
+            sso_first: None,
+            idp: None,
+            price: None,
+            plan: None,
+        }
+    }
+}
+
+/// The query keys the home table owns.
+pub const KEYS: &[&str] = &["sort", "scim", "sso_first", "idp", "price", "plan"];
+
+fn tri(text: &str) -> Option<Tri> {
+    match text {
+        "yes" => Some(Tri::Yes),
+        "no" => Some(Tri::No),
+        "unknown" => Some(Tri::Unknown),
+        _ => None,
+    }
+}
+
+pub fn tri_key(t: Tri) -> &'static str {
+    match t {
+        Tri::Yes => "yes",
+        Tri::No => "no",
+        Tri::Unknown => "unknown",
+    }
+}
+
+/// Reads sort and filters; anything unreadable is ignored with a message.
+pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
+    let mut q = ListQuery::default();
+    let mut issues = Vec::new();
+    let shown = |s: &str| s.chars().take(40).collect::<String>();
+    let mut bad = |what: &str, value: &str| {
+        issues.push(format!(
+            "“{}” is not a {what} we know; it is ignored.",
+            shown(value)
+        ))
+    };
+    if let Some(raw) = query.text("sort") {
+        let t = raw.trim();
+        let (desc, name) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        match SortKey::ALL.into_iter().find(|k| k.key() == name) {
+            Some(k) => {
+                q.sort = k;
+                q.desc = desc;
+            }
+            None => bad("column to sort by", &raw),
+        }
+    }
+    for (key, slot) in [("scim", &mut q.scim), ("sso_first", &mut q.sso_first)] {
+        if let Some(raw) = query.text(key) {
+            match tri(raw.trim()) {
+                Some(t) => *slot = Some(t),
+                None => bad("filter value (yes, no or unknown)", &raw),
+            }
+        }
+    }
+    if let Some(raw) = query.text("idp") {
+        match Idp::ALL.into_iter().find(|i| i.key() == raw.trim()) {
+            Some(i) => q.idp = Some(i),
+            None => bad("identity provider", &raw),
+        }
+    }
+    if let Some(raw) = query.text("price") {
+        let f = [
+            PriceFilter::Known,
+            PriceFilter::Custom,
+            PriceFilter::Unknown,
+        ]
+        .into_iter()
+        .find(|f| f.key() == raw.trim());
+        match f {
+            Some(f) => q.price = Some(f),
+            None => bad("price filter (known, custom or unknown)", &raw),
+        }
+    }
+    if let Some(raw) = query.text("plan") {
+        q.plan = Some(raw.trim().chars().take(80).collect());
+    }
+    (q, issues)
+}
+
+impl ListQuery {
+    /// The query string (no `?`); defaults are left out.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if self.sort != SortKey::Name || self.desc {
+            let minus = if self.desc { "-" } else { "" };
+            pairs.push(("sort", format!("{minus}{}", self.sort.key())));
+        }
+        if let Some(t) = self.scim {
+            pairs.push(("scim", tri_key(t).into()));
+        }
+        if let Some(t) = self.sso_first {
+            pairs.push(("sso_first", tri_key(t).into()));
+        }
+        if let Some(i) = self.idp {
+            pairs.push(("idp", i.key().into()));
+        }
+        if let Some(p) = self.price {
+            pairs.push(("price", p.key().into()));
+        }
+        if let Some(p) = &self.plan {
+            pairs.push(("plan", p.clone()));
+        }
+        url::encode(&pairs)
+    }
+
+    /// The `sort` value a click on this column's header asks for: ascending first, then
+    /// the other way round.
+    pub fn next_sort(&self, key: SortKey) -> String {
+        if self.sort == key && !self.desc {
+            format!("-{}", key.key())
+        } else {
+            key.key().to_string()
+        }
+    }
+
+    /// This query sorted by `key` as a header click would.
+    pub fn sorted_by(&self, key: SortKey) -> ListQuery {
+        ListQuery {
+            sort: key,
+            desc: self.sort == key && !self.desc,
+            ..self.clone()
+        }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.scim.is_some()
+            || self.sso_first.is_some()
+            || self.idp.is_some()
+            || self.price.is_some()
+            || self.plan.is_some()
+    }
+}
+
+pub fn price_filter_of(p: Option<&Price>) -> PriceFilter {
+    match p {
+        Some(Price::Free { .. }) | Some(Price::Stated { .. }) => PriceFilter::Known,
+        Some(Price::Custom { .. }) => PriceFilter::Custom,
+        Some(Price::Unknown) | None => PriceFilter::Unknown,
+    }
+}
+
+/// Orders prices: free, then stated prices by their low yearly cost for
+/// [`PRICE_SORT_USERS`] people, then quotes with an estimate, quotes without, and unknown.
+pub fn price_rank(p: Option<&Price>) -> (u8, f64) {
+    match p {
+        Some(Price::Free { .. }) => (0, 0.0),
+        Some(Price::Stated { figure }) => (1, figure_annual(figure, PRICE_SORT_USERS, None).low),
+        Some(Price::Custom {
+            estimate: Some(f), ..
+        }) => (2, figure_annual(f, PRICE_SORT_USERS, None).low),
+        Some(Price::Custom { estimate: None, .. }) => (3, 0.0),
+        Some(Price::Unknown) | None => (4, 0.0),
+    }
+}
+
+fn tri_rank(t: Tri) -> u8 {
+    match t {
+        Tri::Yes => 0,
+        Tri::No => 1,
+        Tri::Unknown => 2,
+    }
+}
+
+fn keep(r: &VendorRow, q: &ListQuery) -> bool {
+    q.scim.is_none_or(|t| r.scim == t)
+        && q.sso_first.is_none_or(|t| r.sso_required_first == t)
+        && q.idp.is_none_or(|i| r.scim_idps.contains(&i))
+        && q.price
+            .is_none_or(|f| price_filter_of(r.scim_plan_price.as_ref()) == f)
+        && q.plan
+            .as_ref()
+            .is_none_or(|p| r.scim_plan.as_deref() == Some(p.as_str()))
+}
+
+/// The rows the query keeps, in its order. Ties keep name order, so the result is stable.
+pub fn apply(mut rows: Vec<VendorRow>, q: &ListQuery) -> Vec<VendorRow> {
+    rows.retain(|r| keep(r, q));
+    rows.sort_by_key(|r| r.name.to_lowercase());
+    let ord = |a: &VendorRow, b: &VendorRow| -> std::cmp::Ordering {
+        match q.sort {
+            SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortKey::Scim => tri_rank(a.scim).cmp(&tri_rank(b.scim)),
+            // Vendors without a named plan go last.
+            SortKey::Plan => (
+                a.scim_plan.is_none(),
+                a.scim_plan.as_deref().map(str::to_lowercase),
+            )
+                .cmp(&(
+                    b.scim_plan.is_none(),
+                    b.scim_plan.as_deref().map(str::to_lowercase),
+                )),
+            SortKey::Price => {
+                let (ra, va) = price_rank(a.scim_plan_price.as_ref());
+                let (rb, vb) = price_rank(b.scim_plan_price.as_ref());
+                ra.cmp(&rb).then(va.total_cmp(&vb))
+            }
+            SortKey::SsoFirst => {
+                tri_rank(a.sso_required_first).cmp(&tri_rank(b.sso_required_first))
+            }
+            // Most IdPs first when ascending: "best supported" reads as the top.
+            SortKey::Idps => b.scim_idps.len().cmp(&a.scim_idps.len()),
+            SortKey::Checked => a.last_checked.cmp(&b.last_checked),
+        }
+    };
+    if q.desc {
+        rows.sort_by(|a, b| ord(b, a));
+    } else {
+        rows.sort_by(ord);
+    }
+    rows
+}
+
+/// The distinct SCIM plan names, for the plan filter.
+pub fn plan_names(rows: &[VendorRow]) -> Vec<String> {
+    let mut names: Vec<String> = rows.iter().filter_map(|r| r.scim_plan.clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vendor::{Basis, Figure, Period, Profile};
+
+    fn row(name: &str, price: Option<Price>, idps: Vec<Idp>, checked: &str) -> VendorRow {
+        VendorRow {
+            slug: name.to_lowercase(),
+            name: name.into(),
+            category: "c".into(),
+            profile: Profile::Full,
+            scim: Tri::Yes,
+            scim_plan: Some("Enterprise".into()),
+            scim_plan_price: price,
+            sso_required_first: Tri::Yes,
+            scim_idps: idps,
+            jit_idps: vec![],
+            last_checked: checked.into(),
+            discrepancies: 0,
+        }
+    }
+
+    fn stated(basis: Basis, amount: f64) -> Option<Price> {
+        Some(Price::Stated {
+            figure: Figure::point(basis, Period::Month, amount),
+        })
+    }
+
+    fn rows() -> Vec<VendorRow> {
+        vec![
+            row(
+                "Beta",
+                stated(Basis::PerUser, 10.0),
+                vec![Idp::Okta],
+                "2026-02-01",
+            ),
+            row(
+                "alpha",
+                Some(Price::Custom {
+                    estimate: None,
+                    estimate_basis: None,
+                }),
+                vec![],
+                "2026-03-01",
+            ),
+            row(
+                "Gamma",
+                stated(Basis::Flat, 500.0),
+                vec![Idp::Okta, Idp::EntraId],
+                "2026-01-01",
+            ),
+            row(
+                "Delta",
+                Some(Price::Free { max_users: None }),
+                vec![Idp::EntraId],
+                "2026-01-15",
+            ),
+        ]
+    }
+
+    fn names(rows: &[VendorRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    fn query(pairs: &[(&str, &str)]) -> (ListQuery, Vec<String>) {
+        parse(&Query::from_pairs(pairs.iter().copied()))
+    }
+
+    #[test]
+    fn default_is_by_name_ignoring_case() {
+        let (q, _) = query(&[]);
+        assert_eq!(
+            names(&apply(rows(), &q)),
+            ["alpha", "Beta", "Delta", "Gamma"]
+        );
+        assert_eq!(q.to_query(), "");
+    }
+
+    #[test]
+    fn price_sorts_free_stated_by_yearly_cost_then_quotes() {
+        // Beta: $10 × 100 people × 12 = $12,000; Gamma: $500 × 12 = $6,000 flat.
+        let (q, _) = query(&[("sort", "price")]);
+        assert_eq!(
+            names(&apply(rows(), &q)),
+            ["Delta", "Gamma", "Beta", "alpha"]
+        );
+        let (q, _) = query(&[("sort", "-price")]);
+        assert_eq!(
+            names(&apply(rows(), &q)),
+            ["alpha", "Beta", "Gamma", "Delta"]
+        );
+    }
+
+    #[test]
+    fn a_header_click_toggles_direction() {
+        let (q, _) = query(&[("sort", "checked")]);
+        assert_eq!(q.next_sort(SortKey::Checked), "-checked");
+        assert_eq!(q.next_sort(SortKey::Name), "name");
+        assert_eq!(q.sorted_by(SortKey::Checked).to_query(), "sort=-checked");
+        assert_eq!(
+            names(&apply(rows(), &q)),
+            ["Gamma", "Delta", "Beta", "alpha"]
+        );
+    }
+
+    #[test]
+    fn filters_combine() {
+        let (q, issues) = query(&[("idp", "okta"), ("price", "known")]);
+        assert!(issues.is_empty());
+        assert_eq!(names(&apply(rows(), &q)), ["Beta", "Gamma"]);
+        let (q, _) = query(&[("idp", "entra_id"), ("sort", "idps")]);
+        assert_eq!(names(&apply(rows(), &q)), ["Gamma", "Delta"]);
+        assert_eq!(q.to_query(), "sort=idps&idp=entra_id");
+    }
+
+    #[test]
+    fn bad_values_are_ignored_with_a_message() {
+        let (q, issues) = query(&[
+            ("sort", "<b>"),
+            ("scim", "maybe"),
+            ("idp", "x"),
+            ("price", "cheap"),
+        ]);
+        assert_eq!(q, ListQuery::default());
+        assert_eq!(issues.len(), 4);
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure core: what the data says and what follows from it. No Leptos, no axum, no I/O;
+//! compiled into both the server and the browser bundle.
+//!
+//! Layers inside, each using only those above it:
+//! - `vendor`, `api_guide`, `catalog`: the types of `data/*.toml` and `data/api/*.toml`
+//! - `url`: the one way to read and write a query string (last value of a repeated key wins)
+//! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict)
+//! - `format`: numbers and prices as the words a buyer reads
+//! - `scenario`: the calculator's inputs as they live in the URL
+//! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
+//! - `chart`: SVG charts (plotters), drawn on the server
+
+pub mod api_guide;
+pub mod catalog;
+pub mod chart;
+pub mod compare;
+pub mod cost;
+pub mod decision;
+pub mod format;
+pub mod listing;
+pub mod report;
+pub mod scenario;
+pub mod url;
+pub mod vendor;

@@ -1,0 +1,610 @@
+//! The vendor data model: what a `data/*.toml` file may say.
+//!
+//! The same types travel to the browser (as JSON inside the page), so this module has no
+//! server-only code. Loading and validation live in `load.rs`.
+//!
+//! Every struct rejects unknown keys so that a typo in a data file is an error, not a
+//! silently ignored fact. Every fact a source may leave out is an `Option`, an empty list
+//! or an explicit "unknown", because partial profiles are first-class.
+
+use serde::{Deserialize, Serialize};
+
+/// Yes / no / the source does not say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    Yes,
+    No,
+    #[default]
+    Unknown,
+}
+
+impl Tri {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tri::Yes => "Yes",
+            Tri::No => "No",
+            Tri::Unknown => "Unknown",
+        }
+    }
+}
+
+/// How an identity provider can create accounts in the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provisioning {
+    /// Real SCIM provisioning: create, update, deactivate.
+    Scim,
+    /// Accounts appear at first SAML sign-in, but are never updated or removed.
+    Jit,
+    No,
+    #[default]
+    Unknown,
+}
+
+impl Provisioning {
+    pub fn label(self) -> &'static str {
+        match self {
+            Provisioning::Scim => "SCIM",
+            Provisioning::Jit => "Just-in-time only",
+            Provisioning::No => "No",
+            Provisioning::Unknown => "Unknown",
+        }
+    }
+}
+
+/// Identity providers we know by name. Adding one is a code change on purpose: the home
+/// table filters and the comparison rows key on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Idp {
+    Okta,
+    EntraId,
+    GoogleWorkspace,
+    Onelogin,
+    Jumpcloud,
+    PingIdentity,
+}
+
+impl Idp {
+    pub const ALL: [Idp; 6] = [
+        Idp::Okta,
+        Idp::EntraId,
+        Idp::GoogleWorkspace,
+        Idp::Onelogin,
+        Idp::Jumpcloud,
+        Idp::PingIdentity,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Idp::Okta => "Okta",
+            Idp::EntraId => "Microsoft Entra ID",
+            Idp::GoogleWorkspace => "Google Workspace",
+            Idp::Onelogin => "OneLogin",
+            Idp::Jumpcloud => "JumpCloud",
+            Idp::PingIdentity => "Ping Identity",
+        }
+    }
+
+    /// Short form for tight table cells.
+    pub fn short(self) -> &'static str {
+        match self {
+            Idp::EntraId => "Entra ID",
+            Idp::GoogleWorkspace => "Google",
+            other => other.name(),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Idp::Okta => "okta",
+            Idp::EntraId => "entra_id",
+            Idp::GoogleWorkspace => "google_workspace",
+            Idp::Onelogin => "onelogin",
+            Idp::Jumpcloud => "jumpcloud",
+            Idp::PingIdentity => "ping_identity",
+        }
+    }
+}
+
+/// Whether we have the whole source page for a vendor or only a short teaser of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    #[default]
+    Full,
+    Partial,
+}
+
+/// One vendor: the content of one `data/<slug>.toml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vendor {
+    /// URL segment: lowercase letters, digits and dashes; equals the file name.
+    pub slug: String,
+    pub name: String,
+    /// What the product is, e.g. "Email security".
+    pub category: String,
+    #[serde(default)]
+    pub profile: Profile,
+    /// Other names the product goes by (after an acquisition, say).
+    #[serde(default)]
+    pub also_known_as: Vec<String>,
+    /// Our own summary, one string per paragraph.
+    #[serde(default)]
+    pub summary: Vec<String>,
+    pub source: Source,
+    /// Further public pages that confirm or contradict the main source.
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    #[serde(default)]
+    pub scim: Scim,
+    #[serde(default)]
+    pub sso: Sso,
+    #[serde(default)]
+    pub idps: Vec<IdpSupport>,
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+    /// Facts about pricing that belong to no single plan.
+    #[serde(default)]
+    pub pricing_notes: Vec<String>,
+    #[serde(default)]
+    pub costs: CostFacts,
+    /// Team-size figures the source prints, kept so that we can recompute and check them.
+    #[serde(default)]
+    pub team_size_examples: Vec<TeamSizeExample>,
+    /// What comes with the plan that unlocks SCIM.
+    #[serde(default)]
+    pub bundle: Bundle,
+    /// Operational constraints a buyer should know before buying.
+    #[serde(default)]
+    pub constraints: Vec<Constraint>,
+    #[serde(default)]
+    pub idp_setup: Vec<IdpSetup>,
+    #[serde(default)]
+    pub admin_reports: AdminReports,
+    #[serde(default)]
+    pub decision: Vec<DecisionRow>,
+    /// Where the sources disagree with themselves or with each other.
+    #[serde(default)]
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    pub publisher: String,
+    /// The page's own "last updated" date (YYYY-MM-DD), when it states one.
+    #[serde(default)]
+    pub page_updated: Option<String>,
+    /// When we last compared our data with the page (YYYY-MM-DD).
+    pub last_checked: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub title: String,
+    /// Left out where our research notes name the site but not the page.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// What this page tells us, in our words.
+    pub fact: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scim {
+    #[serde(default)]
+    pub available: Tri,
+    /// Name of the cheapest plan that includes SCIM; must name one of `plans`.
+    #[serde(default)]
+    pub plan: Option<String>,
+    #[serde(default)]
+    pub sso_required_first: Tri,
+    #[serde(default)]
+    pub version: Option<String>,
+    /// Operations, e.g. "Create", "Update", "Deactivate", "Groups".
+    #[serde(default)]
+    pub operations: Vec<String>,
+    /// Empty means the source does not list them.
+    #[serde(default)]
+    pub attributes: Vec<String>,
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+    /// Technical limitations of the SCIM implementation.
+    #[serde(default)]
+    pub limitations: Vec<String>,
+    /// Does the vendor publish its own SCIM documentation?
+    #[serde(default)]
+    pub vendor_docs: Tri,
+    /// Does setting up SCIM, or what it needs first, wait on the vendor's staff (a CSM or
+    /// support) rather than being self-serve?
+    #[serde(default)]
+    pub vendor_enables: Tri,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sso {
+    #[serde(default)]
+    pub available: Tri,
+    #[serde(default)]
+    pub protocols: Vec<String>,
+    /// Name of the cheapest plan with SSO, where known.
+    #[serde(default)]
+    pub plan: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdpSupport {
+    pub idp: Idp,
+    #[serde(default)]
+    pub sso: Tri,
+    #[serde(default)]
+    pub provisioning: Provisioning,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub name: String,
+    pub price: Price,
+    #[serde(default)]
+    pub sso: Tri,
+    #[serde(default)]
+    pub scim: Tri,
+    /// Seats you must buy at least, where the source states a minimum.
+    #[serde(default)]
+    pub min_seats: Option<u32>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What one unit of a price buys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Per user (seat).
+    PerUser,
+    /// For the whole account.
+    Flat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Month,
+    Year,
+}
+
+impl Period {
+    pub fn per_year(self) -> f64 {
+        match self {
+            Period::Month => 12.0,
+            Period::Year => 1.0,
+        }
+    }
+}
+
+/// A money figure as precise as the source makes it, in US dollars.
+///
+/// `amount` alone is a point value; `low` and `high` make a range. `or_more` marks a
+/// lower bound ("$60K+"), or a range whose top is open ("$60K-150K+"). `approx` marks "~".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub basis: Basis,
+    pub period: Period,
+    #[serde(default)]
+    pub amount: Option<f64>,
+    #[serde(default)]
+    pub low: Option<f64>,
+    #[serde(default)]
+    pub high: Option<f64>,
+    #[serde(default)]
+    pub or_more: bool,
+    #[serde(default)]
+    pub approx: bool,
+}
+
+impl Figure {
+    /// A plain point value ("$49 per user per month").
+    pub fn point(basis: Basis, period: Period, amount: f64) -> Figure {
+        Figure {
+            basis,
+            period,
+            amount: Some(amount),
+            low: None,
+            high: None,
+            or_more: false,
+            approx: false,
+        }
+    }
+}
+
+/// A plan's price. Tagged by `kind` in TOML: `price = { kind = "custom" }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Price {
+    /// Free of charge, possibly up to a number of users.
+    Free {
+        #[serde(default)]
+        max_users: Option<u32>,
+    },
+    /// A price the source states (possibly approximate, a range or a lower bound).
+    Stated { figure: Figure },
+    /// Quote only ("contact sales"). `estimate` is a third-party figure, where one is
+    /// reported, and `estimate_basis` says whose it is.
+    Custom {
+        #[serde(default)]
+        estimate: Option<Figure>,
+        #[serde(default)]
+        estimate_basis: Option<String>,
+    },
+    /// The source names the plan but gives no price at all.
+    Unknown,
+}
+
+/// Cost facts beyond the list price.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostFacts {
+    /// One-off fees, e.g. implementation; `basis` is `flat`, `period` is `year`.
+    #[serde(default)]
+    pub implementation_fee: Option<Figure>,
+    /// Typical yearly price increase at renewal, in percent.
+    #[serde(default)]
+    pub renewal_increase_pct: Option<PercentRange>,
+    /// Contract terms, in our words (e.g. "multi-year contracts are the norm").
+    #[serde(default)]
+    pub contract_terms: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PercentRange {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// One row of a team-size table the source prints. We keep the source's figures as
+/// claims and recompute them from the plan prices (see `arith::check_example`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamSizeExample {
+    pub users: u32,
+    /// True when the source writes "200+ users".
+    #[serde(default)]
+    pub users_or_more: bool,
+    /// The plan the team is on today, if the row has one.
+    #[serde(default)]
+    pub from_plan: Option<String>,
+    /// The plan the row upgrades to.
+    pub to_plan: String,
+    /// The annual price the source assumes for `to_plan` in this row, where the plan has
+    /// no per-seat price to multiply (custom or flat ranges).
+    #[serde(default)]
+    pub assumed_target_annual: Option<Claim>,
+    /// What the source prints for the current plan, per month.
+    #[serde(default)]
+    pub claimed_current_monthly: Option<Claim>,
+    #[serde(default)]
+    pub claimed_target_annual: Option<Claim>,
+    #[serde(default)]
+    pub claimed_target_monthly: Option<Claim>,
+    /// Annual increase (negative: a saving) the source prints.
+    #[serde(default)]
+    pub claimed_increase_annual: Option<Claim>,
+}
+
+/// A number as a source prints it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub amount: f64,
+    #[serde(default)]
+    pub approx: bool,
+    #[serde(default)]
+    pub or_more: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    #[serde(default)]
+    pub items: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constraint {
+    pub title: String,
+    pub detail: String,
+}
+
+/// Step-by-step set-up of provisioning in one IdP.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdpSetup {
+    pub idp: Idp,
+    pub integration: String,
+    #[serde(default)]
+    pub prerequisite: Option<String>,
+    /// Menu path; `None` when the source leaves it blank.
+    #[serde(default)]
+    pub where_to_enable: Option<String>,
+    #[serde(default)]
+    pub credentials: Option<String>,
+    #[serde(default)]
+    pub steps: Vec<String>,
+    #[serde(default)]
+    pub trigger: Option<String>,
+    #[serde(default)]
+    pub sync: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdminReports {
+    /// Overall tone, in our words.
+    #[serde(default)]
+    pub sentiment: Option<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub takeaway: Option<String>,
+}
+
+/// What a decision row advises. Neutral names: a third-party service is one way of
+/// `AutomateElsewhere`, not the answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Buy the plan that includes SCIM.
+    Upgrade,
+    /// Weigh the upgrade for its other features.
+    EvaluateUpgrade,
+    /// Already paying for SCIM: turn it on.
+    UseNativeScim,
+    /// Keep provisioning by hand.
+    StayManual,
+    /// Automate without the upgrade: IdP workflows, a third-party service, the vendor API.
+    AutomateElsewhere,
+    /// The product is changing: plan a migration first.
+    PlanMigration,
+}
+
+impl Action {
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Upgrade => "Upgrade to the SCIM plan",
+            Action::EvaluateUpgrade => "Weigh the upgrade",
+            Action::UseNativeScim => "Turn on native SCIM",
+            Action::StayManual => "Stay manual, with checks",
+            Action::AutomateElsewhere => "Automate another way",
+            Action::PlanMigration => "Plan a migration",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Upgrade => "upgrade",
+            Action::EvaluateUpgrade => "evaluate_upgrade",
+            Action::UseNativeScim => "use_native_scim",
+            Action::StayManual => "stay_manual",
+            Action::AutomateElsewhere => "automate_elsewhere",
+            Action::PlanMigration => "plan_migration",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRow {
+    /// The reader's situation, in our words.
+    pub situation: String,
+    pub action: Action,
+    /// Why, in our words.
+    pub reason: String,
+    /// The situation as conditions on the decision helper's answers (`src/decide.rs`).
+    /// A row without conditions is shown but never picked from answers alone.
+    #[serde(default)]
+    pub when: When,
+}
+
+/// Conditions a reader's situation must meet for a decision row to apply. Every field is
+/// optional; a row applies when none of its stated conditions is contradicted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// The reader is on one of these plans (names from `plans`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<String>,
+    /// Team size at most this (our reading of "small", shown on the page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_users: Option<u32>,
+    /// Joiners plus leavers a year at most this (our reading of "few").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_changes: Option<u32>,
+    /// Whether the reader wants joiners and leavers handled automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_automation: Option<bool>,
+    /// Whether SAML can be the only way to sign in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saml_only_ok: Option<bool>,
+    /// Whether provisioning is needed within weeks rather than months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent: Option<bool>,
+    /// Whether the reader needs the SCIM plan's other features anyway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_other_features: Option<bool>,
+    /// Whether permissions depend on complex group or role rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complex_groups: Option<bool>,
+    /// Whether the reader still runs a legacy version of the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy: Option<bool>,
+    /// Whether the reader wants to avoid a second integration next to SSO.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub single_setup: Option<bool>,
+    /// Whether the reader's IdP provisions this vendor by SCIM (from the IdP matrix).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idp_provisions: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discrepancy {
+    /// Short name of the fact in question.
+    pub topic: String,
+    /// What one place says.
+    pub claim: String,
+    /// What another place (or arithmetic) says instead.
+    pub conflict: String,
+    /// How the data handles it.
+    #[serde(default)]
+    pub resolution: Option<String>,
+}
+
+impl Vendor {
+    pub fn plan(&self, name: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.name == name)
+    }
+
+    /// The cheapest plan that includes SCIM, as the data names it.
+    pub fn scim_plan(&self) -> Option<&Plan> {
+        self.scim.plan.as_deref().and_then(|n| self.plan(n))
+    }
+
+    pub fn idp(&self, idp: Idp) -> Option<&IdpSupport> {
+        self.idps.iter().find(|s| s.idp == idp)
+    }
+
+    /// IdPs that really provision by SCIM (not JIT).
+    pub fn scim_idps(&self) -> Vec<Idp> {
+        self.idps
+            .iter()
+            .filter(|s| s.provisioning == Provisioning::Scim)
+            .map(|s| s.idp)
+            .collect()
+    }
+
+    pub fn is_partial(&self) -> bool {
+        self.profile == Profile::Partial
+    }
+}

@@ -1,0 +1,307 @@
+//! CSV downloads of the home table and of a comparison (server only). The rows come from
+//! the same pure functions as the pages, so a download matches what the page shows.
+//!
+//! Money is a plain number with a currency column; a range is two numbers and an
+//! open-ended price leaves the high end empty with `or_more` set. Text cells that a
+//! spreadsheet would read as a formula are defused.
+
+use crate::domain::catalog::Catalog;
+use crate::domain::compare;
+use crate::domain::cost::Span;
+use crate::domain::listing;
+use crate::domain::listing::VendorRow;
+use crate::domain::url::Query;
+use crate::domain::vendor::{Figure, Price};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// One CSV text cell: defused against formula injection, quoted when needed.
+pub fn text_cell(s: &str) -> String {
+    // A leading = + - @ (or a tab or carriage return) makes spreadsheets evaluate the
+    // cell; a leading apostrophe makes them show it as text.
+    let defused = match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    };
+    if defused.contains([',', '"', '\n', '\r'])
+        || defused.starts_with(' ')
+        || defused.ends_with(' ')
+    {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// A number cell: plain digits, empty for "none" or an open end.
+fn num(x: Option<f64>) -> String {
+    match x {
+        Some(v) if v.is_finite() => crate::domain::format::plain((v * 100.0).round() / 100.0),
+        _ => String::new(),
+    }
+}
+
+fn flag(b: bool) -> String {
+    if b {
+        "true".into()
+    } else {
+        "false".into()
+    }
+}
+
+fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = header.join(",");
+    out.push_str("\r\n");
+    for r in rows {
+        out.push_str(&r.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn download(name: &str, body: String) -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The price columns: kind, basis, period, low, high, or_more, approx.
+fn price_cells(p: Option<&Price>) -> Vec<String> {
+    let fig = |kind: &str, f: &Figure| {
+        let (low, high) = match (f.amount, f.low, f.high) {
+            (Some(a), _, _) => (Some(a), if f.or_more { None } else { Some(a) }),
+            (None, l, h) => (l, h),
+        };
+        vec![
+            kind.to_string(),
+            text_cell(match f.basis {
+                crate::domain::vendor::Basis::PerUser => "per_user",
+                crate::domain::vendor::Basis::Flat => "flat",
+            }),
+            text_cell(match f.period {
+                crate::domain::vendor::Period::Month => "month",
+                crate::domain::vendor::Period::Year => "year",
+            }),
+            num(low),
+            num(high),
+            flag(f.or_more),
+            flag(f.approx),
+        ]
+    };
+    let blank = |kind: &str| {
+        vec![
+            kind.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            flag(false),
+            flag(false),
+        ]
+    };
+    match p {
+        None => blank("none"),
+        Some(Price::Free { .. }) => {
+            let mut c = blank("free");
+            c[3] = "0".into();
+            c[4] = "0".into();
+            c
+        }
+        Some(Price::Stated { figure }) => fig("stated", figure),
+        Some(Price::Custom {
+            estimate: Some(f), ..
+        }) => fig("custom_estimate", f),
+        Some(Price::Custom { estimate: None, .. }) => blank("custom"),
+        Some(Price::Unknown) => blank("unknown"),
+    }
+}
+
+pub const VENDOR_HEADER: &[&str] = &[
+    "slug",
+    "name",
+    "category",
+    "profile",
+    "scim",
+    "scim_plan",
+    "price_kind",
+    "price_basis",
+    "price_period",
+    "price_low",
+    "price_high",
+    "price_or_more",
+    "price_approx",
+    "currency",
+    "sso_required_first",
+    "scim_idps",
+    "jit_idps",
+    "last_checked",
+];
+
+fn vendor_row(r: &VendorRow) -> Vec<String> {
+    let idps = |v: &[crate::domain::vendor::Idp]| {
+        text_cell(&v.iter().map(|i| i.key()).collect::<Vec<_>>().join(";"))
+    };
+    let mut cells = vec![
+        text_cell(&r.slug),
+        text_cell(&r.name),
+        text_cell(&r.category),
+        text_cell(if r.profile == crate::domain::vendor::Profile::Partial {
+            "partial"
+        } else {
+            "full"
+        }),
+        listing::tri_key(r.scim).to_string(),
+        text_cell(r.scim_plan.as_deref().unwrap_or("")),
+    ];
+    cells.extend(price_cells(r.scim_plan_price.as_ref()));
+    cells.push("USD".into());
+    cells.push(listing::tri_key(r.sso_required_first).to_string());
+    cells.push(idps(&r.scim_idps));
+    cells.push(idps(&r.jit_idps));
+    cells.push(text_cell(&r.last_checked));
+    cells
+}
+
+/// `/vendors.csv?sort=…&idp=…`: the home table as the same query shows it.
+pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> String {
+    let (q, _) = listing::parse(query);
+    let rows = listing::apply(catalog.vendors.iter().map(VendorRow::of).collect(), &q);
+    csv(VENDOR_HEADER, rows.iter().map(vendor_row).collect())
+}
+
+pub async fn vendors_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+    download(
+        "scim-ledger-vendors.csv",
+        vendors_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))),
+    )
+}
+
+pub const COMPARE_HEADER: &[&str] = &[
+    "slug",
+    "name",
+    "users",
+    "scim",
+    "scim_plan",
+    "sso_required_first",
+    "scim_idps",
+    "vendor_staff_needed",
+    "quote_needed",
+    "current_plan",
+    "upgrade_extra_low",
+    "upgrade_extra_high",
+    "upgrade_extra_or_more",
+    "manual_cost",
+    "currency",
+    "limitations",
+    "last_checked",
+    "source_url",
+];
+
+fn span_cells(s: Option<Span>) -> [String; 3] {
+    match s {
+        Some(s) => [
+            num(Some(s.low)),
+            num(Some(s.high)),
+            flag(!s.high.is_finite()),
+        ],
+        None => [String::new(), String::new(), flag(false)],
+    }
+}
+
+/// `/compare.csv?vendors=…&users=…`: one line per vendor.
+pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, String> {
+    let sel = compare::parse(query);
+    if let Some(missing) = sel.slugs.iter().find(|s| catalog.vendor(s).is_none()) {
+        return Err(format!("no vendor `{missing}`"));
+    }
+    if sel.slugs.is_empty() {
+        return Err("name vendors to compare: /compare.csv?vendors=mode,ironclad&users=120".into());
+    }
+    let rows = sel
+        .slugs
+        .iter()
+        .filter_map(|s| catalog.vendor(s))
+        .map(|v| {
+            let c = compare::column(v, sel.users);
+            let [low, high, open] = span_cells(c.upgrade.as_ref().and_then(|u| u.difference));
+            vec![
+                text_cell(&c.slug),
+                text_cell(&c.name),
+                sel.users.to_string(),
+                listing::tri_key(c.scim).into(),
+                text_cell(c.scim_plan.as_deref().unwrap_or("")),
+                listing::tri_key(c.sso_required_first).into(),
+                text_cell(
+                    &c.idps
+                        .iter()
+                        .filter(|(_, _, p)| *p == crate::domain::vendor::Provisioning::Scim)
+                        .map(|(i, _, _)| i.key())
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                ),
+                listing::tri_key(c.vendor_enables).into(),
+                flag(c.quote_needed),
+                text_cell(
+                    c.upgrade
+                        .as_ref()
+                        .map(|u| u.current.plan.as_str())
+                        .unwrap_or(""),
+                ),
+                low,
+                high,
+                open,
+                num(Some(c.manual_annual)),
+                "USD".into(),
+                text_cell(&c.limitations.join("; ")),
+                text_cell(&c.last_checked),
+                text_cell(&c.source_url),
+            ]
+        })
+        .collect();
+    Ok(csv(COMPARE_HEADER, rows))
+}
+
+pub async fn compare_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+    match compare_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
+        Ok(body) => download("scim-ledger-comparison.csv", body),
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("{e}\n"),
+        )
+            .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_cells_are_defused_and_quoted() {
+        assert_eq!(text_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(text_cell("+1"), "'+1");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(text_cell("plain"), "plain");
+        assert_eq!(text_cell("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn numbers_are_plain() {
+        assert_eq!(num(Some(-5760.0)), "-5760");
+        assert_eq!(num(Some(1234.567)), "1234.57");
+        assert_eq!(num(Some(f64::INFINITY)), "");
+        assert_eq!(num(None), "");
+    }
+}

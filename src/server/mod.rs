@@ -1,0 +1,98 @@
+//! The axum application: Leptos routes, server functions, static files, `/healthz`.
+//! Kept apart from `main.rs` so tests can build the same router around any catalog.
+
+pub mod csv;
+pub mod json_api;
+pub mod load;
+pub mod response;
+
+use crate::domain::catalog::Catalog;
+use crate::server::response::{CspNonce, PageCache};
+use crate::ui::app::{shell, App};
+use axum::extract::{Path, RawQuery};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+
+/// Leptos settings from cargo-leptos's environment variables, with defaults that match
+/// `Cargo.toml` so the binary also runs on its own (tests, `target/release/scim-ledger`).
+pub fn leptos_options() -> LeptosOptions {
+    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
+        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    if from_cargo_leptos {
+        if let Ok(conf) = leptos::config::get_configuration(None) {
+            return conf.leptos_options;
+        }
+    }
+    let env = |key: &str, default: &str| std::env::var(key).unwrap_or_else(|_| default.into());
+    LeptosOptions::builder()
+        .output_name("scim-ledger")
+        .site_root(env("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .site_addr(site_addr(&env("LEPTOS_SITE_ADDR", "127.0.0.1:3000")))
+        .build()
+}
+
+fn site_addr(text: &str) -> std::net::SocketAddr {
+    text.parse().unwrap_or_else(|_| {
+        eprintln!("scim-ledger: LEPTOS_SITE_ADDR `{text}` is not an address like 127.0.0.1:3000");
+        std::process::exit(2)
+    })
+}
+
+pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let c = catalog.clone();
+    let api = Router::new()
+        .route("/api/cost", {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::server::json_api::cost(c.clone(), q))
+        })
+        .route("/api/vendors", {
+            let c = c.clone();
+            get(move || crate::server::json_api::vendors(c.clone()))
+        })
+        .route("/api/vendors/{slug}", {
+            let c = c.clone();
+            get(move |Path(slug): Path<String>| async move {
+                crate::server::json_api::vendor(c.clone(), &slug).await
+            })
+        })
+        .route("/vendors.csv", {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::server::csv::vendors_csv(c.clone(), q))
+        })
+        .route("/compare.csv", {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::server::csv::compare_csv(c.clone(), q))
+        });
+    let context = move || {
+        provide_context(catalog.clone());
+        // The response layer chose this response's CSP nonce; the hydration scripts use it.
+        let nonce = use_context::<axum::http::request::Parts>()
+            .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        if let Some(CspNonce(n)) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(n));
+        }
+    };
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(api)
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
+        .with_state(options)
+        .layer(axum::middleware::from_fn_with_state(
+            PageCache::new(),
+            crate::server::response::layer,
+        ))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+}

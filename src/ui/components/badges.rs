@@ -1,0 +1,34 @@
+//! Yes / no / unknown markers. Colour is never the only signal: each badge has a word.
+
+use crate::domain::vendor::{Provisioning, Tri};
+use leptos::prelude::*;
+
+#[component]
+pub fn TriBadge(value: Tri) -> impl IntoView {
+    let class = match value {
+        Tri::Yes => "badge yes",
+        Tri::No => "badge no",
+        Tri::Unknown => "badge unknown",
+    };
+    view! { <span class=class>{value.label()}</span> }
+}
+
+#[component]
+pub fn ProvisioningBadge(value: Provisioning) -> impl IntoView {
+    let class = match value {
+        Provisioning::Scim => "badge yes",
+        Provisioning::Jit => "badge partial",
+        Provisioning::No => "badge no",
+        Provisioning::Unknown => "badge unknown",
+    };
+    view! { <span class=class>{value.label()}</span> }
+}
+
+#[component]
+pub fn PartialBadge() -> impl IntoView {
+    view! {
+        <span class="badge partial" title="Known only from a short summary on another vendor's page">
+            "Partial profile"
+        </span>
+    }
+}

@@ -1,0 +1,142 @@
+//! Page frame: header, footer, sections with stable anchors, loading and error states.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <nav aria-label="Main">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"§"</span>
+                    "SCIM Ledger"
+                </A>
+                <A href="/" attr:class="nav-link">"Vendors"</A>
+                <A href="/calculator" attr:class="nav-link">"Calculator"</A>
+                <A href="/decide" attr:class="nav-link">"Decide"</A>
+                <A href="/compare" attr:class="nav-link">"Compare"</A>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "SCIM Ledger recomputes every figure from the facts its sources state, and says where a source disagrees with itself. "
+                "Prices are in US dollars, as published; quotes vary."
+            </p>
+        </footer>
+    }
+}
+
+/// A titled section whose heading links to itself, so any part of a guide can be shared.
+#[component]
+pub fn Section(id: &'static str, title: String, children: Children) -> impl IntoView {
+    let heading = format!("{id}-title");
+    view! {
+        <section id=id class="section" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>
+                <a class="anchor" href=format!("#{id}")>{title}</a>
+            </h2>
+            {children()}
+        </section>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" role="status">"Loading…"</p> }
+}
+
+/// Shown when the server could not answer; the page around it still works.
+#[component]
+pub fn LoadError(error: String) -> impl IntoView {
+    view! {
+        <div class="callout error" role="alert">
+            <p><strong>"This part of the page could not be loaded."</strong></p>
+            <p>{error}</p>
+        </div>
+    }
+}
+
+/// Today's date (UTC, YYYY-MM-DD).
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    crate::domain::format::iso_date(secs / 86_400)
+}
+
+/// The page's address as the reader would type it, from the request.
+fn page_address() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<axum::http::request::Parts>();
+        let host = parts
+            .as_ref()
+            .and_then(|p| p.headers.get(axum::http::header::HOST))
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost")
+            .to_string();
+        let path = parts
+            .as_ref()
+            .and_then(|p| p.uri.path_and_query().map(|pq| pq.to_string()))
+            .unwrap_or_else(|| "/".into());
+        format!("http://{host}{path}")
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+/// Shown only on paper: where the report came from and when, so a printout can be
+/// opened again as the same scenario. Rendered on the server only (it is no island), so
+/// its helpers have no browser side; islands that change the address update the link
+/// (`AddressBar::replace`).
+#[component]
+pub fn PrintInfo() -> impl IntoView {
+    view! {
+        <p class="print-only print-info">
+            "SCIM Ledger report, printed "{today()}". Open it again at: "
+            <span class="print-link">{page_address()}</span>
+        </p>
+    }
+}
+
+/// Marks the page once the browser has loaded its islands' code, which the browser tests
+/// wait for before they interact. An island of its own: the rest of the page never hydrates.
+#[island]
+pub fn HydratedMarker() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
+/// The heading block of a page of its own (calculator, decision helper, comparison).
+#[component]
+pub fn PageHeader(title: &'static str, lede: &'static str) -> impl IntoView {
+    view! {
+        <header class="page-header">
+            <h1>{title}</h1>
+            <p class="lede">{lede}</p>
+        </header>
+    }
+}
+
+/// Values from the URL we could not use, each with what we did instead.
+#[component]
+pub fn InputErrors(messages: Vec<String>) -> impl IntoView {
+    (!messages.is_empty()).then(|| {
+        view! {
+            <ul class="callout error field-errors" role="alert">
+                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}

@@ -1,0 +1,6 @@
+//! Small pieces shared by several pages, named after what the reader sees.
+
+pub mod badges;
+pub mod layout;
+pub mod lists;
+pub mod sources;

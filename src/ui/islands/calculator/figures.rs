@@ -1,0 +1,362 @@
+//! What the calculator shows: the verdict, the two cost tables, the chart and the link.
+//! Each figure sits next to the formula that produced it, with the inputs filled in.
+
+use crate::domain::cost::upgrade::{Basis, Costing, PlanSide, UpgradeCost};
+use crate::domain::cost::verdict::{Outcome, Verdict};
+use crate::domain::cost::Span;
+use crate::domain::format::{self, group_thousands, plain, signed_span, usd, usd_whole};
+use crate::domain::report::{headline, Report};
+use crate::domain::vendor::{Price, Vendor};
+use leptos::prelude::*;
+
+fn hours(x: f64) -> String {
+    group_thousands(x.round().max(0.0) as u64)
+}
+
+/// One row: what, how much, and how it was worked out.
+#[component]
+fn FigureRow(
+    label: &'static str,
+    value: String,
+    formula: String,
+    #[prop(optional)] total: bool,
+    #[prop(optional)] key: &'static str,
+) -> impl IntoView {
+    view! {
+        <tr class:total=total data-key=key>
+            <th scope="row">{label}</th>
+            <td class="num">{value}</td>
+            <td class="formula">{formula}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn ManualCostTable(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    let _ = vendor;
+    move || {
+        let r = report.get();
+        let m = r.manual;
+        let i = r.scenario.manual;
+        view! {
+            <section class="card manual-cost" aria-labelledby="manual-cost-title">
+                <h3 id="manual-cost-title">"What staying manual costs a year"</h3>
+                <table class="figures">
+                    <thead><tr><th scope="col">"Figure"</th><th scope="col" class="num">"Value"</th><th scope="col">"How it is worked out"</th></tr></thead>
+                    <tbody>
+                        <FigureRow key="orphaned_accounts" label="Orphaned accounts (ex-employees with access)" value=group_thousands(m.orphaned_accounts)
+                            formula=format!("{} leavers × {} % missed, rounded", plain(m.leavers), plain(i.orphan_pct))/>
+                        <FigureRow key="unused_licenses" label="Unused licences" value=group_thousands(m.unused_licenses)
+                            formula=format!("{} seats × {} % unused, rounded", group_thousands(m.users as u64), plain(i.unused_pct))/>
+                        <FigureRow key="it_hours" label="IT hours a year" value=format!("{} hours", hours(m.it_hours))
+                            formula=format!("({} joiners + {} leavers) × {} min ÷ 60", plain(m.joiners), plain(m.leavers), plain(i.minutes_per_change))/>
+                        <FigureRow key="unused_license_cost" label="Unused-licence cost" value=usd_whole(m.unused_license_cost)
+                            formula=format!("{} licence{} × {} × 12 months", group_thousands(m.unused_licenses), if m.unused_licenses == 1 { "" } else { "s" }, usd(i.seat_price_monthly))/>
+                        <FigureRow key="it_labor_cost" label="IT labour cost" value=usd_whole(m.it_labor_cost)
+                            formula=format!("{} hours × {} an hour", plain((m.it_hours * 100.0).round() / 100.0), usd(i.hourly_cost))/>
+                        <FigureRow key="compliance_cost" label="Compliance cost" value=usd_whole(m.compliance_cost)
+                            formula=format!("{} orphaned account{} × {}", group_thousands(m.orphaned_accounts), if m.orphaned_accounts == 1 { "" } else { "s" }, usd(i.cost_per_orphan))/>
+                        <FigureRow key="total_annual_impact" total=true label="Total annual impact" value=usd_whole(m.total_annual_impact)
+                            formula="the three costs above, each rounded to the dollar, added up".to_string()/>
+                    </tbody>
+                </table>
+            </section>
+        }
+    }
+}
+
+fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> String {
+    match &side.costing {
+        Costing::Known { basis, .. } => match basis {
+            Basis::ListPrice => {
+                let price = vendor
+                    .and_then(|v| v.plan(&side.plan))
+                    .map(|p| format::price(&p.price))
+                    .unwrap_or_default();
+                format!("list price: {price}")
+            }
+            Basis::Estimate => {
+                let who = vendor
+                    .and_then(|v| v.plan(&side.plan))
+                    .and_then(|p| match &p.price {
+                        Price::Custom {
+                            estimate_basis: Some(b),
+                            ..
+                        } => Some(b.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| "a reported range".into());
+                format!("sold by quote; estimate from {who}")
+            }
+            Basis::YourQuote => "your figure".into(),
+        },
+        Costing::NeedsQuote if is_target => "sold by quote: enter your quote above".into(),
+        Costing::NeedsQuote => "sold by quote: enter what you pay now above".into(),
+        Costing::OverFreeCap { max_users } => {
+            format!("the free plan stops at {max_users} users")
+        }
+        Costing::Unknown if is_target => "no price in the data: enter your quote above".into(),
+        Costing::Unknown => "no price in the data: enter what you pay now above".into(),
+    }
+}
+
+fn annual_text(side: &PlanSide) -> String {
+    match side.costing.annual() {
+        Some(a) => format::span(&a),
+        None => "unknown".into(),
+    }
+}
+
+fn min_seats_text(side: &PlanSide, vendor: Option<&Vendor>, users: u32) -> Option<String> {
+    let min = vendor?.plan(&side.plan)?.min_seats?;
+    Some(if users < min {
+        format!("billed for its minimum of {min} seats (you have {users})")
+    } else {
+        format!("minimum {min} seats")
+    })
+}
+
+fn multiple_text(m: &Span) -> String {
+    if m.high.is_infinite() {
+        format!("{} or more", format::times(m.low))
+    } else if (m.high - m.low).abs() < 0.05 {
+        format::times(m.low)
+    } else {
+        format!("{} to {}", format::times(m.low), format::times(m.high))
+    }
+}
+
+#[component]
+pub fn UpgradeCostTable(
+    report: Memo<Report>,
+    vendor: StoredValue<Option<Vendor>>,
+) -> impl IntoView {
+    move || {
+        let r = report.get();
+        let Some(u) = r.upgrade.clone() else {
+            return view! {
+                <UpgradeNotice message="Choose a vendor to compare your plan with the plan that includes SCIM."/>
+            }
+            .into_any();
+        };
+        vendor
+            .with_value(|v| upgrade_table(&u, v.as_ref()))
+            .into_any()
+    }
+}
+
+/// The upgrade card when there is nothing to price, saying why.
+#[component]
+fn UpgradeNotice(message: &'static str) -> impl IntoView {
+    view! {
+        <section class="card upgrade-cost">
+            <h3>"What the SCIM upgrade costs"</h3>
+            <p>{message}</p>
+        </section>
+    }
+}
+
+fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
+    let users = u.users;
+    let side_row = |label: &'static str, key: &'static str, side: &PlanSide| {
+        let mut notes = vec![basis_text(side, v, key == "target")];
+        notes.extend(min_seats_text(side, v, users));
+        view! {
+            <FigureRow key label value=annual_text(side)
+                formula=format!("{}: {}", side.plan, notes.join("; "))/>
+        }
+    };
+    let Some(target) = u.target.as_ref() else {
+        return view! {
+            <UpgradeNotice message="The data names no plan that includes SCIM, so there is no upgrade to price."/>
+        }
+        .into_any();
+    };
+    let years = u.years;
+    let renewal = u
+        .renewal_increase_pct
+        .as_ref()
+        .map(|p| format!("{}–{} % a year", plain(p.low), plain(p.high)));
+    view! {
+        <section class="card upgrade-cost" aria-labelledby="upgrade-cost-title">
+            <h3 id="upgrade-cost-title">"What the SCIM upgrade costs (the SCIM tax)"</h3>
+            {u.current.has_scim.then(|| view! {
+                <p class="callout">{format!("{} already includes SCIM: there is nothing to upgrade.", u.current.plan)}</p>
+            })}
+            <table class="figures">
+                <thead><tr><th scope="col">"Figure"</th><th scope="col" class="num">"A year"</th><th scope="col">"How it is worked out"</th></tr></thead>
+                <tbody>
+                    {side_row("Your current plan", "current", &u.current)}
+                    {side_row("Cheapest plan with SCIM", "target", target)}
+                    <FigureRow key="difference" label="Difference" value=u.difference.map(|d| signed_span(&d)).unwrap_or_else(|| "unknown".into())
+                        formula="SCIM plan minus current plan; a range stays a range".to_string()/>
+                    <FigureRow key="multiple" label="Multiple" value=u.multiple.map(|m| multiple_text(&m)).unwrap_or_else(|| "unknown".into())
+                        formula="SCIM plan divided by current plan".to_string()/>
+                    <FigureRow key="per_user" label="Per user" value=u.per_user.map(|p| signed_span(&p)).unwrap_or_else(|| "unknown".into())
+                        formula=format!("difference ÷ {} people", group_thousands(users as u64))/>
+                    <FigureRow key="implementation_fee" label="Implementation fee (once)" value=u.implementation_fee.map(|f| format::span(&f)).unwrap_or_else(|| "none stated".into())
+                        formula="from the vendor data; added to the first year".to_string()/>
+                    <FigureRow key="renewal" label="Renewal increases" value=renewal.unwrap_or_else(|| "none stated".into())
+                        formula="applied to the SCIM plan from the second year".to_string()/>
+                    <FigureRow key="over_years" total=true label="Extra spend over the period" value=u.over_years.map(|o| signed_span(&o)).unwrap_or_else(|| "unknown".into())
+                        formula=format!("{years} years of the SCIM plan with increases, plus fees, minus {years} years of your plan")/>
+                </tbody>
+            </table>
+            <p class="hint">"Ranges are shown low to high, never as a midpoint; “or more” marks a price the source gives only as a lower bound."</p>
+        </section>
+    }
+    .into_any()
+}
+
+fn outcome_text(o: &Outcome, years: u32) -> (&'static str, String) {
+    let over = if years == 1 {
+        "a year".to_string()
+    } else {
+        format!("over {years} years")
+    };
+    match o {
+        Outcome::AlreadyHasScim => (
+            "use-native",
+            "Your plan already includes SCIM: turn it on rather than paying for manual work.".into(),
+        ),
+        Outcome::NoScimPlan => (
+            "no-scim",
+            "No plan of this vendor includes SCIM: the choice is staying manual or automating another way.".into(),
+        ),
+        Outcome::UpgradeCheaper { by } => (
+            "upgrade",
+            format!("Upgrading costs less than staying manual: it saves {} {over}.", format::span(by)),
+        ),
+        Outcome::ManualCheaper { by } => (
+            "manual",
+            format!("Staying manual costs less than the upgrade, by {} {over}.", format::span(by)),
+        ),
+        Outcome::Depends { net } => (
+            "depends",
+            format!(
+                "It depends on the price you get: the upgrade’s net effect {over} ranges from {} (a saving if positive).",
+                signed_span(net)
+            ),
+        ),
+        Outcome::Unknown => (
+            "unknown",
+            "We cannot compare yet: a price is missing, or both prices are open-ended (“or more”). Enter your quotes to see the verdict.".into(),
+        ),
+    }
+}
+
+fn break_even_text(v: &Verdict) -> Option<String> {
+    let b = v.break_even.as_ref()?;
+    let limit = group_thousands(b.searched_to as u64);
+    Some(match (b.possibly_from, b.surely_from) {
+        (_, Some(sure)) if Some(sure) == b.possibly_from => format!(
+            "Break-even: the upgrade pays for itself from {} people.",
+            group_thousands(sure as u64)
+        ),
+        (Some(p), Some(sure)) => format!(
+            "Break-even: from {} people at the bottom of the price range, and from {} people even at the top.",
+            group_thousands(p as u64),
+            group_thousands(sure as u64)
+        ),
+        (Some(p), None) => format!(
+            "Break-even: from {} people at the bottom of the price range; at the top of the range, not up to {limit} people.",
+            group_thousands(p as u64)
+        ),
+        (None, _) => format!("No break-even: up to {limit} people the upgrade never pays for itself."),
+    })
+}
+
+#[component]
+pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    move || {
+        let r = report.get();
+        let Some(verdict) = r.verdict.clone() else {
+            return ().into_any();
+        };
+        let years = r.scenario.upgrade.years;
+        let (class, text) = outcome_text(&verdict.outcome, years);
+        let manual_total = format!(
+            "Staying manual: {} a year, {} over {years} year{}.",
+            usd_whole(r.manual.total_annual_impact),
+            usd_whole(r.manual.total_annual_impact * years as f64),
+            if years == 1 { "" } else { "s" }
+        );
+        let row = vendor.with_value(|v| {
+            let v = v.as_ref()?;
+            let row = v.decision.get(verdict.decision_row?)?.clone();
+            Some((row, v.slug.clone()))
+        });
+        view! {
+            <section class=format!("card verdict verdict-{class}") aria-labelledby="verdict-title">
+                <h3 id="verdict-title">"Verdict"</h3>
+                <p class="verdict-text" data-outcome=class>{text}</p>
+                <p>{manual_total}</p>
+                {break_even_text(&verdict).map(|t| view! { <p class="break-even">{t}</p> })}
+                {row.map(|(row, slug)| view! {
+                    <div class="decision-match">
+                        <p class="eyebrow">"Matching row of the vendor’s decision table"</p>
+                        <p><strong>{row.situation}</strong>" → "{row.action.label()}</p>
+                        <p>{row.reason}</p>
+                        <p><a href=format!("/vendors/{slug}#decision")>"See the whole decision table"</a></p>
+                    </div>
+                })}
+                <p class="hint">
+                    "A third path is to automate without the upgrade: your identity provider’s own workflows, a third-party automation service, or the vendor’s user API where one exists. Its cost depends on the tool and is not modelled here."
+                </p>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+pub fn ChartFigure(
+    report: Memo<Report>,
+    svg: RwSignal<String>,
+    vendor: StoredValue<Option<Vendor>>,
+) -> impl IntoView {
+    let name = vendor.with_value(|v| v.as_ref().map(|v| v.name.clone()));
+    let caption = move || report.with(|r| headline(r, name.as_deref()));
+    view! {
+        <figure class="card chart" aria-labelledby="chart-caption">
+            <ul class="legend" aria-hidden="true">
+                <li><span class="swatch line" style=format!("background:{}", crate::domain::chart::MANUAL_CSS)></span>"Staying manual: cost a year"</li>
+                <li><span class="swatch band" style=format!("background:{}", crate::domain::chart::UPGRADE_CSS)></span>"Upgrade: extra spend a year, low to high"</li>
+                <li><span class="swatch marker"></span>"Your team"</li>
+            </ul>
+            <div class="chart-svg" inner_html=move || svg.get()></div>
+            <figcaption id="chart-caption">
+                {caption}
+                " The line is the yearly cost of staying manual; the band is the upgrade’s extra spend a year, from the low to the high end of the price range (an open-ended price runs off the top). The vertical line marks your team."
+            </figcaption>
+        </figure>
+    }
+}
+
+#[component]
+pub fn ShareLink(report: Memo<Report>) -> impl IntoView {
+    let query = move || report.with(|r| r.scenario.to_query());
+    let (copied, set_copied) = signal(false);
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let window = leptos::prelude::window();
+            if let Ok(href) = window.location().href() {
+                let _ = window.navigator().clipboard().write_text(&href);
+                set_copied.set(true);
+            }
+        }
+    };
+    let _ = set_copied;
+    view! {
+        <p class="share">
+            <a class="deep-link" href=move || format!("?{}#cost", query())>"Link to this scenario"</a>
+            " "
+            <button type="button" class="copy-link" hidden=move || !hydrated.get() on:click=copy>
+                {move || if copied.get() { "Link copied" } else { "Copy link" }}
+            </button>
+        </p>
+    }
+}

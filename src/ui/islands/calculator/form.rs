@@ -1,0 +1,263 @@
+//! The scenario form: a GET form that works without JavaScript; with it, each change
+//! replaces the URL in place.
+
+use super::VendorChoice;
+use crate::domain::cost::upgrade::{current_plan_name, find_plan, Costing};
+use crate::domain::format::plain;
+use crate::domain::report::Report;
+use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
+use crate::domain::vendor::Vendor;
+use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::live_form::{FormActions, LiveForm};
+use leptos::prelude::*;
+
+/// Every query key the form owns, in URL order.
+pub const KEYS: &[&str] = &[
+    "vendor",
+    "users",
+    "plan",
+    "joiners",
+    "leavers",
+    "minutes",
+    "hourly",
+    "orphans",
+    "unused",
+    "seat",
+    "orphan_cost",
+    "years",
+    "quote",
+    "current_quote",
+];
+
+#[component]
+pub fn ScenarioForm(
+    report: Memo<Report>,
+    vendor: StoredValue<Option<Vendor>>,
+    choices: Vec<VendorChoice>,
+    action: String,
+) -> impl IntoView {
+    let has_vendor = vendor.with_value(|v| v.is_some());
+    let reset_href = match vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
+        Some(slug) => format!("{action}?vendor={slug}#cost"),
+        None => format!("{action}#cost"),
+    };
+    view! {
+        <LiveForm class="scenario-form" action own=KEYS>
+            <fieldset>
+                <legend>"Your team"</legend>
+                {(!choices.is_empty()).then(|| view! { <VendorSelect choices report/> })}
+                {has_vendor.then(|| view! { <PlanSelect report vendor/> })}
+                <NumberField field=USERS report/>
+                {has_vendor.then(|| view! {
+                    <NumberField field=YEARS report/>
+                    <QuoteFields report vendor/>
+                })}
+            </fieldset>
+            <details class="assumptions" open>
+                <summary>"Assumptions for the cost of staying manual"</summary>
+                <p class="hint">
+                    "The sources print one cost block for 500 employees without its inputs. "
+                    "These defaults are derived from it, so 500 people at the defaults reproduce it exactly; change any of them to match your team."
+                </p>
+                <div class="field-grid">
+                    {MANUAL_FIELDS.into_iter().map(|field| view! { <NumberField field report/> }).collect_view()}
+                </div>
+                <SeatPriceChoice report vendor/>
+            </details>
+            <FormActions submit="Update figures" reset_href reset_label="Reset to defaults"/>
+        </LiveForm>
+    }
+}
+
+/// The raw text of a query parameter, or the field's default, for the input's value.
+fn raw_value(field: Field) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = use_address_bar();
+    move || {
+        query
+            .get(field.key)
+            .unwrap_or_else(|| field.default.map(plain).unwrap_or_default())
+    }
+}
+
+fn issue_for(report: Memo<Report>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        report.with(|r| {
+            r.issues
+                .iter()
+                .find(|i| i.field == key)
+                .map(|i| i.message.clone())
+        })
+    }
+}
+
+#[component]
+fn FieldMessage(report: Memo<Report>, key: &'static str) -> impl IntoView {
+    let issue = issue_for(report, key);
+    move || {
+        issue()
+            .map(|m| view! { <p class="field-error" id=format!("err-{key}") role="alert">{m}</p> })
+    }
+}
+
+#[component]
+pub fn NumberField(field: Field, report: Memo<Report>) -> impl IntoView {
+    let raw = raw_value(field);
+    let issue = issue_for(report, field.key);
+    let id = format!("in-{}", field.key);
+    let default = match field.default {
+        Some(d) => format!("Default {}: {}.", plain(d), field.default_source),
+        None => "Optional.".to_string(),
+    };
+    view! {
+        <div class="field" class:invalid=move || issue().is_some()>
+            <label for=id.clone()>
+                {field.label}
+                <span class="unit">{format!(" ({})", field.unit)}</span>
+            </label>
+            <input
+                id=id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                name=field.key
+                value=raw
+                prop:value=raw
+                aria-invalid=move || issue().is_some().then_some("true")
+                aria-describedby=move || issue().map(|_| format!("err-{}", field.key))
+            />
+            <FieldMessage report key=field.key/>
+            <p class="hint">{default}</p>
+        </div>
+    }
+}
+
+#[component]
+fn VendorSelect(choices: Vec<VendorChoice>, report: Memo<Report>) -> impl IntoView {
+    let selected = move || report.with(|r| r.scenario.vendor.clone().unwrap_or_default());
+    view! {
+        <div class="field">
+            <label for="in-vendor">"Vendor"</label>
+            <select id="in-vendor" name="vendor">
+                <option value="" selected=move || selected().is_empty()>"Choose a vendor…"</option>
+                {choices.into_iter().map(|c| {
+                    let slug = c.slug.clone();
+                    view! {
+                        <option value=c.slug selected=move || selected() == slug>{c.name}</option>
+                    }
+                }).collect_view()}
+            </select>
+            <FieldMessage report key="vendor"/>
+        </div>
+    }
+}
+
+#[component]
+fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    let plans: Vec<(String, String)> = vendor.with_value(|v| {
+        v.iter()
+            .flat_map(|v| v.plans.iter())
+            .map(|p| (p.name.clone(), crate::domain::format::price(&p.price)))
+            .collect()
+    });
+    let selected = move || {
+        report.with(|r| vendor.with_value(|v| current_plan_name(v.as_ref()?, &r.scenario.upgrade)))
+    };
+    view! {
+        <div class="field">
+            <label for="in-plan">"Your current plan"</label>
+            <select id="in-plan" name="plan">
+                {plans.into_iter().map(|(name, price)| {
+                    let n = name.clone();
+                    view! {
+                        <option value=name.clone() selected=move || selected().as_deref() == Some(n.as_str())>
+                            {format!("{name}: {price}")}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+            <FieldMessage report key="plan"/>
+        </div>
+    }
+}
+
+/// Quote inputs, explained: needed where a plan is sold by quote, optional otherwise.
+#[component]
+fn QuoteFields(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    let _ = vendor;
+    let target_needs_quote = move || {
+        report.with(|r| {
+            r.upgrade.as_ref().is_some_and(|u| {
+                u.target
+                    .as_ref()
+                    .is_some_and(|t| !matches!(t.costing, Costing::Known { .. }))
+            })
+        })
+    };
+    let current_needs_quote = move || {
+        report.with(|r| {
+            r.upgrade
+                .as_ref()
+                .is_some_and(|u| !matches!(u.current.costing, Costing::Known { .. }))
+        })
+    };
+    view! {
+        <div class="quote-group">
+        <p class="hint quote-hint" class:needed=target_needs_quote>
+            {move || if target_needs_quote() {
+                "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost."
+            } else {
+                "Have a quote? Enter it to use it instead of the figures in the data."
+            }}
+        </p>
+        <NumberField field=QUOTE report/>
+        </div>
+        <div class="quote-group">
+        <p class="hint" class:needed=current_needs_quote>
+            {move || if current_needs_quote() {
+                "Your current plan has no price we can use: enter what you pay a year."
+            } else {
+                "Pay a different price today? Enter it to use it instead of the list price."
+            }}
+        </p>
+        <NumberField field=CURRENT_QUOTE report/>
+        </div>
+    }
+}
+
+/// Offers the vendor's own seat price for the unused-licence cost; never applied silently.
+#[component]
+fn SeatPriceChoice(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    move || {
+        let r = report.get();
+        let offer = vendor.with_value(|v| {
+            let v = v.as_ref()?;
+            let u = r.upgrade.as_ref()?;
+            let plan = find_plan(v, &u.current.plan)?;
+            crate::domain::cost::monthly_seat_price(plan)
+                .map(|m| (plan.name.clone(), m, v.slug.clone()))
+        });
+        offer.map(|(plan, monthly, slug)| {
+            let using = (r.scenario.manual.seat_price_monthly - monthly).abs() < 0.005;
+            let href = format!(
+                "?{}#cost",
+                super::query_with(&r.scenario, |s| {
+                    s.vendor = Some(slug);
+                    s.manual.seat_price_monthly = monthly;
+                })
+            );
+            view! {
+                <p class="seat-choice">
+                    {if using {
+                        view! {
+                            <span>{format!("Using {plan}'s list price, {} per seat per month, for unused licences.", crate::domain::format::usd(monthly))}</span>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <a href=href>{format!("Use {plan}'s list price ({} per seat per month) for unused licences", crate::domain::format::usd(monthly))}</a>
+                        }.into_any()
+                    }}
+                </p>
+            }
+        })
+    }
+}

@@ -1,0 +1,153 @@
+//! The cost calculator, shared by `/calculator` and each guide's `#cost` section.
+//!
+//! The URL is the state: every figure is computed from the query string. Without
+//! JavaScript the form is a plain GET form; with it, every input replaces the URL in place
+//! (no reload, no history entry) and the figures follow.
+
+mod figures;
+mod form;
+
+pub use form::KEYS;
+
+use crate::domain::format;
+use crate::domain::report::{evaluate, headline, Report};
+use crate::domain::scenario::{self, Scenario};
+use crate::domain::vendor::Vendor;
+use crate::ui::islands::address_bar::use_address_bar;
+use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictPanel};
+use form::ScenarioForm;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+/// A vendor the calculator can be switched to.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VendorChoice {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The scenario and report for the current URL, recomputed whenever the query changes.
+pub fn use_report(vendor: Option<Vendor>) -> (Memo<Report>, StoredValue<Option<Vendor>>) {
+    let query = use_address_bar();
+    let vendor = StoredValue::new(vendor);
+    let report = Memo::new(move |_| {
+        let (mut s, issues) = query.with(scenario::parse);
+        // Inside a guide the vendor is the page's, whatever the query says.
+        if let Some(v) = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
+            s.vendor = Some(v);
+        }
+        vendor.with_value(|v| evaluate(v.as_ref(), s, issues))
+    });
+    (report, vendor)
+}
+
+/// The calculator with, on its own page, the title and link-preview tags of the scenario
+/// the URL opens (set on the server; they describe the link as it was shared).
+#[component]
+pub fn Calculator(
+    /// The vendor being costed; `None` on `/calculator` before one is chosen.
+    vendor: Option<Vendor>,
+    /// Vendors to choose from; empty inside a guide, where the vendor is fixed.
+    #[prop(optional)]
+    choices: Vec<VendorChoice>,
+    /// Where the GET form submits (the page's own path).
+    action: String,
+    /// Set the page title and link-preview tags from the scenario.
+    #[prop(optional)]
+    meta: bool,
+) -> impl IntoView {
+    let tags = meta.then(|| {
+        let (report, stored) = use_report(vendor.clone());
+        let name = stored.with_value(|v| v.as_ref().map(|v| v.name.clone()));
+        let (title, description) = report.with_untracked(|r| {
+            let title = match &name {
+                Some(n) => format!(
+                    "{n} at {} people: SCIM cost",
+                    format::group_thousands(r.scenario.users as u64)
+                ),
+                None => "SCIM cost calculator".to_string(),
+            };
+            (title, headline(r, name.as_deref()))
+        });
+        view! {
+            <Title text=title.clone()/>
+            <Meta name="description" content=description.clone()/>
+            <Meta property="og:type" content="website"/>
+            <Meta property="og:site_name" content="SCIM Ledger"/>
+            <Meta property="og:title" content=title.clone()/>
+            <Meta property="og:description" content=description.clone()/>
+            <Meta name="twitter:card" content="summary"/>
+            <Meta name="twitter:title" content=title/>
+            <Meta name="twitter:description" content=description/>
+        }
+        .into_any()
+    });
+    view! {
+        {tags}
+        <CalculatorIsland vendor choices action/>
+    }
+}
+
+/// The interactive part: an island, hydrated on its own in the browser.
+#[island]
+pub fn CalculatorIsland(
+    vendor: Option<Vendor>,
+    choices: Vec<VendorChoice>,
+    action: String,
+) -> impl IntoView {
+    let (report, vendor) = use_report(vendor);
+    let svg = chart_signal(report, vendor);
+    view! {
+        <div class="calculator">
+            {view! { <ScenarioForm report vendor choices action/> }.into_any()}
+            <div class="results" aria-live="polite">
+                <VerdictPanel report vendor/>
+                <ManualCostTable report vendor/>
+                <UpgradeCostTable report vendor/>
+                <ChartFigure report svg vendor/>
+                <ShareLink report/>
+            </div>
+        </div>
+    }
+}
+
+/// The chart, drawn on the server: the page arrives with it, and in the browser each new
+/// scenario fetches its chart (`queries::chart_svg`). The drawing code (plotters) stays out
+/// of the wasm bundle.
+fn chart_signal(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> RwSignal<String> {
+    #[cfg(feature = "ssr")]
+    let first = report.with_untracked(|r| {
+        vendor.with_value(|v| crate::domain::chart::report_chart(v.as_ref(), r))
+    });
+    // Hydration keeps the server's SVG in place; the empty value is never drawn.
+    #[cfg(not(feature = "ssr"))]
+    let first = String::new();
+    let svg = RwSignal::new(first);
+    #[cfg(feature = "hydrate")]
+    {
+        let slug = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone()));
+        Effect::new(move |previous: Option<String>| {
+            let query = report.with(|r| r.scenario.to_query());
+            if previous.is_some_and(|p| p != query) {
+                let (slug, wanted) = (slug.clone(), query.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(text) = crate::ui::server_fns::chart_svg(slug, wanted.clone()).await {
+                        // A slow answer for an older scenario must not replace a newer chart.
+                        if report.with_untracked(|r| r.scenario.to_query()) == wanted {
+                            svg.set(text);
+                        }
+                    }
+                });
+            }
+            query
+        });
+    }
+    svg
+}
+
+/// The canonical query of a report's scenario (used by links that change one input).
+pub fn query_with(s: &Scenario, change: impl FnOnce(&mut Scenario)) -> String {
+    let mut s = s.clone();
+    change(&mut s);
+    s.to_query()
+}

@@ -1,0 +1,480 @@
+//! The decision helper: a few plain questions, the vendor's decision table with the row
+//! that fits highlighted, the figures behind it, and every option described neutrally.
+//! Shared by each guide's `#decision` section and `/decide`.
+
+use crate::domain::decision::{self, IdpChoice, Match, Question, Situation};
+use crate::domain::format::plain;
+use crate::domain::format::{self, usd_whole};
+use crate::domain::report::Report;
+use crate::domain::scenario::{JOINERS, LEAVERS, USERS};
+use crate::domain::vendor::{Action, Idp, Provisioning, Vendor};
+use crate::ui::components::layout::InputErrors;
+use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::calculator::{use_report, VendorChoice};
+use crate::ui::islands::live_form::{FormActions, LiveForm};
+use leptos::prelude::*;
+
+/// Every query key the helper's form owns.
+pub const KEYS: &[&str] = &[
+    "vendor",
+    "plan",
+    "users",
+    "joiners",
+    "leavers",
+    "idp",
+    "automate",
+    "saml_only",
+    "urgent",
+    "features",
+    "groups",
+    "legacy",
+    "single_setup",
+];
+
+#[island]
+pub fn DecisionHelper(
+    vendor: Vendor,
+    /// Where the GET form submits (the page's own path).
+    action: String,
+    /// Vendors to switch to; empty inside a guide.
+    choices: Vec<VendorChoice>,
+    has_api_guide: bool,
+) -> impl IntoView {
+    let questions = decision::questions_for(&vendor);
+    let (report, vendor) = use_report(Some(vendor));
+    let query = use_address_bar();
+    let situation = Memo::new(move |_| {
+        let scenario = report.with(|r| r.scenario.clone());
+        query.with(|q| decision::parse(q, scenario))
+    });
+    let matched = Memo::new(move |_| {
+        situation
+            .with(|s| vendor.with_value(|v| decision::match_rows(v.as_ref().expect("vendor"), s)))
+    });
+    view! {
+        <div class="decision-helper">
+            <SituationForm situation report vendor questions choices action/>
+            <div class="decision-results" aria-live="polite">
+                <Recommendation matched report vendor/>
+                <DecisionRows matched vendor/>
+                <Options report vendor situation has_api_guide/>
+            </div>
+        </div>
+    }
+}
+
+fn vendor_ref<T>(vendor: StoredValue<Option<Vendor>>, f: impl FnOnce(&Vendor) -> T) -> T {
+    vendor.with_value(|v| f(v.as_ref().expect("the decision helper always has a vendor")))
+}
+
+#[component]
+fn SituationForm(
+    situation: Memo<Situation>,
+    report: Memo<Report>,
+    vendor: StoredValue<Option<Vendor>>,
+    questions: Vec<Question>,
+    choices: Vec<VendorChoice>,
+    action: String,
+) -> impl IntoView {
+    let slug = vendor_ref(vendor, |v| v.slug.clone());
+    let plans: Vec<String> =
+        vendor_ref(vendor, |v| v.plans.iter().map(|p| p.name.clone()).collect());
+    let current = move || situation.with(|s| vendor_ref(vendor, |v| decision::current_plan(v, s)));
+    let issues = move || situation.with(|s| s.issues.clone());
+    let number_issue = move |key: &'static str| {
+        report.with(|r| {
+            r.issues
+                .iter()
+                .find(|i| i.field == key)
+                .map(|i| i.message.clone())
+        })
+    };
+    let reset = if choices.is_empty() {
+        format!("{action}#decision")
+    } else {
+        format!("{action}?vendor={slug}")
+    };
+    let has_choices = !choices.is_empty();
+    view! {
+        <LiveForm class="situation-form" action own=KEYS>
+            <fieldset>
+                <legend>"Your situation"</legend>
+                {has_choices.then(|| view! {
+                    <div class="field">
+                        <label for="dq-vendor">"Vendor"</label>
+                        <select id="dq-vendor" name="vendor">
+                            {choices.into_iter().map(|c| {
+                                let selected = c.slug == slug;
+                                view! { <option value=c.slug selected=selected>{c.name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                <div class="field">
+                    <label for="dq-plan">"Your current plan"</label>
+                    <select id="dq-plan" name="plan">
+                        {plans.into_iter().map(|p| {
+                            let (name, value) = (p.clone(), p.clone());
+                            view! { <option value=value selected=move || current().as_deref() == Some(name.as_str())>{p}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <SmallNumber id="dq-users" label="Team size (people)" key=USERS.key
+                    default=USERS.default number_issue/>
+                <SmallNumber id="dq-joiners" label="Joiners a year (% of team)" key=JOINERS.key
+                    default=JOINERS.default number_issue/>
+                <SmallNumber id="dq-leavers" label="Leavers a year (% of team)" key=LEAVERS.key
+                    default=LEAVERS.default number_issue/>
+                <p class="hint">
+                    {move || situation.with(|s| format!(
+                        "That is about {} joiners and leavers a year.",
+                        format::group_thousands(s.changes_a_year() as u64)
+                    ))}
+                </p>
+                <IdpSelect situation vendor/>
+            </fieldset>
+            <fieldset class="questions">
+                <legend>"A few questions"</legend>
+                {questions.into_iter().map(|q| view! { <YesNo q situation/> }).collect_view()}
+            </fieldset>
+            {move || view! { <InputErrors messages=issues().into_iter().map(|(_, m)| m).collect()/> }}
+            <FormActions submit="Show what fits" reset_href=reset.clone() reset_label="Clear answers"/>
+        </LiveForm>
+    }
+}
+
+#[component]
+fn SmallNumber(
+    id: &'static str,
+    label: &'static str,
+    key: &'static str,
+    default: Option<f64>,
+    number_issue: impl Fn(&'static str) -> Option<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let query = use_address_bar();
+    let value = move || {
+        query
+            .get(key)
+            .unwrap_or_else(|| default.map(plain).unwrap_or_default())
+    };
+    view! {
+        <div class="field" class:invalid=move || number_issue(key).is_some()>
+            <label for=id>{label}</label>
+            <input id=id type="text" inputmode="decimal" autocomplete="off" name=key
+                value=value prop:value=value/>
+            {move || number_issue(key).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn IdpSelect(situation: Memo<Situation>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    let _ = vendor;
+    let chosen = move || situation.with(|s| s.idp.map(|c| c.key()).unwrap_or(""));
+    let options: Vec<(&'static str, &'static str)> = Idp::ALL
+        .into_iter()
+        .map(|i| (i.key(), i.name()))
+        .chain([("other", "Another identity provider")])
+        .collect();
+    view! {
+        <div class="field">
+            <label for="dq-idp">"Your identity provider"</label>
+            <select id="dq-idp" name="idp">
+                <option value="" selected=move || chosen().is_empty()>"Not sure / none"</option>
+                {options.into_iter().map(|(key, name)| view! {
+                    <option value=key selected=move || chosen() == key>{name}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// One question as three radio buttons: yes, no, not sure.
+#[component]
+fn YesNo(q: Question, situation: Memo<Situation>) -> impl IntoView {
+    let answer = move || situation.with(|s| s.answer(q));
+    let name = q.key();
+    let radio = move |value: &'static str, label: &'static str, is: Option<bool>| {
+        let id = format!(
+            "dq-{name}-{}",
+            if value.is_empty() { "unsure" } else { value }
+        );
+        view! {
+            <label for=id.clone() class="radio">
+                <input type="radio" id=id.clone() name=name value=value
+                    checked=move || answer() == is prop:checked=move || answer() == is/>
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="yes-no" data-question=name>
+            <legend>{q.text()}</legend>
+            {radio("yes", "Yes", Some(true))}
+            {radio("no", "No", Some(false))}
+            {radio("", "Not sure", None)}
+        </fieldset>
+    }
+}
+
+/// The row the answers point to, or the one the cost figures point to when no row fits.
+fn chosen_row(m: &Match, r: &Report) -> Option<(usize, bool)> {
+    match m.chosen {
+        Some(i) => Some((i, true)),
+        None => r
+            .verdict
+            .as_ref()
+            .and_then(|v| v.decision_row)
+            .map(|i| (i, false)),
+    }
+}
+
+#[component]
+fn Recommendation(
+    matched: Memo<Match>,
+    report: Memo<Report>,
+    vendor: StoredValue<Option<Vendor>>,
+) -> impl IntoView {
+    move || {
+        let m = matched.get();
+        let r = report.get();
+        let pick = chosen_row(&m, &r);
+        let row = pick.and_then(|(i, _)| vendor_ref(vendor, |v| v.decision.get(i).cloned()));
+        let basis = match pick {
+            Some((i, true)) if m.certain => format!(
+                "Every condition of this row holds for your answers ({} of {}).",
+                m.fits[i].confirmed(),
+                m.fits[i].checks.len()
+            ),
+            Some((i, true)) => format!(
+                "Your answers confirm {} of this row’s {} conditions and contradict none; answer the rest to be sure.",
+                m.fits[i].confirmed(),
+                m.fits[i].checks.len()
+            ),
+            Some((_, false)) => "No row fits your answers on its own, so this is the row the cost figures point to.".into(),
+            None => String::new(),
+        };
+        let figures = figures_line(&r);
+        view! {
+            <section class="card recommendation" aria-labelledby="rec-title">
+                <h3 id="rec-title">"What fits your situation"</h3>
+                {match row {
+                    Some(row) => view! {
+                        <p class="rec-action"><span class=format!("action {}", row.action.key())>{row.action.label()}</span></p>
+                        <p class="rec-situation"><strong>{row.situation}</strong></p>
+                        <p>{row.reason}</p>
+                        <p class="hint">{basis}</p>
+                    }.into_any(),
+                    None => view! {
+                        <p>"The vendor's decision table has no row for your answers, and the figures alone do not decide it."</p>
+                    }.into_any(),
+                }}
+                <p class="rec-figures">{figures}</p>
+            </section>
+        }
+    }
+}
+
+/// The figures behind the advice, in one sentence.
+fn figures_line(r: &Report) -> String {
+    let manual = format!(
+        "Staying manual costs about {} a year at {} people",
+        usd_whole(r.manual.total_annual_impact),
+        format::group_thousands(r.scenario.users as u64)
+    );
+    let upgrade = r.upgrade.as_ref().and_then(|u| {
+        let target = u.target.as_ref()?;
+        Some(match (u.current.has_scim, u.difference) {
+            (true, _) => format!("; your plan ({}) already includes SCIM.", u.current.plan),
+            (false, Some(d)) if d.is_unbounded() => format!(
+                "; the change in spend from {} to {} cannot be bounded, as both prices are open-ended.",
+                u.current.plan, target.plan
+            ),
+            (false, Some(d)) => format!(
+                "; moving from {} to {} changes spend by {} a year.",
+                u.current.plan,
+                target.plan,
+                format::signed_span(&d)
+            ),
+            (false, None) => format!(
+                "; the cost of {} is not known without a quote.",
+                target.plan
+            ),
+        })
+    });
+    format!("{manual}{}", upgrade.unwrap_or_else(|| ".".into()))
+}
+
+#[component]
+fn DecisionRows(matched: Memo<Match>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    let rows = vendor_ref(vendor, |v| v.decision.clone());
+    view! {
+        <div class="table-wrap">
+            <table class="cards decision">
+                <caption class="visually-hidden">"The vendor's decision table, with the row that fits your answers marked"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Situation"</th>
+                        <th scope="col">"What to do"</th>
+                        <th scope="col">"Why"</th>
+                        <th scope="col">"Fits your answers?"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().enumerate().map(|(i, row)| {
+                        let chosen = move || matched.with(|m| m.chosen == Some(i));
+                        view! {
+                            <tr data-action=row.action.key() data-row=i class:chosen=chosen
+                                aria-current=move || chosen().then_some("true")>
+                                <th scope="row" data-label="Situation">
+                                    {move || chosen().then(|| view! { <span class="badge fits">"Fits you"</span>" " })}
+                                    {row.situation.clone()}
+                                </th>
+                                <td data-label="What to do"><span class=format!("action {}", row.action.key())>{row.action.label()}</span></td>
+                                <td data-label="Why">{row.reason.clone()}</td>
+                                <td data-label="Fits your answers?"><Conditions matched i/></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A row's conditions, each marked met, not met or not answered.
+#[component]
+fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
+    move || {
+        let checks = matched.with(|m| m.fits.get(i).map(|f| f.checks.clone()).unwrap_or_default());
+        if checks.is_empty() {
+            return view! { <span class="muted">"No conditions stated"</span> }.into_any();
+        }
+        view! {
+            <ul class="conditions">
+                {checks.into_iter().map(|c| {
+                    let (class, mark, said) = match c.met {
+                        Some(true) => ("met", "✓", "met"),
+                        Some(false) => ("unmet", "✗", "not met"),
+                        None => ("open", "?", "not answered"),
+                    };
+                    view! {
+                        <li class=class>
+                            <span aria-hidden="true">{mark}" "</span>{c.text}
+                            <span class="visually-hidden">{format!(" ({said})")}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}
+
+/// Every real option, with what the data says about it for this vendor.
+#[component]
+fn Options(
+    report: Memo<Report>,
+    vendor: StoredValue<Option<Vendor>>,
+    situation: Memo<Situation>,
+    has_api_guide: bool,
+) -> impl IntoView {
+    let (slug, name, scim_plan, sso_first, migration) = vendor_ref(vendor, |v| {
+        (
+            v.slug.clone(),
+            v.name.clone(),
+            v.scim.plan.clone(),
+            v.scim.sso_required_first,
+            v.decision
+                .iter()
+                .find(|r| r.action == Action::PlanMigration)
+                .cloned(),
+        )
+    });
+    let upgrade_cost = move || {
+        report.with(|r| match r.upgrade.as_ref() {
+            Some(u) if u.current.has_scim => "Your current plan already includes SCIM.".to_string(),
+            Some(u) => match u.difference {
+                Some(d) => format!(
+                    "Change in yearly spend at your team size: {}.",
+                    format::signed_span(&d)
+                ),
+                None => "Sold by quote: the extra spend is not known without one.".to_string(),
+            },
+            None => "The data has no price to work with.".to_string(),
+        })
+    };
+    let manual_cost = move || {
+        report.with(|r| {
+            format!(
+                "About {} a year at your team size; watch for {} orphaned account{} and {} unused licence{} a year.",
+                usd_whole(r.manual.total_annual_impact),
+                r.manual.orphaned_accounts,
+                if r.manual.orphaned_accounts == 1 { "" } else { "s" },
+                r.manual.unused_licenses,
+                if r.manual.unused_licenses == 1 { "" } else { "s" },
+            )
+        })
+    };
+    let idp_note = move || {
+        situation.with(|s| {
+            vendor_ref(vendor, |v| match s.idp {
+                Some(IdpChoice::Known(i)) => {
+                    let p = v.idp(i).map(|x| x.provisioning).unwrap_or(Provisioning::Unknown);
+                    format!("For {} the data says: provisioning {}.", i.name(), p.label().to_lowercase())
+                }
+                Some(IdpChoice::Other) => "For an identity provider not in our table, check its app catalogue for a connector.".to_string(),
+                None => String::new(),
+            })
+        })
+    };
+    let plan_name = scim_plan.unwrap_or_else(|| "the SCIM plan".into());
+    view! {
+        <section class="options" aria-labelledby="options-title">
+            <h3 id="options-title">"Your options"</h3>
+            <dl class="option-list">
+                <div>
+                    <dt>{format!("Upgrade to {plan_name}")}</dt>
+                    <dd>
+                        <p>{upgrade_cost}</p>
+                        <p>{match sso_first {
+                            crate::domain::vendor::Tri::Yes => "SSO must be set up before SCIM can be turned on.",
+                            crate::domain::vendor::Tri::No => "SCIM does not need SSO first.",
+                            crate::domain::vendor::Tri::Unknown => "Whether SSO must come first is not known.",
+                        }}</p>
+                    </dd>
+                </div>
+                <div>
+                    <dt>"Stay manual"</dt>
+                    <dd>
+                        <p>{manual_cost}</p>
+                        <p>"What to watch: remove leavers on their last day, review who has access every quarter, and reclaim unused seats before renewal."</p>
+                    </dd>
+                </div>
+                <div>
+                    <dt>"Automate another way"</dt>
+                    <dd>
+                        <p>"Keep your plan and automate outside it. The usual routes:"</p>
+                        <ul>
+                            <li>"your identity provider's own workflow or lifecycle features;"</li>
+                            <li>"a third-party automation service (several exist; compare their price with the upgrade's);"</li>
+                            <li>{if has_api_guide {
+                                view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=format!("/vendors/{slug}/api")>"see the API guide"</a>"."</span> }.into_any()
+                            } else {
+                                view! { <span>"the vendor's user API, where it has one, scripted by your team."</span> }.into_any()
+                            }}</li>
+                        </ul>
+                        <p class="hint">{idp_note}</p>
+                    </dd>
+                </div>
+                {migration.map(|row| view! {
+                    <div>
+                        <dt>"Plan a migration"</dt>
+                        <dd><p>{row.reason}</p></dd>
+                    </div>
+                })}
+            </dl>
+            <p class="hint">"We sell none of these. Each option's cost depends on your contracts; the figures above use the calculator's inputs, which you can change in the cost section."</p>
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! GET forms that work without JavaScript and, with it, update the URL in place.
+//!
+//! Each form owns a set of query keys. Without JavaScript it carries every other pair of
+//! the current URL as hidden inputs; with JavaScript each change replaces the URL (no
+//! reload, no history entry) with the form's values merged into the current query.
+//! Both work inside islands: the query comes from `url_query`, not from a router.
+
+use crate::ui::islands::address_bar::use_address_bar;
+use leptos::prelude::*;
+
+/// Hidden inputs for the pairs of the current URL that the form does not own.
+#[component]
+pub fn CarryOver(own: &'static [&'static str]) -> impl IntoView {
+    let query = use_address_bar();
+    move || {
+        query
+            .with(|q| q.foreign(own))
+            .into_iter()
+            .map(|(k, v)| view! { <input type="hidden" name=k value=v/> })
+            .collect_view()
+    }
+}
+
+/// With JavaScript a submit (Enter, or the form's button) updates in place instead of
+/// loading the page again.
+pub fn on_submit(update: impl Fn() + 'static) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    move |ev| {
+        ev.prevent_default();
+        update();
+    }
+}
+
+/// Returns a closure that, in the browser, replaces the URL with `action` and the form's
+/// current values; on the server it does nothing.
+pub fn live_update(
+    action: String,
+    own: &'static [&'static str],
+    form_ref: NodeRef<leptos::html::Form>,
+) -> impl Fn() + Clone + 'static {
+    #[cfg(feature = "hydrate")]
+    {
+        let url = use_address_bar();
+        move || {
+            let Some(form) = form_ref.get_untracked() else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            let fresh: Vec<(String, String)> = own
+                .iter()
+                .filter_map(|k| Some((k.to_string(), data.get(k).as_string()?)))
+                .collect();
+            let query = url.with(|q| q.merge(own, &fresh)).to_string();
+            // Another vendor means other data for the whole page: load it.
+            let chosen = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+            let vendor = chosen(
+                fresh
+                    .iter()
+                    .find(|(k, _)| k == "vendor")
+                    .map(|(_, v)| v.clone()),
+            );
+            if vendor.is_some() && vendor != chosen(url.get("vendor")) {
+                url.navigate(&action, &query);
+            } else {
+                url.replace(&action, &query);
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (action, own, form_ref);
+        || ()
+    }
+}
+
+/// A form's submit button (what it does without JavaScript) and a link back to the defaults.
+#[component]
+pub fn FormActions(
+    submit: &'static str,
+    reset_href: String,
+    reset_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="form-actions">
+            <button type="submit">{submit}</button>
+            " "
+            <a href=reset_href class="reset">{reset_label}</a>
+        </p>
+    }
+}
+
+/// A GET form that owns the query keys `own`: it carries every other parameter of the
+/// current URL, and with JavaScript each input replaces the URL in place.
+#[component]
+pub fn LiveForm(
+    class: &'static str,
+    /// Where the form submits (the page's own path).
+    action: String,
+    own: &'static [&'static str],
+    children: Children,
+) -> impl IntoView {
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let update = live_update(action.clone(), own, form_ref);
+    let on_submit = on_submit(update.clone());
+    view! {
+        <form
+            class=class
+            method="get"
+            action=action
+            node_ref=form_ref
+            on:input=move |_| update()
+            on:submit=on_submit
+        >
+            <CarryOver own/>
+            {children()}
+        </form>
+    }
+}

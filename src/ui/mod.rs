@@ -1,0 +1,14 @@
+//! The Leptos views. Everything here renders on the server; only `islands` (and the
+//! components they use) also run in the browser.
+//!
+//! - `app`: the HTML shell and the route table (one file per route in `pages`)
+//! - `pages`: one module per route, server-rendered
+//! - `islands`: the interactive parts, hydrated in the browser
+//! - `components`: small view pieces named after what the reader sees
+//! - `server_fns`: the server functions pages and islands get data from (one per file)
+
+pub mod app;
+pub mod components;
+pub mod islands;
+pub mod pages;
+pub mod server_fns;

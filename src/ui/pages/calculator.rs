@@ -1,0 +1,51 @@
+//! `/calculator?vendor=…&users=…`: the cost calculator on its own page, with link-preview
+//! tags that state the scenario.
+
+use crate::ui::components::layout::{LoadError, Loading, PageHeader};
+use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::calculator::{Calculator, VendorChoice};
+use crate::ui::server_fns::{get_guide, list_vendors};
+use leptos::prelude::*;
+
+#[component]
+pub fn CalculatorPage() -> impl IntoView {
+    let query = use_address_bar();
+    let slug = move || query.get("vendor").unwrap_or_default();
+    let vendors = Resource::new(|| (), |_| list_vendors());
+    let guide = Resource::new(slug, |slug| async move {
+        if slug.trim().is_empty() {
+            Ok(None)
+        } else {
+            get_guide(slug.trim().to_string()).await
+        }
+    });
+    view! {
+        <PageHeader
+            title="SCIM cost calculator"
+            lede="What staying manual costs you a year, what the plan that unlocks SCIM costs for your team, and which is cheaper. Every input is in the address bar: copy it to share this exact scenario."
+        />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let choices = match vendors.await {
+                    Ok(rows) => rows
+                        .into_iter()
+                        .map(|r| VendorChoice { slug: r.slug, name: r.name })
+                        .collect::<Vec<_>>(),
+                    Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
+                };
+                match guide.await {
+                    Ok(data) => {
+                        let vendor = data.map(|d| d.vendor);
+                        view! {
+                            // The cards below use h3, as they do inside a guide's h2 section.
+                            <h2 class="visually-hidden">"Your scenario and its figures"</h2>
+                            <Calculator vendor choices action="/calculator".to_string() meta=true/>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,75 @@
+//! `/decide?vendor={slug}&…`: the decision helper on its own page.
+
+use crate::ui::components::layout::{LoadError, Loading, PageHeader};
+use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::calculator::VendorChoice;
+use crate::ui::islands::decision_helper::DecisionHelper;
+use crate::ui::pages::not_found::set_status;
+use crate::ui::server_fns::{get_guide, list_vendors};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn DecidePage() -> impl IntoView {
+    let query = use_address_bar();
+    let slug = move || query.get("vendor").unwrap_or_default();
+    let vendors = Resource::new(|| (), |_| list_vendors());
+    let guide = Resource::new(slug, |slug| async move {
+        let slug = slug.trim().to_string();
+        if slug.is_empty() {
+            Ok(None)
+        } else {
+            get_guide(slug).await
+        }
+    });
+    view! {
+        <Title text="Upgrade, stay manual or automate another way?"/>
+        <Meta name="description" content="Answer a few questions and see which row of the vendor's decision table fits your team, with the cost figures behind it."/>
+        <PageHeader
+            title="Upgrade, stay manual, or automate another way?"
+            lede="Answer a few plain questions; the row of the vendor's decision table that fits you is marked, with the figures behind it. Your answers are in the address bar, so the link shares them."
+        />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let choices: Vec<VendorChoice> = match vendors.await {
+                    Ok(rows) => rows.into_iter().map(|r| VendorChoice { slug: r.slug, name: r.name }).collect(),
+                    Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
+                };
+                let asked = slug();
+                match guide.await {
+                    Ok(Some(data)) => view! {
+                        // The cards below use h3, as they do inside a guide's h2 section.
+                        <h2 class="visually-hidden">{format!("Your situation with {}", data.vendor.name)}</h2>
+                        <DecisionHelper vendor=data.vendor choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
+                    }.into_any(),
+                    Ok(None) => {
+                        let unknown = !asked.trim().is_empty();
+                        if unknown {
+                            set_status(404);
+                        }
+                        view! { <ChooseVendor choices unknown=unknown.then(|| asked.chars().take(60).collect())/> }.into_any()
+                    }
+                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Without a (known) vendor: a plain GET form to pick one.
+#[component]
+fn ChooseVendor(choices: Vec<VendorChoice>, unknown: Option<String>) -> impl IntoView {
+    view! {
+        {unknown.map(|s| view! {
+            <p class="callout error" role="alert">{format!("We have no vendor “{s}”. Choose one below.")}</p>
+        })}
+        <form class="choose-vendor" method="get" action="/decide">
+            <label for="dq-vendor">"Vendor"</label>
+            <select id="dq-vendor" name="vendor">
+                {choices.into_iter().map(|c| view! { <option value=c.slug>{c.name}</option> }).collect_view()}
+            </select>
+            " "
+            <button type="submit">"Start"</button>
+        </form>
+    }
+}

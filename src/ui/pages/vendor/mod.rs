@@ -1,0 +1,187 @@
+//! `/vendors/{slug}`: one vendor's guide. Each section has a stable anchor; sections with
+//! nothing to show are left out, and a partial profile says plainly what is not known.
+
+mod advice;
+mod facts;
+mod pricing;
+mod setup;
+
+use crate::domain::vendor::Vendor;
+use crate::ui::components::badges::PartialBadge;
+use crate::ui::components::layout::Section;
+use crate::ui::components::layout::{LoadError, Loading};
+use crate::ui::components::lists::Paragraphs;
+use crate::ui::islands::calculator::Calculator;
+use crate::ui::islands::decision_helper::DecisionHelper;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::server_fns::{get_guide, GuideData};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn VendorPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let guide = Resource::new(slug, get_guide);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match guide.await {
+                    Ok(Some(data)) => view! { <VendorGuide data/> }.into_any(),
+                    Ok(None) => view! { <NotFound what="We have no guide for this vendor."/> }.into_any(),
+                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The sections a guide can have, in page order: (anchor, table-of-contents label).
+fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
+    let mut s = vec![("facts", "Quick facts")];
+    let mut add = |present: bool, id, label| {
+        if present {
+            s.push((id, label));
+        }
+    };
+    add(!v.idps.is_empty(), "idp", "Identity providers");
+    add(!v.plans.is_empty(), "pricing", "Plans and prices");
+    add(pricing::has_cost_facts(v), "costs", "Other costs");
+    add(
+        !v.team_size_examples.is_empty(),
+        "team-sizes",
+        "Team-size figures",
+    );
+    add(!v.plans.is_empty(), "cost", "Cost calculator");
+    add(
+        !v.bundle.items.is_empty(),
+        "bundle",
+        "What the SCIM plan bundles",
+    );
+    add(
+        !v.constraints.is_empty() || !v.scim.limitations.is_empty(),
+        "constraints",
+        "Constraints and limitations",
+    );
+    add(facts::has_spec(v), "spec", "Technical specification");
+    add(!v.idp_setup.is_empty(), "setup", "IdP configuration");
+    add(advice::has_admin_reports(v), "admins", "What admins report");
+    add(!v.decision.is_empty(), "decision", "What to do");
+    add(
+        advice::has_discrepancies(v),
+        "discrepancies",
+        "Where sources disagree",
+    );
+    add(v.is_partial(), "unknowns", "Not known");
+    s.push(("source", "Source"));
+    s
+}
+
+/// The calculator for this vendor; its inputs live in the guide's own query string.
+#[component]
+fn CostSection(v: Vendor) -> impl IntoView {
+    let action = format!("/vendors/{}", v.slug);
+    view! {
+        <Section id="cost" title="Cost calculator: manual work against the upgrade".into()>
+            <Calculator vendor=Some(v) action/>
+        </Section>
+    }
+}
+
+/// The decision helper for this vendor; its answers live in the guide's own query string.
+#[component]
+fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
+    let action = format!("/vendors/{}", v.slug);
+    view! {
+        <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
+            <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
+            <DecisionHelper vendor=v action has_api_guide choices=Vec::new()/>
+        </Section>
+    }
+}
+
+#[component]
+fn VendorGuide(data: GuideData) -> impl IntoView {
+    let GuideData {
+        vendor: v,
+        has_api_guide,
+    } = data;
+    let toc = sections(&v);
+    let description = v.summary.first().cloned().unwrap_or_else(|| {
+        format!(
+            "{}: SCIM and SSO plans, prices and identity providers.",
+            v.name
+        )
+    });
+    let api_link = has_api_guide.then(|| {
+        let href = format!("/vendors/{}/api", v.slug);
+        view! {
+            <p class="callout">
+                "Prefer to script it? "
+                <A href=href>{format!("Read the {} user-management API guide", v.name)}</A>
+                "."
+            </p>
+        }
+    });
+    let aka = (!v.also_known_as.is_empty()).then(|| {
+        view! { <p class="aka">{format!("Also known as {}", v.also_known_as.join(", "))}</p> }
+    });
+    let v = StoredValue::new(v);
+    let section = move |id: &'static str| {
+        let v = v.get_value();
+        match id {
+            "facts" => view! { <facts::QuickFacts v/> }.into_any(),
+            "idp" => view! { <facts::IdpMatrix v/> }.into_any(),
+            "pricing" => view! { <pricing::PlanTable v/> }.into_any(),
+            "costs" => view! { <pricing::OtherCosts v/> }.into_any(),
+            "team-sizes" => view! { <pricing::TeamSizeChecks v/> }.into_any(),
+            "cost" => view! { <CostSection v/> }.into_any(),
+            "bundle" => view! { <advice::Bundle v/> }.into_any(),
+            "constraints" => view! { <advice::Constraints v/> }.into_any(),
+            "spec" => view! { <facts::TechSpec v/> }.into_any(),
+            "setup" => view! { <setup::IdpSetupGuide v/> }.into_any(),
+            "admins" => view! { <advice::AdminReports v/> }.into_any(),
+            "decision" => view! { <DecisionSection v has_api_guide/> }.into_any(),
+            "discrepancies" => view! { <advice::Discrepancies v/> }.into_any(),
+            "unknowns" => view! { <advice::Unknowns v/> }.into_any(),
+            _ => view! { <advice::SourceNote v/> }.into_any(),
+        }
+    };
+    let body = toc.iter().map(|(id, _)| section(id)).collect_view();
+    let name = v.with_value(|v| v.name.clone());
+    let category = v.with_value(|v| v.category.clone());
+    let summary = v.with_value(|v| v.summary.clone());
+    let partial = v.with_value(|v| v.is_partial());
+    view! {
+        <Title text=format!("{name}: SCIM and SSO costs")/>
+        <Meta name="description" content=description/>
+        <article class="guide">
+            <header class="guide-header">
+                <p class="crumbs"><A href="/">"Vendors"</A>" / "{name.clone()}</p>
+                <h1>{name.clone()}</h1>
+                <p class="category">{category}</p>
+                {aka}
+                {partial.then(|| view! {
+                    <p class="callout partial-note">
+                        <PartialBadge/>
+                        " We know this vendor only from a short summary on another vendor's page. "
+                        "Everything below is what that summary states; the rest is marked as not known."
+                    </p>
+                })}
+                <div class="summary"><Paragraphs items=summary/></div>
+                {api_link}
+            </header>
+            <nav class="toc" aria-label="On this page">
+                <h2>"On this page"</h2>
+                <ol>
+                    {toc.iter().map(|(id, label)| view! {
+                        <li><a href=format!("#{id}")>{*label}</a></li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+            <div class="sections">{body}</div>
+        </article>
+    }
+}
