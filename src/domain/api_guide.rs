@@ -32,7 +32,7 @@ pub struct ApiGuide {
     pub events: Events,
     pub scim: ApiScim,
     #[serde(default)]
-    pub scenarios: Vec<Scenario>,
+    pub scenarios: Vec<Walkthrough>,
     #[serde(default)]
     pub pitfalls: Vec<Pitfall>,
     #[serde(default)]
@@ -201,9 +201,10 @@ pub struct ApiScim {
     pub limitations: Vec<String>,
 }
 
+/// A task done through the API, step by step (`[[scenarios]]` in the data file).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Scenario {
+pub struct Walkthrough {
     pub title: String,
     /// Short anchor id, e.g. "provision-okta".
     pub id: String,

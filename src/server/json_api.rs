@@ -2,7 +2,7 @@
 //! same pure functions as the page.
 
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::upgrade::{Basis, Costing};
+use crate::domain::cost::upgrade::{Costing, PriceSource};
 use crate::domain::cost::Span;
 use crate::domain::report::{evaluate, Report};
 use crate::domain::scenario::{self, Issue};
@@ -37,9 +37,9 @@ fn span(s: Span) -> JsonSpan {
 fn basis(c: &Costing) -> &'static str {
     match c {
         Costing::Known { basis, .. } => match basis {
-            Basis::ListPrice => "list_price",
-            Basis::Estimate => "estimate",
-            Basis::YourQuote => "your_quote",
+            PriceSource::ListPrice => "list_price",
+            PriceSource::Estimate => "estimate",
+            PriceSource::YourQuote => "your_quote",
         },
         Costing::NeedsQuote => "needs_quote",
         Costing::OverFreeCap { .. } => "over_free_cap",

@@ -13,7 +13,7 @@ const EXACT_TOLERANCE: f64 = 0.01;
 const APPROX_TOLERANCE: f64 = 0.10;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Verdict {
+pub enum Agreement {
     Agrees,
     /// `ratio` is printed ÷ recomputed, when both are single positive numbers.
     Differs {
@@ -28,7 +28,7 @@ pub struct CheckedFigure {
     pub label: String,
     pub printed: Claim,
     pub recomputed: Option<Span>,
-    pub verdict: Verdict,
+    pub agreement: Agreement,
 }
 
 /// Where the target plan's annual figure came from.
@@ -58,7 +58,7 @@ impl ExampleCheck {
     pub fn has_error(&self) -> bool {
         self.figures
             .iter()
-            .any(|f| matches!(f.verdict, Verdict::Differs { .. }))
+            .any(|f| matches!(f.agreement, Agreement::Differs { .. }))
     }
 }
 
@@ -71,9 +71,9 @@ fn known(cost: PlanCost) -> Option<(Span, TargetBasis)> {
 }
 
 /// Compares a printed figure with a recomputed span.
-pub fn judge(printed: &Claim, recomputed: Option<Span>) -> Verdict {
+pub fn judge(printed: &Claim, recomputed: Option<Span>) -> Agreement {
     let Some(r) = recomputed else {
-        return Verdict::Unverifiable("the prices it depends on are not stated".into());
+        return Agreement::Unverifiable("the prices it depends on are not stated".into());
     };
     let tolerance = if printed.approx || r.approx {
         APPROX_TOLERANCE
@@ -82,7 +82,7 @@ pub fn judge(printed: &Claim, recomputed: Option<Span>) -> Verdict {
     };
     // A recomputation with both ends open says nothing.
     if r.is_unbounded() {
-        return Verdict::Unverifiable("both prices it depends on are open-ended".into());
+        return Agreement::Unverifiable("both prices it depends on are open-ended".into());
     }
     // With an open top, only the starting value is known: compare starting values.
     let reference = if r.high.is_infinite() {
@@ -93,11 +93,11 @@ pub fn judge(printed: &Claim, recomputed: Option<Span>) -> Verdict {
         r
     };
     if reference.contains(printed.amount, tolerance) {
-        Verdict::Agrees
+        Agreement::Agrees
     } else {
         let ratio = (reference.is_point() && reference.low > 0.0 && printed.amount > 0.0)
             .then(|| printed.amount / reference.low);
-        Verdict::Differs { ratio }
+        Agreement::Differs { ratio }
     }
 }
 
@@ -139,7 +139,7 @@ pub fn check_example(v: &Vendor, ex: &TeamSizeExample) -> ExampleCheck {
             figures.push(CheckedFigure {
                 label,
                 printed: p.clone(),
-                verdict: judge(p, recomputed),
+                agreement: judge(p, recomputed),
                 recomputed,
             });
         }
@@ -206,11 +206,11 @@ mod tests {
     fn printed_figure_within_rounding_agrees() {
         assert_eq!(
             judge(&claim(980.0), Some(Span::point(980.0))),
-            Verdict::Agrees
+            Agreement::Agrees
         );
         assert_eq!(
             judge(&claim(-9400.0), Some(Span::point(-9400.0))),
-            Verdict::Agrees
+            Agreement::Agrees
         );
     }
 
@@ -218,7 +218,7 @@ mod tests {
     fn wrong_sign_differs() {
         assert_eq!(
             judge(&claim(23240.0), Some(Span::point(-5760.0))),
-            Verdict::Differs { ratio: None }
+            Agreement::Differs { ratio: None }
         );
     }
 
@@ -230,7 +230,7 @@ mod tests {
             or_more: false,
         };
         let v = judge(&printed, Some(Span::at_least(4500.0).approx(true)));
-        assert_eq!(v, Verdict::Differs { ratio: Some(12.0) });
+        assert_eq!(v, Agreement::Differs { ratio: Some(12.0) });
     }
 
     #[test]
@@ -238,8 +238,11 @@ mod tests {
         let d = Span::at_least(60000.0).minus(Span::at_least(6000.0));
         assert!(matches!(
             judge(&claim(35000.0), Some(d)),
-            Verdict::Unverifiable(_)
+            Agreement::Unverifiable(_)
         ));
-        assert!(matches!(judge(&claim(1.0), None), Verdict::Unverifiable(_)));
+        assert!(matches!(
+            judge(&claim(1.0), None),
+            Agreement::Unverifiable(_)
+        ));
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Where an annual figure comes from; the page says it next to the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Basis {
+pub enum PriceSource {
     /// The vendor's stated price.
     ListPrice,
     /// A third-party estimate recorded in the data (e.g. a reported range).
@@ -25,7 +25,7 @@ pub enum Basis {
 pub enum Costing {
     Known {
         annual: Span,
-        basis: Basis,
+        basis: PriceSource,
     },
     /// Sold by quote with no estimate: the reader's quote is needed.
     NeedsQuote,
@@ -125,19 +125,19 @@ fn costing(plan: &Plan, users: u32, override_annual: Option<f64>) -> Costing {
     if let Some(q) = override_annual {
         return Costing::Known {
             annual: Span::point(q),
-            basis: Basis::YourQuote,
+            basis: PriceSource::YourQuote,
         };
     }
     match plan_annual(plan, users) {
         PlanCost::Stated(annual) => Costing::Known {
             annual,
-            basis: Basis::ListPrice,
+            basis: PriceSource::ListPrice,
         },
         PlanCost::Quote {
             estimate: Some(annual),
         } => Costing::Known {
             annual,
-            basis: Basis::Estimate,
+            basis: PriceSource::Estimate,
         },
         PlanCost::Quote { estimate: None } => Costing::NeedsQuote,
         PlanCost::OverFreeCap { max_users } => Costing::OverFreeCap { max_users },
@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(u.target.unwrap().costing, {
             Costing::Known {
                 annual: Span::range(6000.0, 50000.0),
-                basis: Basis::Estimate,
+                basis: PriceSource::Estimate,
             }
         });
     }
@@ -363,7 +363,7 @@ mod tests {
         assert!(matches!(
             u.target.unwrap().costing,
             Costing::Known {
-                basis: Basis::YourQuote,
+                basis: PriceSource::YourQuote,
                 ..
             }
         ));

@@ -1,6 +1,6 @@
 //! `/vendors/{slug}/api`: the vendor's user-management API, for teams that script it.
 
-use crate::domain::api_guide::{ApiGuide, Endpoint, Scenario};
+use crate::domain::api_guide::{ApiGuide, Endpoint, Walkthrough};
 use crate::ui::components::badges::TriBadge;
 use crate::ui::components::layout::{LoadError, Loading, Section};
 use crate::ui::components::lists::{BulletList, Fact, Paragraphs, StepList};
@@ -72,7 +72,7 @@ fn EndpointBlock(e: Endpoint) -> impl IntoView {
 }
 
 #[component]
-fn ScenarioBlock(s: Scenario) -> impl IntoView {
+fn WalkthroughBlock(s: Walkthrough) -> impl IntoView {
     let id = format!("scenario-{}", s.id);
     view! {
         <div class="scenario" id=id.clone()>
@@ -262,7 +262,7 @@ fn ApiGuideView(data: ApiGuideData) -> impl IntoView {
                     {(!scim.limitations.is_empty()).then(|| view! { <h3>"Limitations"</h3><BulletList items=scim.limitations.clone()/> })}
                 </Section>
                 <Section id="scenarios" title="Scenarios, step by step".into()>
-                    {scenarios.into_iter().map(|s| view! { <ScenarioBlock s/> }).collect_view()}
+                    {scenarios.into_iter().map(|s| view! { <WalkthroughBlock s/> }).collect_view()}
                 </Section>
                 <Section id="pitfalls" title="Pitfalls".into()>
                     <dl class="constraints">

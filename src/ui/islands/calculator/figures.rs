@@ -1,7 +1,7 @@
 //! What the calculator shows: the verdict, the two cost tables, the chart and the link.
 //! Each figure sits next to the formula that produced it, with the inputs filled in.
 
-use crate::domain::cost::upgrade::{Basis, Costing, PlanSide, UpgradeCost};
+use crate::domain::cost::upgrade::{Costing, PlanSide, PriceSource, UpgradeCost};
 use crate::domain::cost::verdict::{Outcome, Verdict};
 use crate::domain::cost::Span;
 use crate::domain::format::{self, group_thousands, plain, signed_span, usd, usd_whole};
@@ -68,14 +68,14 @@ pub fn ManualCostTable(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>
 fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> String {
     match &side.costing {
         Costing::Known { basis, .. } => match basis {
-            Basis::ListPrice => {
+            PriceSource::ListPrice => {
                 let price = vendor
                     .and_then(|v| v.plan(&side.plan))
                     .map(|p| format::price(&p.price))
                     .unwrap_or_default();
                 format!("list price: {price}")
             }
-            Basis::Estimate => {
+            PriceSource::Estimate => {
                 let who = vendor
                     .and_then(|v| v.plan(&side.plan))
                     .and_then(|p| match &p.price {
@@ -88,7 +88,7 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
                     .unwrap_or_else(|| "a reported range".into());
                 format!("sold by quote; estimate from {who}")
             }
-            Basis::YourQuote => "your figure".into(),
+            PriceSource::YourQuote => "your figure".into(),
         },
         Costing::NeedsQuote if is_target => "sold by quote: enter your quote above".into(),
         Costing::NeedsQuote => "sold by quote: enter what you pay now above".into(),

@@ -1,7 +1,7 @@
 //! Plans and prices, other cost facts, and the source's team-size figures recomputed.
 
 use crate::domain::cost::checks::{
-    check_examples, CheckedFigure, ExampleCheck, TargetBasis, Verdict,
+    check_examples, Agreement, CheckedFigure, ExampleCheck, TargetBasis,
 };
 use crate::domain::format;
 use crate::domain::vendor::Vendor;
@@ -93,17 +93,17 @@ pub fn OtherCosts(v: Vendor) -> impl IntoView {
 }
 
 fn verdict_text(f: &CheckedFigure) -> (String, &'static str) {
-    match &f.verdict {
-        Verdict::Agrees => ("Agrees".into(), "ok"),
-        Verdict::Differs { ratio: Some(r) } => (
+    match &f.agreement {
+        Agreement::Agrees => ("Agrees".into(), "ok"),
+        Agreement::Differs { ratio: Some(r) } => (
             format!(
                 "Does not add up: {} the recomputed figure",
                 format::times(*r)
             ),
             "bad",
         ),
-        Verdict::Differs { ratio: None } => ("Does not add up".into(), "bad"),
-        Verdict::Unverifiable(why) => (format!("Cannot be checked: {why}"), "na"),
+        Agreement::Differs { ratio: None } => ("Does not add up".into(), "bad"),
+        Agreement::Unverifiable(why) => (format!("Cannot be checked: {why}"), "na"),
     }
 }
 
