@@ -362,8 +362,8 @@ const ROUTES: &[&str] = &[
 /// Every query parameter a page reads: the forms' own lists, plus the comparison's.
 fn keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = [
-        scim_ledger::ui::islands::calculator::KEYS,
-        scim_ledger::ui::islands::decision_helper::KEYS,
+        &scim_ledger::domain::scenario::KEYS[..],
+        scim_ledger::domain::decision::KEYS.as_slice(),
         scim_ledger::domain::listing::KEYS,
         &["vendors", "add"],
     ]

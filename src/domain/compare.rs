@@ -5,7 +5,7 @@ use crate::domain::cost::manual::{manual_cost, ManualInputs, SOURCE_TEAM};
 use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
 use crate::domain::scenario::{parse_field, USERS};
 use crate::domain::url::{self, Query};
-use crate::domain::vendor::{Idp, Price, Provisioning, Tri, Vendor};
+use crate::domain::vendor::{is_slug, Idp, Price, Provisioning, Tri, Vendor};
 use serde::{Deserialize, Serialize};
 
 /// More columns than this stop being readable side by side.
@@ -17,13 +17,6 @@ pub struct Selection {
     pub slugs: Vec<String>,
     pub users: u32,
     pub issues: Vec<String>,
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 60
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Reads `vendors=a,b` (and `add=c`, which the add-a-vendor form sends) and `users`.

@@ -6,24 +6,34 @@
 //! whose conditions is confirmed is never picked from answers alone: then the cost figures
 //! decide (`cost::verdict::matching_row`).
 
-use crate::domain::cost::upgrade::current_plan_name;
-use crate::domain::scenario::Scenario;
+use crate::domain::cost::upgrade::current_plan;
+use crate::domain::keys::Key;
+use crate::domain::scenario::{self, Scenario, JOINERS, LEAVERS, USERS};
 use crate::domain::url::Query;
 use crate::domain::vendor::{DecisionRow, Idp, Provisioning, Vendor, When};
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 /// A yes/no question of the helper. Which ones a vendor's page asks depends on the
 /// conditions its decision table uses, so a new vendor needs no code change.
+/// Its key (serde's name) is the query parameter that carries the answer (`yes` or `no`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Question {
+    #[serde(rename = "automate")]
     NeedsAutomation,
+    #[serde(rename = "saml_only")]
     SamlOnlyOk,
     Urgent,
+    #[serde(rename = "features")]
     NeedsOtherFeatures,
+    #[serde(rename = "groups")]
     ComplexGroups,
     Legacy,
     SingleSetup,
 }
+
+impl Key for Question {}
 
 impl Question {
     pub const ALL: [Question; 7] = [
@@ -35,19 +45,6 @@ impl Question {
         Question::Legacy,
         Question::SingleSetup,
     ];
-
-    /// The query parameter that carries the answer (`yes` or `no`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Question::NeedsAutomation => "automate",
-            Question::SamlOnlyOk => "saml_only",
-            Question::Urgent => "urgent",
-            Question::NeedsOtherFeatures => "features",
-            Question::ComplexGroups => "groups",
-            Question::Legacy => "legacy",
-            Question::SingleSetup => "single_setup",
-        }
-    }
 
     pub fn text(self) -> &'static str {
         match self {
@@ -103,6 +100,26 @@ impl Question {
     }
 }
 
+/// The query key of the reader's identity provider.
+pub const IDP: &str = "idp";
+
+/// Every query key the helper's form owns: the scenario keys it shares with the
+/// calculator, the identity provider, and one per question.
+pub static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut keys = vec![
+        scenario::VENDOR,
+        scenario::PLAN,
+        USERS.key,
+        JOINERS.key,
+        LEAVERS.key,
+        IDP,
+    ];
+    // Forms take `&'static str` keys and serde names are `String`s: seven small strings,
+    // leaked once per process.
+    keys.extend(Question::ALL.map(|q| &*Box::leak(q.key().into_boxed_str())));
+    keys
+});
+
 /// The reader's identity provider, as the helper asks it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IdpChoice {
@@ -111,22 +128,20 @@ pub enum IdpChoice {
 }
 
 impl IdpChoice {
-    pub fn key(self) -> &'static str {
+    const OTHER: &'static str = "other";
+
+    pub fn key(self) -> String {
         match self {
             IdpChoice::Known(i) => i.key(),
-            IdpChoice::Other => "other",
+            IdpChoice::Other => Self::OTHER.into(),
         }
     }
 
     pub fn parse(text: &str) -> Option<IdpChoice> {
-        let t = text.trim();
-        if t == "other" {
+        if text.trim() == Self::OTHER {
             return Some(IdpChoice::Other);
         }
-        Idp::ALL
-            .into_iter()
-            .find(|i| i.key() == t)
-            .map(IdpChoice::Known)
+        Idp::from_key(text).map(IdpChoice::Known)
     }
 }
 
@@ -161,11 +176,11 @@ pub fn parse(q: &Query, scenario: Scenario) -> Situation {
         scenario,
         ..Default::default()
     };
-    if let Some(raw) = q.text("idp") {
+    if let Some(raw) = q.text(IDP) {
         match IdpChoice::parse(&raw) {
             Some(c) => s.idp = Some(c),
             None => s.issues.push((
-                "idp".into(),
+                IDP.into(),
                 format!(
                     "We do not know the identity provider “{}”; treating it as not given.",
                     raw.chars().take(40).collect::<String>()
@@ -174,7 +189,7 @@ pub fn parse(q: &Query, scenario: Scenario) -> Situation {
         }
     }
     for question in Question::ALL {
-        let Some(raw) = q.get(question.key()) else {
+        let Some(raw) = q.get(&question.key()) else {
             continue;
         };
         match raw.trim().to_ascii_lowercase().as_str() {
@@ -182,7 +197,7 @@ pub fn parse(q: &Query, scenario: Scenario) -> Situation {
             "no" | "false" | "0" => s.answers.push((question, false)),
             "" | "unsure" => {}
             _ => s.issues.push((
-                question.key().into(),
+                question.key(),
                 format!(
                     "“{}” is not yes or no; treating it as not sure.",
                     raw.chars().take(40).collect::<String>()
@@ -204,11 +219,6 @@ pub fn questions_for(v: &Vendor) -> Vec<Question> {
 /// Whether any row depends on the reader's identity provider.
 pub fn asks_idp(v: &Vendor) -> bool {
     v.decision.iter().any(|r| r.when.idp_provisions.is_some())
-}
-
-/// The plan the reader is on: the one they chose, else the data's default.
-pub fn current_plan(v: &Vendor, s: &Situation) -> Option<String> {
-    current_plan_name(v, &s.scenario.upgrade)
 }
 
 /// Whether the reader's IdP provisions this vendor by SCIM; `None` when no IdP is given.
@@ -250,7 +260,7 @@ pub fn fit(v: &Vendor, row: &DecisionRow, s: &Situation) -> RowFit {
     let w = &row.when;
     let mut checks = Vec::new();
     if !w.plans.is_empty() {
-        let plan = current_plan(v, s);
+        let plan = current_plan(v, &s.scenario.upgrade).map(|p| p.name.clone());
         checks.push(Check {
             text: format!("on {}", w.plans.join(" or ")),
             met: Some(plan.is_some_and(|p| w.plans.contains(&p))),
@@ -330,7 +340,6 @@ pub fn match_rows(v: &Vendor, s: &Situation) -> Match {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::scenario;
     use crate::domain::vendor::{Action, Basis, Figure, IdpSupport, Period, Plan, Price, Tri};
 
     fn vendor() -> Vendor {

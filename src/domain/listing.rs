@@ -2,6 +2,7 @@
 //! the page (server and browser) and the CSV export, so both list the same rows.
 
 use crate::domain::cost::figure_annual;
+use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{Idp, Price, Tri};
 use crate::domain::vendor::{Profile, Provisioning, Vendor};
@@ -53,7 +54,8 @@ impl VendorRow {
 /// Team size used to put per-user and flat prices on one scale for sorting.
 pub const PRICE_SORT_USERS: u32 = 100;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SortKey {
     Name,
     Scim,
@@ -63,6 +65,8 @@ pub enum SortKey {
     Idps,
     Checked,
 }
+
+impl Key for SortKey {}
 
 impl SortKey {
     pub const ALL: [SortKey; 7] = [
@@ -74,18 +78,6 @@ impl SortKey {
         SortKey::Idps,
         SortKey::Checked,
     ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            SortKey::Name => "name",
-            SortKey::Scim => "scim",
-            SortKey::Plan => "plan",
-            SortKey::Price => "price",
-            SortKey::SsoFirst => "sso_first",
-            SortKey::Idps => "idps",
-            SortKey::Checked => "checked",
-        }
-    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -101,7 +93,8 @@ impl SortKey {
 }
 
 /// Which plan prices to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PriceFilter {
     /// Free, or a price the vendor states.
     Known,
@@ -111,15 +104,25 @@ pub enum PriceFilter {
     Unknown,
 }
 
+impl Key for PriceFilter {}
+
 impl PriceFilter {
-    pub fn key(self) -> &'static str {
+    pub const ALL: [PriceFilter; 3] = [
+        PriceFilter::Known,
+        PriceFilter::Custom,
+        PriceFilter::Unknown,
+    ];
+
+    pub fn label(self) -> &'static str {
         match self {
-            PriceFilter::Known => "known",
-            PriceFilter::Custom => "custom",
-            PriceFilter::Unknown => "unknown",
+            PriceFilter::Known => "Stated or free",
+            PriceFilter::Custom => "Quote only (custom)",
+            PriceFilter::Unknown => "Not stated",
         }
     }
 }
+
+impl PriceFilter {}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListQuery {
@@ -149,24 +152,13 @@ impl Default for ListQuery {
 }
 
 /// The query keys the home table owns.
-pub const KEYS: &[&str] = &["sort", "scim", "sso_first", "idp", "price", "plan"];
-
-fn tri(text: &str) -> Option<Tri> {
-    match text {
-        "yes" => Some(Tri::Yes),
-        "no" => Some(Tri::No),
-        "unknown" => Some(Tri::Unknown),
-        _ => None,
-    }
-}
-
-pub fn tri_key(t: Tri) -> &'static str {
-    match t {
-        Tri::Yes => "yes",
-        Tri::No => "no",
-        Tri::Unknown => "unknown",
-    }
-}
+pub const SORT: &str = "sort";
+pub const SCIM: &str = "scim";
+pub const SSO_FIRST: &str = "sso_first";
+pub const IDP: &str = "idp";
+pub const PRICE: &str = "price";
+pub const PLAN: &str = "plan";
+pub const KEYS: &[&str] = &[SORT, SCIM, SSO_FIRST, IDP, PRICE, PLAN];
 
 /// Reads sort and filters; anything unreadable is ignored with a message.
 pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
@@ -179,13 +171,13 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
             shown(value)
         ))
     };
-    if let Some(raw) = query.text("sort") {
+    if let Some(raw) = query.text(SORT) {
         let t = raw.trim();
         let (desc, name) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, t),
         };
-        match SortKey::ALL.into_iter().find(|k| k.key() == name) {
+        match SortKey::from_key(name) {
             Some(k) => {
                 q.sort = k;
                 q.desc = desc;
@@ -193,34 +185,27 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
             None => bad("column to sort by", &raw),
         }
     }
-    for (key, slot) in [("scim", &mut q.scim), ("sso_first", &mut q.sso_first)] {
+    for (key, slot) in [(SCIM, &mut q.scim), (SSO_FIRST, &mut q.sso_first)] {
         if let Some(raw) = query.text(key) {
-            match tri(raw.trim()) {
+            match Tri::from_key(&raw) {
                 Some(t) => *slot = Some(t),
                 None => bad("filter value (yes, no or unknown)", &raw),
             }
         }
     }
-    if let Some(raw) = query.text("idp") {
-        match Idp::ALL.into_iter().find(|i| i.key() == raw.trim()) {
+    if let Some(raw) = query.text(IDP) {
+        match Idp::from_key(&raw) {
             Some(i) => q.idp = Some(i),
             None => bad("identity provider", &raw),
         }
     }
-    if let Some(raw) = query.text("price") {
-        let f = [
-            PriceFilter::Known,
-            PriceFilter::Custom,
-            PriceFilter::Unknown,
-        ]
-        .into_iter()
-        .find(|f| f.key() == raw.trim());
-        match f {
+    if let Some(raw) = query.text(PRICE) {
+        match PriceFilter::from_key(&raw) {
             Some(f) => q.price = Some(f),
             None => bad("price filter (known, custom or unknown)", &raw),
         }
     }
-    if let Some(raw) = query.text("plan") {
+    if let Some(raw) = query.text(PLAN) {
         q.plan = Some(raw.trim().chars().take(80).collect());
     }
     (q, issues)
@@ -232,22 +217,22 @@ impl ListQuery {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if self.sort != SortKey::Name || self.desc {
             let minus = if self.desc { "-" } else { "" };
-            pairs.push(("sort", format!("{minus}{}", self.sort.key())));
+            pairs.push((SORT, format!("{minus}{}", self.sort.key())));
         }
         if let Some(t) = self.scim {
-            pairs.push(("scim", tri_key(t).into()));
+            pairs.push((SCIM, t.key()));
         }
         if let Some(t) = self.sso_first {
-            pairs.push(("sso_first", tri_key(t).into()));
+            pairs.push((SSO_FIRST, t.key()));
         }
         if let Some(i) = self.idp {
-            pairs.push(("idp", i.key().into()));
+            pairs.push((IDP, i.key()));
         }
         if let Some(p) = self.price {
-            pairs.push(("price", p.key().into()));
+            pairs.push((PRICE, p.key()));
         }
         if let Some(p) = &self.plan {
-            pairs.push(("plan", p.clone()));
+            pairs.push((PLAN, p.clone()));
         }
         url::encode(&pairs)
     }

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod cost;
 pub mod decision;
 pub mod format;
+pub mod keys;
 pub mod listing;
 pub mod report;
 pub mod scenario;

@@ -2,11 +2,11 @@
 //! page (server and browser) and `/api/cost` share.
 
 use crate::domain::cost::manual::{manual_cost, ManualCost};
-use crate::domain::cost::upgrade::{find_plan, upgrade_cost, UpgradeCost};
+use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost};
 use crate::domain::cost::verdict::{verdict, Verdict};
 use crate::domain::cost::Span;
 use crate::domain::format;
-use crate::domain::scenario::{Issue, Scenario};
+use crate::domain::scenario::{self, Issue, Scenario};
 use crate::domain::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +25,7 @@ pub struct Report {
 fn vendor_issues(vendor: Option<&Vendor>, s: &Scenario, issues: &mut Vec<Issue>) {
     match (s.vendor.as_deref(), vendor) {
         (Some(slug), None) => issues.push(Issue {
-            field: "vendor".into(),
+            field: scenario::VENDOR.into(),
             message: format!(
                 "We have no vendor “{}”; showing the cost of staying manual only.",
                 slug.chars().take(60).collect::<String>()
@@ -33,12 +33,12 @@ fn vendor_issues(vendor: Option<&Vendor>, s: &Scenario, issues: &mut Vec<Issue>)
         }),
         (_, Some(v)) => {
             if let Some(name) = s.upgrade.current_plan.as_deref() {
-                if find_plan(v, name).is_none() {
+                if v.plan(name).is_none() {
                     let used = crate::domain::cost::upgrade::default_current_plan(v)
                         .map(|p| format!("; using {}", p.name))
                         .unwrap_or_default();
                     issues.push(Issue {
-                        field: "plan".into(),
+                        field: scenario::PLAN.into(),
                         message: format!(
                             "{} has no plan called “{}”{used}.",
                             v.name,

@@ -153,6 +153,29 @@ pub const CURRENT_QUOTE: Field = Field {
     default_source: "none: by default the vendor data is used",
 };
 
+/// The vendor's slug.
+pub const VENDOR: &str = "vendor";
+/// The name of the plan the reader is on.
+pub const PLAN: &str = "plan";
+
+/// Every key of a scenario, in URL order: what the calculator's form owns.
+pub const KEYS: [&str; 14] = [
+    VENDOR,
+    USERS.key,
+    PLAN,
+    JOINERS.key,
+    LEAVERS.key,
+    MINUTES.key,
+    HOURLY.key,
+    ORPHANS.key,
+    UNUSED.key,
+    SEAT.key,
+    ORPHAN_COST.key,
+    YEARS.key,
+    QUOTE.key,
+    CURRENT_QUOTE.key,
+];
+
 /// The inputs of the manual-cost model, in the order the form shows them.
 pub const MANUAL_FIELDS: [Field; 8] = [
     JOINERS,
@@ -285,11 +308,11 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
     let quote = num(&QUOTE);
     let current_quote = num(&CURRENT_QUOTE);
     let scenario = Scenario {
-        vendor: q.text("vendor"),
+        vendor: q.text(VENDOR),
         users,
         manual,
         upgrade: UpgradeInputs {
-            current_plan: q.text("plan"),
+            current_plan: q.text(PLAN),
             quote,
             current_quote,
             years,
@@ -305,11 +328,11 @@ impl Scenario {
         let m = &self.manual;
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(v) = &self.vendor {
-            pairs.push(("vendor", v.clone()));
+            pairs.push((VENDOR, v.clone()));
         }
         pairs.push(("users", self.users.to_string()));
         if let Some(p) = &self.upgrade.current_plan {
-            pairs.push(("plan", p.clone()));
+            pairs.push((PLAN, p.clone()));
         }
         for (f, v) in [
             (JOINERS, m.joiners_pct),

@@ -7,6 +7,7 @@
 //! silently ignored fact. Every fact a source may leave out is an `Option`, an empty list
 //! or an explicit "unknown", because partial profiles are first-class.
 
+use crate::domain::keys::Key;
 use serde::{Deserialize, Serialize};
 
 /// Yes / no / the source does not say.
@@ -18,6 +19,8 @@ pub enum Tri {
     #[default]
     Unknown,
 }
+
+impl Key for Tri {}
 
 impl Tri {
     pub fn label(self) -> &'static str {
@@ -42,6 +45,8 @@ pub enum Provisioning {
     Unknown,
 }
 
+impl Key for Provisioning {}
+
 impl Provisioning {
     pub fn label(self) -> &'static str {
         match self {
@@ -51,6 +56,17 @@ impl Provisioning {
             Provisioning::Unknown => "Unknown",
         }
     }
+}
+
+/// A vendor's URL name (`data/<slug>.toml`, `/vendors/<slug>`): lowercase letters, digits
+/// and inner hyphens, at most 64 characters.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
 }
 
 /// Identity providers we know by name. Adding one is a code change on purpose: the home
@@ -65,6 +81,8 @@ pub enum Idp {
     Jumpcloud,
     PingIdentity,
 }
+
+impl Key for Idp {}
 
 impl Idp {
     pub const ALL: [Idp; 6] = [
@@ -95,17 +113,6 @@ impl Idp {
             other => other.name(),
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Idp::Okta => "okta",
-            Idp::EntraId => "entra_id",
-            Idp::GoogleWorkspace => "google_workspace",
-            Idp::Onelogin => "onelogin",
-            Idp::Jumpcloud => "jumpcloud",
-            Idp::PingIdentity => "ping_identity",
-        }
-    }
 }
 
 /// Whether we have the whole source page for a vendor or only a short teaser of it.
@@ -116,6 +123,8 @@ pub enum Profile {
     Full,
     Partial,
 }
+
+impl Key for Profile {}
 
 /// One vendor: the content of one `data/<slug>.toml`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -279,12 +288,16 @@ pub enum Basis {
     Flat,
 }
 
+impl Key for Basis {}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     Month,
     Year,
 }
+
+impl Key for Period {}
 
 impl Period {
     pub fn per_year(self) -> f64 {
@@ -489,6 +502,8 @@ pub enum Action {
     PlanMigration,
 }
 
+impl Key for Action {}
+
 impl Action {
     pub fn label(self) -> &'static str {
         match self {
@@ -498,17 +513,6 @@ impl Action {
             Action::StayManual => "Stay manual, with checks",
             Action::AutomateElsewhere => "Automate another way",
             Action::PlanMigration => "Plan a migration",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Action::Upgrade => "upgrade",
-            Action::EvaluateUpgrade => "evaluate_upgrade",
-            Action::UseNativeScim => "use_native_scim",
-            Action::StayManual => "stay_manual",
-            Action::AutomateElsewhere => "automate_elsewhere",
-            Action::PlanMigration => "plan_migration",
         }
     }
 }
@@ -582,8 +586,12 @@ pub struct Discrepancy {
 }
 
 impl Vendor {
+    /// A plan by name, ignoring case and surrounding spaces (as a reader types it in a URL).
     pub fn plan(&self, name: &str) -> Option<&Plan> {
-        self.plans.iter().find(|p| p.name == name)
+        let name = name.trim();
+        self.plans
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
     }
 
     /// The cheapest plan that includes SCIM, as the data names it.

@@ -8,6 +8,7 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::compare;
 use crate::domain::cost::Span;
+use crate::domain::keys::Key;
 use crate::domain::listing;
 use crate::domain::listing::VendorRow;
 use crate::domain::url::Query;
@@ -160,12 +161,12 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
         } else {
             "full"
         }),
-        listing::tri_key(r.scim).to_string(),
+        r.scim.key(),
         text_cell(r.scim_plan.as_deref().unwrap_or("")),
     ];
     cells.extend(price_cells(r.scim_plan_price.as_ref()));
     cells.push("USD".into());
-    cells.push(listing::tri_key(r.sso_required_first).to_string());
+    cells.push(r.sso_required_first.key());
     cells.push(idps(&r.scim_idps));
     cells.push(idps(&r.jit_idps));
     cells.push(text_cell(&r.last_checked));
@@ -238,9 +239,9 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Stri
                 text_cell(&c.slug),
                 text_cell(&c.name),
                 sel.users.to_string(),
-                listing::tri_key(c.scim).into(),
+                c.scim.key(),
                 text_cell(c.scim_plan.as_deref().unwrap_or("")),
-                listing::tri_key(c.sso_required_first).into(),
+                c.sso_required_first.key(),
                 text_cell(
                     &c.idps
                         .iter()
@@ -249,7 +250,7 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Stri
                         .collect::<Vec<_>>()
                         .join(";"),
                 ),
-                listing::tri_key(c.vendor_enables).into(),
+                c.vendor_enables.key(),
                 flag(c.quote_needed),
                 text_cell(
                     c.upgrade

@@ -4,7 +4,7 @@
 
 use crate::domain::api_guide::ApiGuide;
 use crate::domain::catalog::Catalog;
-use crate::domain::vendor::{Claim, Figure, Price, Vendor};
+use crate::domain::vendor::{is_slug, Claim, Figure, Price, Vendor};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -251,15 +251,6 @@ impl Checker<'_> {
             );
         }
     }
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
 }
 
 /// A real calendar date in the form YYYY-MM-DD (leap years included).

@@ -86,15 +86,14 @@ pub struct UpgradeCost {
     pub over_years: Option<Span>,
 }
 
-/// The name of the plan the reader is on: the one they chose, if the vendor has it, else
-/// the default below.
-pub fn current_plan_name(v: &Vendor, inputs: &UpgradeInputs) -> Option<String> {
+/// The plan the reader is on: the one they chose, if the vendor has it, else the default
+/// below.
+pub fn current_plan<'a>(v: &'a Vendor, inputs: &UpgradeInputs) -> Option<&'a Plan> {
     inputs
         .current_plan
         .as_deref()
-        .and_then(|n| find_plan(v, n))
+        .and_then(|n| v.plan(n))
         .or_else(|| default_current_plan(v))
-        .map(|p| p.name.clone())
 }
 
 /// The plan a team is most likely on before upgrading: the last paid plan without SCIM in
@@ -113,12 +112,6 @@ pub fn default_current_plan(v: &Vendor) -> Option<&Plan> {
         .or(below.first())
         .copied()
         .or(v.plans.first())
-}
-
-/// Finds a plan by name, ignoring case and surrounding spaces.
-pub fn find_plan<'a>(v: &'a Vendor, name: &str) -> Option<&'a Plan> {
-    let name = name.trim();
-    v.plans.iter().find(|p| p.name.eq_ignore_ascii_case(name))
 }
 
 fn costing(plan: &Plan, users: u32, override_annual: Option<f64>) -> Costing {
@@ -161,11 +154,7 @@ fn ratio(a: Span, b: Span) -> Option<Span> {
 }
 
 pub fn upgrade_cost(v: &Vendor, users: u32, inputs: &UpgradeInputs) -> Option<UpgradeCost> {
-    let current_plan = inputs
-        .current_plan
-        .as_deref()
-        .and_then(|n| find_plan(v, n))
-        .or_else(|| default_current_plan(v))?;
+    let current_plan = current_plan(v, inputs)?;
     let current = PlanSide {
         plan: current_plan.name.clone(),
         costing: costing(current_plan, users, inputs.current_quote),
@@ -295,8 +284,8 @@ mod tests {
     fn default_current_plan_is_the_last_paid_plan_below_scim() {
         let v = vendor(Price::Unknown);
         assert_eq!(default_current_plan(&v).unwrap().name, "Pro");
-        assert_eq!(find_plan(&v, " pro ").unwrap().name, "Pro");
-        assert!(find_plan(&v, "Gold").is_none());
+        assert_eq!(v.plan(" pro ").unwrap().name, "Pro");
+        assert!(v.plan("Gold").is_none());
     }
 
     #[test]

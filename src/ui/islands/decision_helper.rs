@@ -2,9 +2,11 @@
 //! that fits highlighted, the figures behind it, and every option described neutrally.
 //! Shared by each guide's `#decision` section and `/decide`.
 
+use crate::domain::cost::upgrade::current_plan;
 use crate::domain::decision::{self, IdpChoice, Match, Question, Situation};
 use crate::domain::format::plain;
 use crate::domain::format::{self, usd_whole};
+use crate::domain::keys::Key;
 use crate::domain::report::Report;
 use crate::domain::scenario::{JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Vendor};
@@ -13,23 +15,6 @@ use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::{use_report, VendorChoice};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use leptos::prelude::*;
-
-/// Every query key the helper's form owns.
-pub const KEYS: &[&str] = &[
-    "vendor",
-    "plan",
-    "users",
-    "joiners",
-    "leavers",
-    "idp",
-    "automate",
-    "saml_only",
-    "urgent",
-    "features",
-    "groups",
-    "legacy",
-    "single_setup",
-];
 
 #[island]
 pub fn DecisionHelper(
@@ -79,7 +64,13 @@ fn SituationForm(
     let slug = vendor_ref(vendor, |v| v.slug.clone());
     let plans: Vec<String> =
         vendor_ref(vendor, |v| v.plans.iter().map(|p| p.name.clone()).collect());
-    let current = move || situation.with(|s| vendor_ref(vendor, |v| decision::current_plan(v, s)));
+    let current = move || {
+        situation.with(|s| {
+            vendor_ref(vendor, |v| {
+                current_plan(v, &s.scenario.upgrade).map(|p| p.name.clone())
+            })
+        })
+    };
     let issues = move || situation.with(|s| s.issues.clone());
     let number_issue = move |key: &'static str| {
         report.with(|r| {
@@ -96,7 +87,7 @@ fn SituationForm(
     };
     let has_choices = !choices.is_empty();
     view! {
-        <LiveForm class="situation-form" action own=KEYS>
+        <LiveForm class="situation-form" action own=decision::KEYS.as_slice()>
             <fieldset>
                 <legend>"Your situation"</legend>
                 {has_choices.then(|| view! {
@@ -131,7 +122,7 @@ fn SituationForm(
                         format::group_thousands(s.changes_a_year() as u64)
                     ))}
                 </p>
-                <IdpSelect situation vendor/>
+                <IdpSelect situation/>
             </fieldset>
             <fieldset class="questions">
                 <legend>"A few questions"</legend>
@@ -168,13 +159,12 @@ fn SmallNumber(
 }
 
 #[component]
-fn IdpSelect(situation: Memo<Situation>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
-    let _ = vendor;
-    let chosen = move || situation.with(|s| s.idp.map(|c| c.key()).unwrap_or(""));
-    let options: Vec<(&'static str, &'static str)> = Idp::ALL
+fn IdpSelect(situation: Memo<Situation>) -> impl IntoView {
+    let chosen = move || situation.with(|s| s.idp.map(|c| c.key()).unwrap_or_default());
+    let options: Vec<(String, &'static str)> = Idp::ALL
         .into_iter()
-        .map(|i| (i.key(), i.name()))
-        .chain([("other", "Another identity provider")])
+        .map(|i| (IdpChoice::Known(i).key(), i.name()))
+        .chain([(IdpChoice::Other.key(), "Another identity provider")])
         .collect();
     view! {
         <div class="field">
@@ -182,7 +172,7 @@ fn IdpSelect(situation: Memo<Situation>, vendor: StoredValue<Option<Vendor>>) ->
             <select id="dq-idp" name="idp">
                 <option value="" selected=move || chosen().is_empty()>"Not sure / none"</option>
                 {options.into_iter().map(|(key, name)| view! {
-                    <option value=key selected=move || chosen() == key>{name}</option>
+                    <option value=key.clone() selected=move || chosen() == key>{name}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -194,14 +184,15 @@ fn IdpSelect(situation: Memo<Situation>, vendor: StoredValue<Option<Vendor>>) ->
 fn YesNo(q: Question, situation: Memo<Situation>) -> impl IntoView {
     let answer = move || situation.with(|s| s.answer(q));
     let name = q.key();
+    let group = name.clone();
     let radio = move |value: &'static str, label: &'static str, is: Option<bool>| {
         let id = format!(
-            "dq-{name}-{}",
+            "dq-{group}-{}",
             if value.is_empty() { "unsure" } else { value }
         );
         view! {
             <label for=id.clone() class="radio">
-                <input type="radio" id=id.clone() name=name value=value
+                <input type="radio" id=id.clone() name=group.clone() value=value
                     checked=move || answer() == is prop:checked=move || answer() == is/>
                 {label}
             </label>

@@ -3,6 +3,7 @@
 //! filters also work without JavaScript.
 
 use crate::domain::format;
+use crate::domain::keys::Key;
 use crate::domain::listing::VendorRow;
 use crate::domain::listing::{self, ListQuery, PriceFilter, SortKey};
 use crate::domain::vendor::{Idp, Profile, Tri};
@@ -158,7 +159,7 @@ fn Filters(list: Memo<ListQuery>, plans: Vec<String>) -> impl IntoView {
         ]
         .into_iter()
         .map(move |(v, label)| {
-            let sel = current.map(listing::tri_key).unwrap_or("") == v;
+            let sel = current.map(|t| t.key()).as_deref() == Some(v);
             view! { <option value=v selected=sel>{label}</option> }
         })
         .collect_view()
@@ -196,10 +197,11 @@ fn Filters(list: Memo<ListQuery>, plans: Vec<String>) -> impl IntoView {
             <div class="field">
                 <label for="f-price">"Price of the SCIM plan"</label>
                 <select id="f-price" name="price">
-                    {[("", "Any"), ("known", "Stated or free"), ("custom", "Quote only (custom)"), ("unknown", "Not stated")]
+                    <option value="" selected=move || list.with(|q| q.price.is_none())>"Any"</option>
+                    {PriceFilter::ALL
                         .into_iter()
-                        .map(|(v, label)| view! {
-                            <option value=v selected=move || list.with(|q| q.price.map(PriceFilter::key).unwrap_or("") == v)>{label}</option>
+                        .map(|f| view! {
+                            <option value=f.key() selected=move || list.with(|q| q.price == Some(f))>{f.label()}</option>
                         })
                         .collect_view()}
                 </select>

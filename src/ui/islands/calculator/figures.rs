@@ -6,7 +6,7 @@ use crate::domain::cost::verdict::{Outcome, Verdict};
 use crate::domain::cost::Span;
 use crate::domain::format::{self, group_thousands, plain, signed_span, usd, usd_whole};
 use crate::domain::report::{headline, Report};
-use crate::domain::vendor::{Price, Vendor};
+use crate::domain::vendor::Vendor;
 use leptos::prelude::*;
 
 fn hours(x: f64) -> String {
@@ -78,14 +78,8 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
             PriceSource::Estimate => {
                 let who = vendor
                     .and_then(|v| v.plan(&side.plan))
-                    .and_then(|p| match &p.price {
-                        Price::Custom {
-                            estimate_basis: Some(b),
-                            ..
-                        } => Some(b.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_else(|| "a reported range".into());
+                    .and_then(|p| format::price_basis(&p.price))
+                    .unwrap_or("a reported range");
                 format!("sold by quote; estimate from {who}")
             }
             PriceSource::YourQuote => "your figure".into(),

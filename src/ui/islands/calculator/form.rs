@@ -2,7 +2,7 @@
 //! replaces the URL in place.
 
 use super::VendorChoice;
-use crate::domain::cost::upgrade::{current_plan_name, find_plan, Costing};
+use crate::domain::cost::upgrade::{current_plan, Costing};
 use crate::domain::format::plain;
 use crate::domain::report::Report;
 use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
@@ -10,24 +10,6 @@ use crate::domain::vendor::Vendor;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use leptos::prelude::*;
-
-/// Every query key the form owns, in URL order.
-pub const KEYS: &[&str] = &[
-    "vendor",
-    "users",
-    "plan",
-    "joiners",
-    "leavers",
-    "minutes",
-    "hourly",
-    "orphans",
-    "unused",
-    "seat",
-    "orphan_cost",
-    "years",
-    "quote",
-    "current_quote",
-];
 
 #[component]
 pub fn ScenarioForm(
@@ -42,7 +24,7 @@ pub fn ScenarioForm(
         None => format!("{action}#cost"),
     };
     view! {
-        <LiveForm class="scenario-form" action own=KEYS>
+        <LiveForm class="scenario-form" action own=&crate::domain::scenario::KEYS>
             <fieldset>
                 <legend>"Your team"</legend>
                 {(!choices.is_empty()).then(|| view! { <VendorSelect choices report/> })}
@@ -160,7 +142,11 @@ fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl
             .collect()
     });
     let selected = move || {
-        report.with(|r| vendor.with_value(|v| current_plan_name(v.as_ref()?, &r.scenario.upgrade)))
+        report.with(|r| {
+            vendor.with_value(|v| {
+                current_plan(v.as_ref()?, &r.scenario.upgrade).map(|p| p.name.clone())
+            })
+        })
     };
     view! {
         <div class="field">
@@ -232,7 +218,7 @@ fn SeatPriceChoice(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) ->
         let offer = vendor.with_value(|v| {
             let v = v.as_ref()?;
             let u = r.upgrade.as_ref()?;
-            let plan = find_plan(v, &u.current.plan)?;
+            let plan = v.plan(&u.current.plan)?;
             crate::domain::cost::monthly_seat_price(plan)
                 .map(|m| (plan.name.clone(), m, v.slug.clone()))
         });

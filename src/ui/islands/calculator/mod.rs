@@ -7,8 +7,6 @@
 mod figures;
 mod form;
 
-pub use form::KEYS;
-
 use crate::domain::format;
 use crate::domain::report::{evaluate, headline, Report};
 use crate::domain::scenario::{self, Scenario};

@@ -1,5 +1,6 @@
 //! Quick facts, the identity-provider matrix and the technical specification.
 
+use crate::domain::keys::Key;
 use crate::domain::vendor::{Idp, IdpSupport, Tri, Vendor};
 use crate::ui::components::badges::{ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::Section;

@@ -1,5 +1,6 @@
 //! Step-by-step provisioning set-up, one block per identity provider.
 
+use crate::domain::keys::Key;
 use crate::domain::vendor::{IdpSetup, Vendor};
 use crate::ui::components::layout::Section;
 use crate::ui::components::lists::{BulletList, Fact, StepList};

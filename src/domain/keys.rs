@@ -1,0 +1,43 @@
+//! The one spelling of an enum value outside Rust: the name serde gives it (the enum's
+//! `rename_all = "snake_case"`), used alike in data files, URLs, CSV and JSON. Enums opt in
+//! with `impl Key for …`, so no `match` writes the names out a second time.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+pub trait Key: Serialize + DeserializeOwned {
+    /// `Idp::EntraId.key()` is `"entra_id"`.
+    fn key(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(Value::String(s)) => s,
+            // Only unit variants opt in; they always serialise as strings.
+            _ => String::new(),
+        }
+    }
+
+    /// The value spelled `text` (surrounding spaces ignored), if there is one.
+    fn from_key(text: &str) -> Option<Self> {
+        serde_json::from_value(Value::String(text.trim().to_string())).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vendor::{Idp, Tri};
+
+    #[test]
+    fn keys_are_serde_names_both_ways() {
+        assert_eq!(Idp::EntraId.key(), "entra_id");
+        assert_eq!(
+            Idp::from_key(" google_workspace "),
+            Some(Idp::GoogleWorkspace)
+        );
+        assert_eq!(Idp::from_key("Okta"), None);
+        assert_eq!(Tri::from_key("unknown"), Some(Tri::Unknown));
+        for i in Idp::ALL {
+            assert_eq!(Idp::from_key(&i.key()), Some(i));
+        }
+    }
+}
