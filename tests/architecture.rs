@@ -1,0 +1,265 @@
+//! Keeps the house in order: the pure core (`src/domain`) imports no web framework, the
+//! views (`src/ui`) never reach into the server-only layer, and no two source files import
+//! each other, directly or round a longer loop. Reads the source as text; no build needed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Crates the pure core must not use: it is compiled into the browser bundle too and is
+/// tested without a server.
+const FRAMEWORKS: &[&str] = &[
+    "leptos",
+    "leptos_router",
+    "leptos_meta",
+    "leptos_axum",
+    "axum",
+    "tokio",
+    "tower_http",
+    "web_sys",
+    "wasm_bindgen",
+];
+
+/// `src/a/b.rs` and `src/a/b/mod.rs` are module `a::b`; `src/lib.rs` is the crate root.
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("main.rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The file's code without comments and unit tests (a `tests` module may use anything).
+fn code(text: &str) -> String {
+    let code = match text.find("#[cfg(test)]\nmod tests") {
+        Some(i) => &text[..i],
+        None => text,
+    };
+    code.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every path the code names through `crate::` or `super::`, resolved to `a::b::c`, with
+/// grouped imports (`crate::a::{b, c::d}`) expanded one level.
+fn referenced_paths(module: &str, code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (start, _) in code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+    {
+        let before = code[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue; // part of a longer path (`super::super::`, `foo::crate`)
+        }
+        let rest = &code[start..];
+        let mut base: Vec<&str> = if rest.starts_with("crate::") {
+            Vec::new()
+        } else {
+            let mut m: Vec<&str> = module.split("::").filter(|s| !s.is_empty()).collect();
+            m.pop();
+            m
+        };
+        let mut tail = rest.split_once("::").unwrap().1;
+        while let Some(t) = tail.strip_prefix("super::") {
+            base.pop();
+            tail = t;
+        }
+        let path: String = tail
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':' || *c == '{')
+            .collect();
+        let prefix = base.join("::");
+        let join = |p: &str| {
+            let p = p.trim_matches(':');
+            if prefix.is_empty() {
+                p.to_string()
+            } else {
+                format!("{prefix}::{p}")
+            }
+        };
+        match path.split_once('{') {
+            Some((head, _)) => {
+                let group_start = start + rest.find('{').unwrap() + 1;
+                let group_end = group_start + code[group_start..].find('}').unwrap_or(0);
+                for item in code[group_start..group_end].split(',') {
+                    let item: String = item
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                        .collect();
+                    out.push(join(&format!("{head}{item}")));
+                }
+            }
+            None => out.push(join(&path)),
+        }
+    }
+    out
+}
+
+struct Tree {
+    /// Module path → its code (tests cut off).
+    modules: BTreeMap<String, String>,
+}
+
+impl Tree {
+    fn read() -> Tree {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let modules = files
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(f).unwrap();
+                (module_of(&src, f), code(&text))
+            })
+            .collect();
+        Tree { modules }
+    }
+
+    /// The file module a path lands in: its longest prefix that is a file.
+    fn file_of(&self, path: &str) -> Option<String> {
+        let mut parts: Vec<&str> = path.split("::").collect();
+        while !parts.is_empty() {
+            let candidate = parts.join("::");
+            if self.modules.contains_key(&candidate) {
+                return Some(candidate);
+            }
+            parts.pop();
+        }
+        None
+    }
+
+    /// Which file modules each file module imports (a module's own children and
+    /// ancestors left out: declaring and re-exporting them is not a dependency).
+    fn edges(&self) -> BTreeMap<String, BTreeSet<String>> {
+        self.modules
+            .iter()
+            .map(|(m, code)| {
+                let to = referenced_paths(m, code)
+                    .iter()
+                    .filter_map(|p| self.file_of(p))
+                    .filter(|t| {
+                        t != m
+                            && !t.starts_with(&format!("{m}::"))
+                            && !m.starts_with(&format!("{t}::"))
+                            && !t.is_empty()
+                    })
+                    .collect();
+                (m.clone(), to)
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn the_pure_core_uses_no_web_framework() {
+    let tree = Tree::read();
+    let mut offences = Vec::new();
+    for (m, code) in tree.modules.iter().filter(|(m, _)| m.starts_with("domain")) {
+        for fw in FRAMEWORKS {
+            for pattern in [
+                format!("use {fw}::"),
+                format!(" {fw}::"),
+                format!("({fw}::"),
+            ] {
+                if code.contains(&pattern) {
+                    offences.push(format!("{m} uses {fw}"));
+                }
+            }
+        }
+        for above in ["crate::ui", "crate::server"] {
+            if code.contains(above) {
+                offences.push(format!("{m} imports {above}"));
+            }
+        }
+    }
+    offences.dedup();
+    assert!(offences.is_empty(), "{offences:#?}");
+    assert!(
+        tree.modules.contains_key("domain::url"),
+        "the scan found no domain files"
+    );
+}
+
+#[test]
+fn the_views_never_import_the_server_layer() {
+    let tree = Tree::read();
+    let offences: Vec<&String> = tree
+        .modules
+        .iter()
+        .filter(|(m, code)| m.starts_with("ui") && code.contains("crate::server"))
+        .map(|(m, _)| m)
+        .collect();
+    assert!(offences.is_empty(), "{offences:?}");
+}
+
+#[test]
+fn no_two_files_import_each_other() {
+    let tree = Tree::read();
+    let edges = tree.edges();
+    // Depth-first search for a back edge; report the loop it closes.
+    fn visit(
+        m: &str,
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+        loops: &mut Vec<String>,
+    ) {
+        if let Some(i) = path.iter().position(|p| p == m) {
+            loops.push(format!("{} → {m}", path[i..].join(" → ")));
+            return;
+        }
+        if !done.insert(m.to_string()) {
+            return;
+        }
+        path.push(m.to_string());
+        for to in edges.get(m).into_iter().flatten() {
+            visit(to, edges, path, done, loops);
+        }
+        path.pop();
+    }
+    let mut loops = Vec::new();
+    let mut done = BTreeSet::new();
+    for m in edges.keys() {
+        visit(m, &edges, &mut Vec::new(), &mut done, &mut loops);
+    }
+    assert!(loops.is_empty(), "import cycles:\n{}", loops.join("\n"));
+    // The scan must see real edges, or it proves nothing.
+    assert!(
+        edges["domain::report"].contains("domain::scenario"),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn the_scanner_resolves_paths() {
+    let paths = referenced_paths(
+        "domain::cost::upgrade",
+        "use super::{plan_annual, span::Span};\nuse crate::domain::vendor::Plan;\nlet x = super::super::url::Query::parse(\"\");",
+    );
+    assert_eq!(
+        paths,
+        vec![
+            "domain::vendor::Plan",
+            "domain::cost::plan_annual",
+            "domain::cost::span::Span",
+            "domain::url::Query::parse",
+        ]
+    );
+}
