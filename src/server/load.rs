@@ -286,8 +286,22 @@ fn file_stem(file: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Checks what serde cannot: names, dates, URLs, amounts and the references between them.
+/// One function per part of the file, each adding to `errors`.
 pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataError>) {
-    let mut c = Checker { file, errors };
+    let c = &mut Checker { file, errors };
+    check_identity(c, v, file);
+    check_source(c, v);
+    let plans = check_plans(c, v);
+    check_plan_refs(c, v, &plans);
+    check_idps(c, v);
+    check_costs(c, v);
+    check_team_size_examples(c, v, &plans);
+    check_decisions(c, v, &plans);
+}
+
+/// Slug (which must match the file name), name and category.
+fn check_identity(c: &mut Checker, v: &Vendor, file: &Path) {
     if !is_slug(&v.slug) {
         c.fail(
             "slug",
@@ -305,6 +319,10 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
     }
     c.non_empty("name", &v.name);
     c.non_empty("category", &v.category);
+}
+
+/// The source page, its dates, and the further references.
+fn check_source(c: &mut Checker, v: &Vendor) {
     c.non_empty("source.title", &v.source.title);
     c.non_empty("source.publisher", &v.source.publisher);
     c.url("source.url", &v.source.url);
@@ -327,12 +345,18 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
         }
         c.non_empty(&format!("references[{i}].fact"), &r.fact);
     }
+}
 
+/// Plans: unique names and well-formed prices. Returns the plan names.
+fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
     let mut plan_names = HashSet::new();
+    // URLs name plans in any case (`Vendor::plan`), so names must differ beyond case.
+    let mut folded = HashSet::new();
     for (i, p) in v.plans.iter().enumerate() {
         let field = format!("plans[{i}]");
         c.non_empty(&format!("{field}.name"), &p.name);
-        if !plan_names.insert(p.name.as_str()) {
+        plan_names.insert(p.name.as_str());
+        if !folded.insert(p.name.trim().to_lowercase()) {
             c.fail(
                 format!("{field}.name"),
                 format!("plan `{}` is listed twice", p.name),
@@ -368,13 +392,21 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
             );
         }
     }
+    plan_names
+}
+
+/// The SCIM and SSO plans must be plans of the vendor.
+fn check_plan_refs(c: &mut Checker, v: &Vendor, plan_names: &HashSet<&str>) {
     if let Some(name) = &v.scim.plan {
-        c.plan_ref("scim.plan", name, &plan_names);
+        c.plan_ref("scim.plan", name, plan_names);
     }
     if let Some(name) = &v.sso.plan {
-        c.plan_ref("sso.plan", name, &plan_names);
+        c.plan_ref("sso.plan", name, plan_names);
     }
+}
 
+/// Each identity provider once; set-up blocks name their integration.
+fn check_idps(c: &mut Checker, v: &Vendor) {
     let mut idps = HashSet::new();
     for (i, s) in v.idps.iter().enumerate() {
         if !idps.insert(s.idp) {
@@ -387,7 +419,10 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
     for (i, s) in v.idp_setup.iter().enumerate() {
         c.non_empty(&format!("idp_setup[{i}].integration"), &s.integration);
     }
+}
 
+/// Implementation fee and renewal increase.
+fn check_costs(c: &mut Checker, v: &Vendor) {
     if let Some(f) = &v.costs.implementation_fee {
         c.figure("costs.implementation_fee", f);
     }
@@ -407,15 +442,18 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
             );
         }
     }
+}
 
+/// The source's team-size rows: real plans, valid amounts.
+fn check_team_size_examples(c: &mut Checker, v: &Vendor, plan_names: &HashSet<&str>) {
     for (i, ex) in v.team_size_examples.iter().enumerate() {
         let field = format!("team_size_examples[{i}]");
         if ex.users == 0 {
             c.fail(format!("{field}.users"), "must be at least 1");
         }
-        c.plan_ref(&format!("{field}.to_plan"), &ex.to_plan, &plan_names);
+        c.plan_ref(&format!("{field}.to_plan"), &ex.to_plan, plan_names);
         if let Some(from) = &ex.from_plan {
-            c.plan_ref(&format!("{field}.from_plan"), from, &plan_names);
+            c.plan_ref(&format!("{field}.from_plan"), from, plan_names);
         }
         c.claim(
             &format!("{field}.assumed_target_annual"),
@@ -443,11 +481,15 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
             true,
         );
     }
+}
+
+/// Decision rows: a situation, a reason, and real plans in their conditions.
+fn check_decisions(c: &mut Checker, v: &Vendor, plan_names: &HashSet<&str>) {
     for (i, d) in v.decision.iter().enumerate() {
         c.non_empty(&format!("decision[{i}].situation"), &d.situation);
         c.non_empty(&format!("decision[{i}].reason"), &d.reason);
         for (j, plan) in d.when.plans.iter().enumerate() {
-            c.plan_ref(&format!("decision[{i}].when.plans[{j}]"), plan, &plan_names);
+            c.plan_ref(&format!("decision[{i}].when.plans[{j}]"), plan, plan_names);
         }
     }
 }
