@@ -9,7 +9,7 @@ use crate::domain::format::{self, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::report::Report;
 use crate::domain::scenario::{JOINERS, LEAVERS, USERS};
-use crate::domain::vendor::{Action, Idp, Provisioning, Vendor};
+use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::{use_report, VendorChoice};
@@ -363,6 +363,8 @@ fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
 }
 
 /// Every real option, with what the data says about it for this vendor.
+/// The three ways forward (and a migration, where the vendor's table has one), each with
+/// its cost at the reader's team size.
 #[component]
 fn Options(
     report: Memo<Report>,
@@ -370,19 +372,43 @@ fn Options(
     situation: Memo<Situation>,
     has_api_guide: bool,
 ) -> impl IntoView {
-    let (slug, name, scim_plan, sso_first, migration) = vendor_ref(vendor, |v| {
+    let migration = vendor_ref(vendor, |v| {
+        v.decision
+            .iter()
+            .find(|r| r.action == Action::PlanMigration)
+            .cloned()
+    });
+    view! {
+        <section class="options" aria-labelledby="options-title">
+            <h3 id="options-title">"Your options"</h3>
+            <dl class="option-list">
+                <UpgradeOption report vendor/>
+                <StayManualOption report/>
+                <AutomateElsewhereOption vendor situation has_api_guide/>
+                {migration.map(|row| view! {
+                    <div>
+                        <dt>"Plan a migration"</dt>
+                        <dd><p>{row.reason}</p></dd>
+                    </div>
+                })}
+            </dl>
+            <p class="hint">"We sell none of these. Each option's cost depends on your contracts; the figures above use the calculator's inputs, which you can change in the cost section."</p>
+        </section>
+    }
+}
+
+#[component]
+fn UpgradeOption(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+    let (plan_name, sso_first) = vendor_ref(vendor, |v| {
         (
-            v.slug.clone(),
-            v.name.clone(),
-            v.scim.plan.clone(),
+            v.scim
+                .plan
+                .clone()
+                .unwrap_or_else(|| "the SCIM plan".into()),
             v.scim.sso_required_first,
-            v.decision
-                .iter()
-                .find(|r| r.action == Action::PlanMigration)
-                .cloned(),
         )
     });
-    let upgrade_cost = move || {
+    let cost = move || {
         report.with(|r| match r.upgrade.as_ref() {
             Some(u) if u.current.has_scim => "Your current plan already includes SCIM.".to_string(),
             Some(u) => match u.difference {
@@ -395,18 +421,56 @@ fn Options(
             None => "The data has no price to work with.".to_string(),
         })
     };
-    let manual_cost = move || {
+    let sso = match sso_first {
+        Tri::Yes => "SSO must be set up before SCIM can be turned on.",
+        Tri::No => "SCIM does not need SSO first.",
+        Tri::Unknown => "Whether SSO must come first is not known.",
+    };
+    view! {
+        <div>
+            <dt>{format!("Upgrade to {plan_name}")}</dt>
+            <dd>
+                <p>{cost}</p>
+                <p>{sso}</p>
+            </dd>
+        </div>
+    }
+}
+
+#[component]
+fn StayManualOption(report: Memo<Report>) -> impl IntoView {
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    let cost = move || {
         report.with(|r| {
+            let m = &r.manual;
             format!(
                 "About {} a year at your team size; watch for {} orphaned account{} and {} unused licence{} a year.",
-                usd_whole(r.manual.total_annual_impact),
-                r.manual.orphaned_accounts,
-                if r.manual.orphaned_accounts == 1 { "" } else { "s" },
-                r.manual.unused_licenses,
-                if r.manual.unused_licenses == 1 { "" } else { "s" },
+                usd_whole(m.total_annual_impact),
+                m.orphaned_accounts,
+                plural(m.orphaned_accounts),
+                m.unused_licenses,
+                plural(m.unused_licenses),
             )
         })
     };
+    view! {
+        <div>
+            <dt>"Stay manual"</dt>
+            <dd>
+                <p>{cost}</p>
+                <p>"What to watch: remove leavers on their last day, review who has access every quarter, and reclaim unused seats before renewal."</p>
+            </dd>
+        </div>
+    }
+}
+
+#[component]
+fn AutomateElsewhereOption(
+    vendor: StoredValue<Option<Vendor>>,
+    situation: Memo<Situation>,
+    has_api_guide: bool,
+) -> impl IntoView {
+    let (slug, name) = vendor_ref(vendor, |v| (v.slug.clone(), v.name.clone()));
     let idp_note = move || {
         situation.with(|s| {
             vendor_ref(vendor, |v| match s.idp {
@@ -419,53 +483,24 @@ fn Options(
             })
         })
     };
-    let plan_name = scim_plan.unwrap_or_else(|| "the SCIM plan".into());
+    let api = if has_api_guide {
+        view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=format!("/vendors/{slug}/api")>"see the API guide"</a>"."</span> }.into_any()
+    } else {
+        view! { <span>"the vendor's user API, where it has one, scripted by your team."</span> }
+            .into_any()
+    };
     view! {
-        <section class="options" aria-labelledby="options-title">
-            <h3 id="options-title">"Your options"</h3>
-            <dl class="option-list">
-                <div>
-                    <dt>{format!("Upgrade to {plan_name}")}</dt>
-                    <dd>
-                        <p>{upgrade_cost}</p>
-                        <p>{match sso_first {
-                            crate::domain::vendor::Tri::Yes => "SSO must be set up before SCIM can be turned on.",
-                            crate::domain::vendor::Tri::No => "SCIM does not need SSO first.",
-                            crate::domain::vendor::Tri::Unknown => "Whether SSO must come first is not known.",
-                        }}</p>
-                    </dd>
-                </div>
-                <div>
-                    <dt>"Stay manual"</dt>
-                    <dd>
-                        <p>{manual_cost}</p>
-                        <p>"What to watch: remove leavers on their last day, review who has access every quarter, and reclaim unused seats before renewal."</p>
-                    </dd>
-                </div>
-                <div>
-                    <dt>"Automate another way"</dt>
-                    <dd>
-                        <p>"Keep your plan and automate outside it. The usual routes:"</p>
-                        <ul>
-                            <li>"your identity provider's own workflow or lifecycle features;"</li>
-                            <li>"a third-party automation service (several exist; compare their price with the upgrade's);"</li>
-                            <li>{if has_api_guide {
-                                view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=format!("/vendors/{slug}/api")>"see the API guide"</a>"."</span> }.into_any()
-                            } else {
-                                view! { <span>"the vendor's user API, where it has one, scripted by your team."</span> }.into_any()
-                            }}</li>
-                        </ul>
-                        <p class="hint">{idp_note}</p>
-                    </dd>
-                </div>
-                {migration.map(|row| view! {
-                    <div>
-                        <dt>"Plan a migration"</dt>
-                        <dd><p>{row.reason}</p></dd>
-                    </div>
-                })}
-            </dl>
-            <p class="hint">"We sell none of these. Each option's cost depends on your contracts; the figures above use the calculator's inputs, which you can change in the cost section."</p>
-        </section>
+        <div>
+            <dt>"Automate another way"</dt>
+            <dd>
+                <p>"Keep your plan and automate outside it. The usual routes:"</p>
+                <ul>
+                    <li>"your identity provider's own workflow or lifecycle features;"</li>
+                    <li>"a third-party automation service (several exist; compare their price with the upgrade's);"</li>
+                    <li>{api}</li>
+                </ul>
+                <p class="hint">{idp_note}</p>
+            </dd>
+        </div>
     }
 }
