@@ -1,10 +1,12 @@
-//! Charts as pure functions returning SVG strings, drawn with plotters. The same code runs
-//! on the server (first paint) and in the browser (live updates).
+//! Charts as pure functions returning SVG strings, drawn with plotters. Only the server
+//! draws them (the page arrives with its chart, and the calculator island fetches a new
+//! one per scenario through `ui::server_fns::chart_svg`), so plotters stays out of the
+//! browser bundle.
 //!
 //! Colours: plotters writes black as `#000000`; we turn it into `currentColor` so axes and
 //! labels follow the page's text colour in light and dark mode. The two series use mid-tone
-//! colours that read on both backgrounds. The legend is HTML beside the chart (see
-//! `LEGEND`), so it follows the page's theme and fonts too.
+//! colours that read on both backgrounds. The legend is HTML beside the chart (coloured
+//! with `MANUAL_CSS` and `UPGRADE_CSS`), so it follows the page's theme and fonts too.
 
 use crate::domain::cost::Span;
 use crate::domain::report::{chart_points, headline, CostPoint, Report};

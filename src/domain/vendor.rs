@@ -392,7 +392,7 @@ pub struct PercentRange {
 }
 
 /// One row of a team-size table the source prints. We keep the source's figures as
-/// claims and recompute them from the plan prices (see `arith::check_example`).
+/// claims and recompute them from the plan prices (see `cost::checks::check_examples`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamSizeExample {

@@ -32,8 +32,7 @@ fn FigureRow(
 }
 
 #[component]
-pub fn ManualCostTable(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
-    let _ = vendor;
+pub fn ManualCostTable(report: Memo<Report>) -> impl IntoView {
     move || {
         let r = report.get();
         let m = r.manual;

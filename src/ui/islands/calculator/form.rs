@@ -32,7 +32,7 @@ pub fn ScenarioForm(
                 <NumberField field=USERS report/>
                 {has_vendor.then(|| view! {
                     <NumberField field=YEARS report/>
-                    <QuoteFields report vendor/>
+                    <QuoteFields report/>
                 })}
             </fieldset>
             <details class="assumptions" open>
@@ -168,8 +168,7 @@ fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl
 
 /// Quote inputs, explained: needed where a plan is sold by quote, optional otherwise.
 #[component]
-fn QuoteFields(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
-    let _ = vendor;
+fn QuoteFields(report: Memo<Report>) -> impl IntoView {
     let target_needs_quote = move || {
         report.with(|r| {
             r.upgrade.as_ref().is_some_and(|u| {

@@ -100,7 +100,7 @@ pub fn CalculatorIsland(
             {view! { <ScenarioForm report vendor choices action/> }.into_any()}
             <div class="results" aria-live="polite">
                 <VerdictPanel report vendor/>
-                <ManualCostTable report vendor/>
+                <ManualCostTable report/>
                 <UpgradeCostTable report vendor/>
                 <ChartFigure report svg vendor/>
                 <ShareLink report/>
