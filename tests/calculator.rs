@@ -46,7 +46,7 @@ fn a_deep_link_renders_its_scenario_and_inputs() {
         let page = get("/calculator?vendor=mode&users=20&plan=Business%2FPro&years=1").await;
         assert_eq!(page.status, StatusCode::OK);
         // 20 × $49 × 12 = $11,760 against Enterprise's $6,000–$50,000 a year.
-        page.shows(&["$11,760", "$6,000–$50,000", "−$5,760 to +$38,240"]);
+        page.shows(&["$11,760", "$6,000–$50,000", "$5,760 less to $38,240 more"]);
         // The inputs carry the link's values.
         page.shows(&[
             "name=\"users\"",
@@ -88,7 +88,7 @@ fn custom_pricing_asks_for_a_quote_and_uses_it() {
         page.shows(&["Your quote for the SCIM plan"]);
         let page =
             get("/calculator?vendor=mimecast&users=200&quote=12000&current_quote=6000").await;
-        page.shows(&["$12,000", "$6,000", "+$6,000", "your figure"]);
+        page.shows(&["$12,000", "$6,000", "$6,000 more", "your figure"]);
     })
 }
 
@@ -132,7 +132,7 @@ fn two_open_ended_prices_give_no_verdict_and_no_break_even() {
         assert_eq!(v["verdict"]["result"]["outcome"], "unknown", "{v}");
         // The sentences that state the scenario say so instead of quoting a non-figure.
         let page = get("/decide?vendor=ironclad&users=120").await;
-        page.shows(&["cannot be bounded, as both prices are open-ended"]);
+        page.shows(&["cannot be bounded: both prices are open-ended"]);
         assert!(!page.body.contains("changes spend by cannot"));
         assert!(v["verdict"]["break_even"].is_null(), "{v}");
         // With the reader's quotes there is a verdict again.

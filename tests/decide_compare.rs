@@ -20,14 +20,48 @@ fn chosen_row(body: &str) -> Option<usize> {
     tr[i..].split('"').next()?.parse().ok()
 }
 
+/// The action the recommendation card advises.
+fn advice(body: &str) -> Option<String> {
+    let at = body.find("class=\"rec-action\"")?;
+    let span = at + body[at..].find("<span")?;
+    let text = span + body[span..].find('>')? + 1;
+    Some(body[text..text + body[text..].find('<')?].to_string())
+}
+
+#[test]
+fn the_figures_overrule_a_cost_row_they_show_dearer_and_the_page_says_so() {
+    common::block_on(async {
+        // Mode at 500 people on Business/Pro: 500 × $49 × 12 = $294,000 a year against
+        // Enterprise's $6,000–$50,000, so Enterprise costs $244,000 to $288,000 less. The
+        // answers fit row 0 ("automate another way"), which would keep the dearer plan.
+        let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
+        assert_eq!(chosen_row(&page.body), Some(0), "the row still fits the answers");
+        assert_eq!(advice(&page.body).as_deref(), Some("Upgrade to the SCIM plan"));
+        page.shows(&[
+            "class=\"callout conflict\"",
+            "Enterprise costs $244,000 to $288,000 less a year than Business/Pro.",
+            "We follow the figures",
+        ]);
+        // The calculator at the same scenario advises the same, and says why.
+        let calc = get("/calculator?vendor=mode&plan=Business%2FPro").await;
+        calc.shows(&["Our advice: <span class=\"action upgrade\">Upgrade to the SCIM plan</span>"]);
+        // And so does the comparison at 500 people.
+        let cmp = get("/compare?vendors=mode,code42&users=500").await;
+        cmp.shows(&["<span class=\"action upgrade\">Upgrade to the SCIM plan</span>"]);
+    })
+}
+
 #[test]
 fn the_decision_helper_marks_the_row_that_fits_the_answers() {
     common::block_on(async {
-        // Mode on Business/Pro, needing automation: row 0 ("automate another way").
-        let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
+        // Mode on Business/Pro at 20 people, needing automation: row 0 ("automate another
+        // way"); Enterprise costs $5,760 less to $38,240 more, so the figures do not object.
+        let page = get("/decide?vendor=mode&users=20&plan=Business%2FPro&automate=yes").await;
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(chosen_row(&page.body), Some(0), "Business/Pro row");
-        page.shows(&["Every condition of this row holds", "Automate another way"]);
+        assert_eq!(advice(&page.body).as_deref(), Some("Automate another way"));
+        page.shows(&["Every condition of this row holds"]);
+        assert!(!page.body.contains("class=\"callout conflict\""));
         // Already on Enterprise: the native-SCIM row.
         let page = get("/decide?vendor=mode&plan=Enterprise").await;
         assert_eq!(chosen_row(&page.body), Some(1));

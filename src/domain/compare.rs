@@ -3,9 +3,11 @@
 
 use crate::domain::cost::manual::{manual_cost, ManualInputs, SOURCE_TEAM};
 use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
-use crate::domain::scenario::{parse_field, USERS};
+use crate::domain::recommendation::recommend;
+use crate::domain::report::evaluate;
+use crate::domain::scenario::{parse_field, Scenario, USERS};
 use crate::domain::url::{self, Query};
-use crate::domain::vendor::{is_slug, Idp, Price, Provisioning, Tri, Vendor};
+use crate::domain::vendor::{is_slug, Action, Idp, Price, Provisioning, Tri, Vendor};
 use serde::{Deserialize, Serialize};
 
 /// More columns than this stop being readable side by side.
@@ -81,10 +83,23 @@ pub struct Column {
     pub manual_annual: f64,
     /// The upgrade from the default current plan, at the team size, over one year.
     pub upgrade: Option<UpgradeCost>,
+    /// What the calculator advises at this team size and its defaults (the same call the
+    /// calculator makes, so the two pages cannot disagree).
+    pub advice: Option<Action>,
     /// Titles of the vendor's constraints, then the SCIM limitations.
     pub limitations: Vec<String>,
     pub last_checked: String,
     pub source_url: String,
+}
+
+/// The calculator's advice for `/calculator?vendor=<slug>&users=<users>`.
+fn advice(v: &Vendor, users: u32) -> Option<Action> {
+    let scenario = Scenario {
+        vendor: Some(v.slug.clone()),
+        users,
+        ..Scenario::default()
+    };
+    recommend(Some(v), &evaluate(Some(v), scenario, Vec::new()), None).action
 }
 
 pub fn column(v: &Vendor, users: u32) -> Column {
@@ -117,6 +132,7 @@ pub fn column(v: &Vendor, users: u32) -> Column {
         quote_needed: matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })),
         manual_annual: manual_cost(users, &ManualInputs::default()).total_annual_impact,
         upgrade: upgrade_cost(v, users, &inputs),
+        advice: advice(v, users),
         limitations,
         last_checked: v.source.last_checked.clone(),
         source_url: v.source.url.clone(),

@@ -67,22 +67,17 @@ pub fn span(s: &Span) -> String {
     }
 }
 
-/// A signed change: "+$23,240", "−$5,760", "−$5,760 to +$38,240".
-pub fn signed_span(s: &Span) -> String {
-    let signed = |x: f64| {
-        if x > 0.0 {
-            format!("+{}", usd_whole(x))
-        } else {
-            usd_whole(x)
-        }
-    };
-    let tilde = if s.approx { "~" } else { "" };
+/// An amount for a sentence: "$6,000 to $50,000", "$60,000 or more", "about $4,500".
+pub fn amount(s: &Span) -> String {
+    let about = if s.approx { "about " } else { "" };
     match (s.low.is_infinite(), s.high.is_infinite()) {
-        (true, true) => "cannot be worked out (open-ended prices)".into(),
-        (false, true) => format!("{tilde}{} or more", signed(s.low)),
-        (true, false) => format!("{tilde}{} or less", signed(s.high)),
-        _ if s.is_point() => format!("{tilde}{}", signed(s.low)),
-        _ => format!("{tilde}{} to {}", signed(s.low), signed(s.high)),
+        (true, true) => "an amount that cannot be worked out".into(),
+        (false, true) => format!("{about}{} or more", usd_whole(s.low)),
+        (true, false) => format!("up to {about}{}", usd_whole(s.high)),
+        _ if s.is_point() || usd_whole(s.low) == usd_whole(s.high) => {
+            format!("{about}{}", usd_whole(s.low))
+        }
+        _ => format!("{about}{} to {}", usd_whole(s.low), usd_whole(s.high)),
     }
 }
 
@@ -172,6 +167,64 @@ pub fn times(r: f64) -> String {
     }
 }
 
+/// A change in what the reader pays (positive: pays more), as words with no signs to
+/// decode: "$23,240 more", "$5,760 less", "$5,760 less to $38,240 more", "about $4,500
+/// more", "$6,000 or more extra".
+pub fn change(s: &Span) -> String {
+    let about = if s.approx { "about " } else { "" };
+    let (lo, hi) = (s.low, s.high);
+    if lo.is_infinite() && hi.is_infinite() || lo.is_nan() || hi.is_nan() {
+        return "cannot be worked out (both prices are open-ended)".into();
+    }
+    let money = |x: f64| usd_whole(x.abs());
+    if lo >= 0.0 {
+        return match () {
+            _ if hi.is_infinite() => format!("{about}{} or more extra", money(lo)),
+            _ if s.is_point() || money(lo) == money(hi) => format!("{about}{} more", money(lo)),
+            _ => format!("{about}{} to {} more", money(lo), money(hi)),
+        };
+    }
+    if hi <= 0.0 {
+        return match () {
+            _ if lo.is_infinite() => format!("{about}{} or more less", money(hi)),
+            _ if s.is_point() || money(lo) == money(hi) => format!("{about}{} less", money(lo)),
+            _ => format!("{about}{} to {} less", money(hi), money(lo)),
+        };
+    }
+    match (lo.is_infinite(), hi.is_infinite()) {
+        (false, false) => format!("{about}{} less to {} more", money(lo), money(hi)),
+        (false, true) => format!("{about}{} less to any amount more", money(lo)),
+        _ => format!("any amount less to {about}{} more", money(hi)),
+    }
+}
+
+/// A ratio of two prices in words: "2.5×", "1.5× to 3×", "2× or more", "2% to 17% of
+/// what you pay now", or "cannot be worked out" when the bounds say nothing (an
+/// open-ended price on both sides gives 0 to infinity).
+pub fn multiple(m: &Span) -> String {
+    let (lo, hi) = (m.low, m.high);
+    if lo.is_nan() || hi.is_nan() || (lo <= 0.0 && hi.is_infinite()) {
+        return "cannot be worked out (both prices are open-ended)".into();
+    }
+    let pct = |x: f64| format!("{}%", plain((x * 100.0).round()));
+    if hi < 1.0 {
+        return if (hi - lo).abs() < 0.005 {
+            format!("{} of what you pay now", pct(lo))
+        } else {
+            format!("{} to {} of what you pay now", pct(lo), pct(hi))
+        };
+    }
+    if lo <= 0.0 {
+        return format!("at most {} what you pay now", times(hi));
+    }
+    match () {
+        _ if hi.is_infinite() => format!("{} or more", times(lo)),
+        _ if (hi - lo).abs() < 0.05 => times(lo),
+        _ if lo < 1.0 => format!("{} of what you pay now to {}", pct(lo), times(hi)),
+        _ => format!("{} to {}", times(lo), times(hi)),
+    }
+}
+
 /// A day count since 1970-01-01 as YYYY-MM-DD (proleptic Gregorian, UTC).
 pub fn iso_date(days_since_epoch: u64) -> String {
     // Howard Hinnant's civil-from-days algorithm.
@@ -214,8 +267,6 @@ mod tests {
         assert_eq!(span(&Span::range(6000.0, 50000.0)), "$6,000–$50,000");
         assert_eq!(span(&Span::at_least(60000.0)), "$60,000+");
         assert_eq!(span(&Span::point(4500.0).approx(true)), "~$4,500");
-        assert_eq!(signed_span(&Span::point(-5760.0)), "−$5,760");
-        assert_eq!(signed_span(&Span::point(23240.0)), "+$23,240");
     }
 
     #[test]
@@ -251,6 +302,58 @@ mod tests {
     fn dates() {
         assert_eq!(date("2026-01-11"), "11 January 2026");
         assert_eq!(date("garbage"), "garbage");
+    }
+
+    #[test]
+    fn changes_in_spend_read_as_more_or_less() {
+        assert_eq!(change(&Span::point(23_240.0)), "$23,240 more");
+        assert_eq!(change(&Span::point(-5_760.0)), "$5,760 less");
+        assert_eq!(
+            change(&Span::point(-5_760.0).approx(true)),
+            "about $5,760 less"
+        );
+        assert_eq!(
+            change(&Span::range(-5_760.0, 38_240.0)),
+            "$5,760 less to $38,240 more"
+        );
+        assert_eq!(
+            change(&Span::range(-288_000.0, -244_000.0)),
+            "$244,000 to $288,000 less"
+        );
+        assert_eq!(
+            change(&Span::range(6_000.0, 50_000.0)),
+            "$6,000 to $50,000 more"
+        );
+        assert_eq!(change(&Span::at_least(6_000.0)), "$6,000 or more extra");
+        assert_eq!(
+            change(&Span::range(f64::NEG_INFINITY, f64::INFINITY)),
+            "cannot be worked out (both prices are open-ended)"
+        );
+        assert!(!change(&Span::range(-1.0, 2.0)).contains('−'));
+    }
+
+    #[test]
+    fn multiples_read_as_shares_or_times() {
+        assert_eq!(
+            multiple(&Span::range(0.02, 0.17)),
+            "2% to 17% of what you pay now"
+        );
+        assert_eq!(multiple(&Span::point(0.5)), "50% of what you pay now");
+        assert_eq!(multiple(&Span::range(1.5, 3.0)), "1.5× to 3×");
+        assert_eq!(multiple(&Span::at_least(2.0)), "2× or more");
+        assert_eq!(multiple(&Span::point(2.5)), "2.5×");
+        assert_eq!(
+            multiple(&Span::range(0.6, 1.4)),
+            "60% of what you pay now to 1.4×"
+        );
+        assert_eq!(
+            multiple(&Span::range(0.0, 1.2)),
+            "at most 1.2× what you pay now"
+        );
+        assert_eq!(
+            multiple(&Span::range(0.0, f64::INFINITY)),
+            "cannot be worked out (both prices are open-ended)"
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod decision;
 pub mod format;
 pub mod keys;
 pub mod listing;
+pub mod recommendation;
 pub mod report;
 pub mod scenario;
 pub mod url;

@@ -3,7 +3,7 @@
 
 use crate::domain::cost::manual::{manual_cost, ManualCost};
 use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost};
-use crate::domain::cost::verdict::{verdict, Verdict};
+use crate::domain::cost::verdict::{verdict, Outcome, Verdict};
 use crate::domain::cost::Span;
 use crate::domain::format;
 use crate::domain::scenario::{self, Issue, Scenario};
@@ -111,22 +111,78 @@ pub fn sample_sizes(marker: u32, count: u32) -> Vec<u32> {
     sizes
 }
 
+/// What the SCIM plan costs against the reader's plan, a year, in one sentence.
+pub fn upgrade_sentence(u: &UpgradeCost) -> String {
+    let Some(target) = u.target.as_ref() else {
+        return "No plan of this vendor includes SCIM.".into();
+    };
+    if u.current.has_scim {
+        return format!("{} already includes SCIM.", u.current.plan);
+    }
+    match u.difference {
+        Some(d) if d.is_unbounded() => format!(
+            "What {} costs against {} cannot be bounded: both prices are open-ended.",
+            target.plan, u.current.plan
+        ),
+        Some(d) => format!(
+            "{} costs {} a year than {}.",
+            target.plan,
+            format::change(&d),
+            u.current.plan
+        ),
+        None => format!(
+            "{} is sold by quote: what it costs is not known without one.",
+            target.plan
+        ),
+    }
+}
+
+/// The verdict in one sentence: who pays what, over the reader's horizon.
+pub fn verdict_sentence(o: &Outcome, years: u32, target_plan: &str) -> String {
+    let over = if years == 1 {
+        "in a year".to_string()
+    } else {
+        format!("over {years} years")
+    };
+    match o {
+        Outcome::AlreadyHasScim => {
+            "Your plan already includes SCIM: turn it on rather than paying for manual work."
+                .into()
+        }
+        Outcome::NoScimPlan => {
+            "No plan of this vendor includes SCIM: the choice is staying manual or automating another way."
+                .into()
+        }
+        Outcome::UpgradeCheaper { by } => format!(
+            "Upgrading to {target_plan} is cheaper: {over} it saves you {} compared with staying manual.",
+            format::amount(by)
+        ),
+        Outcome::ManualCheaper { by } => format!(
+            "Staying manual is cheaper: {over} the upgrade to {target_plan} would cost you {} more than the manual work it saves.",
+            format::amount(by)
+        ),
+        Outcome::Depends { net } => format!(
+            "It depends on the price you get: {over}, upgrading to {target_plan} comes to {} than staying manual.",
+            format::change(&Span::point(0.0).minus(*net))
+        ),
+        Outcome::Unknown => {
+            "We cannot compare yet: a price is missing, or both prices are open-ended (“or more”). Enter your quotes to see the verdict."
+                .into()
+        }
+    }
+}
+
 /// One sentence stating the scenario, for titles, previews and the chart's text alternative.
 pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
     let users = format::group_thousands(r.scenario.users as u64);
     let manual = format::usd_whole(r.manual.total_annual_impact);
     let who = vendor_name.unwrap_or("Any app");
-    match r.upgrade.as_ref().and_then(|u| u.difference.map(|d| (u, d))) {
-        Some((_, d)) if d.is_unbounded() => format!(
-            "{who} at {users} people: staying manual costs about {manual} a year; the upgrade's cost cannot be bounded, as both prices are open-ended."
-        ),
-        Some((u, d)) => format!(
-            "{who} at {users} people: staying manual costs about {manual} a year; the upgrade to {} changes spend by {} a year.",
-            u.target.as_ref().map(|t| t.plan.as_str()).unwrap_or("the SCIM plan"),
-            format::signed_span(&d)
-        ),
-        None => format!("{who} at {users} people: staying manual costs about {manual} a year."),
-    }
+    let upgrade = r
+        .upgrade
+        .as_ref()
+        .map(|u| format!(" {}", upgrade_sentence(u)))
+        .unwrap_or_default();
+    format!("{who} at {users} people: staying manual costs about {manual} a year.{upgrade}")
 }
 
 #[cfg(test)]

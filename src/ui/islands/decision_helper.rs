@@ -7,6 +7,8 @@ use crate::domain::decision::{self, IdpChoice, Match, Question, Situation};
 use crate::domain::format::plain;
 use crate::domain::format::{self, usd_whole};
 use crate::domain::keys::Key;
+use crate::domain::recommendation::{conflict_sentence, recommend, Ground};
+use crate::domain::report::upgrade_sentence;
 use crate::domain::report::Report;
 use crate::domain::scenario::{JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
@@ -209,17 +211,6 @@ fn YesNo(q: Question, situation: Memo<Situation>) -> impl IntoView {
 }
 
 /// The row the answers point to, or the one the cost figures point to when no row fits.
-fn chosen_row(m: &Match, r: &Report) -> Option<(usize, bool)> {
-    match m.chosen {
-        Some(i) => Some((i, true)),
-        None => r
-            .verdict
-            .as_ref()
-            .and_then(|v| v.decision_row)
-            .map(|i| (i, false)),
-    }
-}
-
 #[component]
 fn Recommendation(
     matched: Memo<Match>,
@@ -229,38 +220,50 @@ fn Recommendation(
     move || {
         let m = matched.get();
         let r = report.get();
-        let pick = chosen_row(&m, &r);
-        let row = pick.and_then(|(i, _)| vendor_ref(vendor, |v| v.decision.get(i).cloned()));
-        let basis = match pick {
-            Some((i, true)) if m.certain => format!(
+        let answered = m.chosen.map(|i| (i, m.certain));
+        let (rec, row, conflict) = vendor.with_value(|v| {
+            let rec = recommend(v.as_ref(), &r, answered);
+            let row = rec.row.and_then(|i| v.as_ref()?.decision.get(i).cloned());
+            let conflict = rec
+                .conflict
+                .zip(v.as_ref())
+                .map(|(c, v)| conflict_sentence(&c, v, &r));
+            (rec, row, conflict)
+        });
+        let ground = match (rec.ground, rec.row) {
+            (Ground::Answers { certain: true }, Some(i)) => format!(
                 "Every condition of this row holds for your answers ({} of {}).",
                 m.fits[i].confirmed(),
                 m.fits[i].checks.len()
             ),
-            Some((i, true)) => format!(
+            (Ground::Answers { certain: false }, Some(i)) => format!(
                 "Your answers confirm {} of this row’s {} conditions and contradict none; answer the rest to be sure.",
                 m.fits[i].confirmed(),
                 m.fits[i].checks.len()
             ),
-            Some((_, false)) => "No row fits your answers on its own, so this is the row the cost figures point to.".into(),
-            None => String::new(),
+            (Ground::Figures, _) if rec.conflict.is_none() && rec.action.is_some() => {
+                "No row fits your answers on its own, so this is where the cost figures point.".into()
+            }
+            _ => String::new(),
         };
-        let figures = figures_line(&r);
         view! {
             <section class="card recommendation" aria-labelledby="rec-title">
                 <h3 id="rec-title">"What fits your situation"</h3>
-                {match row {
-                    Some(row) => view! {
-                        <p class="rec-action"><span class=format!("action {}", row.action.key())>{row.action.label()}</span></p>
-                        <p class="rec-situation"><strong>{row.situation}</strong></p>
-                        <p>{row.reason}</p>
-                        <p class="hint">{basis}</p>
+                {match rec.action {
+                    Some(action) => view! {
+                        <p class="rec-action"><span class=format!("action {}", action.key())>{action.label()}</span></p>
+                        {row.map(|row| view! {
+                            <p class="rec-situation"><strong>{row.situation}</strong></p>
+                            <p>{row.reason}</p>
+                        })}
+                        {conflict.map(|text| view! { <p class="callout conflict" role="note">{text}</p> })}
+                        {(!ground.is_empty()).then(|| view! { <p class="hint">{ground}</p> })}
                     }.into_any(),
                     None => view! {
                         <p>"The vendor's decision table has no row for your answers, and the figures alone do not decide it."</p>
                     }.into_any(),
                 }}
-                <p class="rec-figures">{figures}</p>
+                <p class="rec-figures">{figures_line(&r)}</p>
             </section>
         }
     }
@@ -269,31 +272,14 @@ fn Recommendation(
 /// The figures behind the advice, in one sentence.
 fn figures_line(r: &Report) -> String {
     let manual = format!(
-        "Staying manual costs about {} a year at {} people",
+        "Staying manual costs about {} a year at {} people.",
         usd_whole(r.manual.total_annual_impact),
         format::group_thousands(r.scenario.users as u64)
     );
-    let upgrade = r.upgrade.as_ref().and_then(|u| {
-        let target = u.target.as_ref()?;
-        Some(match (u.current.has_scim, u.difference) {
-            (true, _) => format!("; your plan ({}) already includes SCIM.", u.current.plan),
-            (false, Some(d)) if d.is_unbounded() => format!(
-                "; the change in spend from {} to {} cannot be bounded, as both prices are open-ended.",
-                u.current.plan, target.plan
-            ),
-            (false, Some(d)) => format!(
-                "; moving from {} to {} changes spend by {} a year.",
-                u.current.plan,
-                target.plan,
-                format::signed_span(&d)
-            ),
-            (false, None) => format!(
-                "; the cost of {} is not known without a quote.",
-                target.plan
-            ),
-        })
-    });
-    format!("{manual}{}", upgrade.unwrap_or_else(|| ".".into()))
+    match r.upgrade.as_ref() {
+        Some(u) => format!("{manual} {}", upgrade_sentence(u)),
+        None => manual,
+    }
 }
 
 #[component]
@@ -410,14 +396,7 @@ fn UpgradeOption(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> i
     });
     let cost = move || {
         report.with(|r| match r.upgrade.as_ref() {
-            Some(u) if u.current.has_scim => "Your current plan already includes SCIM.".to_string(),
-            Some(u) => match u.difference {
-                Some(d) => format!(
-                    "Change in yearly spend at your team size: {}.",
-                    format::signed_span(&d)
-                ),
-                None => "Sold by quote: the extra spend is not known without one.".to_string(),
-            },
+            Some(u) => format!("At your team size: {}", upgrade_sentence(u)),
             None => "The data has no price to work with.".to_string(),
         })
     };

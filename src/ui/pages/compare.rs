@@ -2,6 +2,7 @@
 
 use crate::domain::compare::{self, Column, Selection};
 use crate::domain::format;
+use crate::domain::keys::Key;
 use crate::domain::listing::VendorRow;
 use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
@@ -179,6 +180,10 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                     {row("Quote from sales needed".into(), |c| view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any())}
                     <tr class="group"><th scope="rowgroup" colspan="99">{format!("Cost a year at {people} people")}</th></tr>
                     {row("Upgrade to the SCIM plan: change in yearly spend".into(), upgrade_cell)}
+                    {row("Our advice (as in the calculator)".into(), |c| match c.advice {
+                        Some(a) => view! { <span class=format!("action {}", a.key())>{a.label()}</span> }.into_any(),
+                        None => view! { <span class="muted">"Depends on your quote"</span> }.into_any(),
+                    })}
                     {row("Staying manual (calculator defaults)".into(), |c| view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }.into_any())}
                     <tr class="group"><th scope="rowgroup" colspan="99">"Limits and sources"</th></tr>
                     {row("Key limitations".into(), |c| if c.limitations.is_empty() {
@@ -190,7 +195,7 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="hint">"Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges, and a negative figure means the data's estimate for the SCIM plan is below the list price of the plan before it. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
+        <p class="hint">"Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges, and “less” means the data's estimate for the SCIM plan is below the list price of the plan before it. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
     }
 }
 
@@ -202,7 +207,7 @@ fn upgrade_cell(c: &Column) -> AnyView {
         return view! { <span class="muted">"No plan with SCIM"</span> }.into_any();
     };
     let text = match u.difference {
-        Some(d) => format::signed_span(&d),
+        Some(d) => format::change(&d),
         None => "Quote needed".to_string(),
     };
     let calc = format!("/calculator?vendor={}&users={}", c.slug, u.users);

@@ -3,9 +3,10 @@
 
 use crate::domain::cost::upgrade::{Costing, PlanSide, PriceSource, UpgradeCost};
 use crate::domain::cost::verdict::{Outcome, Verdict};
-use crate::domain::cost::Span;
-use crate::domain::format::{self, group_thousands, plain, signed_span, usd, usd_whole};
-use crate::domain::report::{headline, Report};
+use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
+use crate::domain::keys::Key;
+use crate::domain::recommendation::recommend;
+use crate::domain::report::{headline, verdict_sentence, Report};
 use crate::domain::vendor::Vendor;
 use leptos::prelude::*;
 
@@ -109,16 +110,6 @@ fn min_seats_text(side: &PlanSide, vendor: Option<&Vendor>, users: u32) -> Optio
     })
 }
 
-fn multiple_text(m: &Span) -> String {
-    if m.high.is_infinite() {
-        format!("{} or more", format::times(m.low))
-    } else if (m.high - m.low).abs() < 0.05 {
-        format::times(m.low)
-    } else {
-        format!("{} to {}", format::times(m.low), format::times(m.high))
-    }
-}
-
 #[component]
 pub fn UpgradeCostTable(
     report: Memo<Report>,
@@ -181,17 +172,17 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
                 <tbody>
                     {side_row("Your current plan", "current", &u.current)}
                     {side_row("Cheapest plan with SCIM", "target", target)}
-                    <FigureRow key="difference" label="Difference" value=u.difference.map(|d| signed_span(&d)).unwrap_or_else(|| "unknown".into())
+                    <FigureRow key="difference" label="Difference" value=u.difference.map(|d| format::change(&d)).unwrap_or_else(|| "unknown".into())
                         formula="SCIM plan minus current plan; a range stays a range".to_string()/>
-                    <FigureRow key="multiple" label="Multiple" value=u.multiple.map(|m| multiple_text(&m)).unwrap_or_else(|| "unknown".into())
+                    <FigureRow key="multiple" label="Multiple" value=u.multiple.map(|m| format::multiple(&m)).unwrap_or_else(|| "unknown".into())
                         formula="SCIM plan divided by current plan".to_string()/>
-                    <FigureRow key="per_user" label="Per user" value=u.per_user.map(|p| signed_span(&p)).unwrap_or_else(|| "unknown".into())
+                    <FigureRow key="per_user" label="Per user" value=u.per_user.map(|p| format::change(&p)).unwrap_or_else(|| "unknown".into())
                         formula=format!("difference ÷ {} people", group_thousands(users as u64))/>
                     <FigureRow key="implementation_fee" label="Implementation fee (once)" value=u.implementation_fee.map(|f| format::span(&f)).unwrap_or_else(|| "none stated".into())
                         formula="from the vendor data; added to the first year".to_string()/>
                     <FigureRow key="renewal" label="Renewal increases" value=renewal.unwrap_or_else(|| "none stated".into())
                         formula="applied to the SCIM plan from the second year".to_string()/>
-                    <FigureRow key="over_years" total=true label="Extra spend over the period" value=u.over_years.map(|o| signed_span(&o)).unwrap_or_else(|| "unknown".into())
+                    <FigureRow key="over_years" total=true label="Change in spend over the period" value=u.over_years.map(|o| format::change(&o)).unwrap_or_else(|| "unknown".into())
                         formula=format!("{years} years of the SCIM plan with increases, plus fees, minus {years} years of your plan")/>
                 </tbody>
             </table>
@@ -201,40 +192,15 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
     .into_any()
 }
 
-fn outcome_text(o: &Outcome, years: u32) -> (&'static str, String) {
-    let over = if years == 1 {
-        "a year".to_string()
-    } else {
-        format!("over {years} years")
-    };
+/// The verdict's colour key (a CSS class and `data-outcome`).
+fn outcome_key(o: &Outcome) -> &'static str {
     match o {
-        Outcome::AlreadyHasScim => (
-            "use-native",
-            "Your plan already includes SCIM: turn it on rather than paying for manual work.".into(),
-        ),
-        Outcome::NoScimPlan => (
-            "no-scim",
-            "No plan of this vendor includes SCIM: the choice is staying manual or automating another way.".into(),
-        ),
-        Outcome::UpgradeCheaper { by } => (
-            "upgrade",
-            format!("Upgrading costs less than staying manual: it saves {} {over}.", format::span(by)),
-        ),
-        Outcome::ManualCheaper { by } => (
-            "manual",
-            format!("Staying manual costs less than the upgrade, by {} {over}.", format::span(by)),
-        ),
-        Outcome::Depends { net } => (
-            "depends",
-            format!(
-                "It depends on the price you get: the upgrade’s net effect {over} ranges from {} (a saving if positive).",
-                signed_span(net)
-            ),
-        ),
-        Outcome::Unknown => (
-            "unknown",
-            "We cannot compare yet: a price is missing, or both prices are open-ended (“or more”). Enter your quotes to see the verdict.".into(),
-        ),
+        Outcome::AlreadyHasScim => "use-native",
+        Outcome::NoScimPlan => "no-scim",
+        Outcome::UpgradeCheaper { .. } => "upgrade",
+        Outcome::ManualCheaper { .. } => "manual",
+        Outcome::Depends { .. } => "depends",
+        Outcome::Unknown => "unknown",
     }
 }
 
@@ -267,22 +233,33 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
             return ().into_any();
         };
         let years = r.scenario.upgrade.years;
-        let (class, text) = outcome_text(&verdict.outcome, years);
+        let class = outcome_key(&verdict.outcome);
+        let target = r
+            .upgrade
+            .as_ref()
+            .and_then(|u| u.target.as_ref())
+            .map(|t| t.plan.clone())
+            .unwrap_or_else(|| "the SCIM plan".into());
+        let text = verdict_sentence(&verdict.outcome, years, &target);
         let manual_total = format!(
             "Staying manual: {} a year, {} over {years} year{}.",
             usd_whole(r.manual.total_annual_impact),
             usd_whole(r.manual.total_annual_impact * years as f64),
             if years == 1 { "" } else { "s" }
         );
+        let advice = vendor.with_value(|v| recommend(v.as_ref(), &r, None));
         let row = vendor.with_value(|v| {
             let v = v.as_ref()?;
-            let row = v.decision.get(verdict.decision_row?)?.clone();
+            let row = v.decision.get(advice.row?)?.clone();
             Some((row, v.slug.clone()))
         });
         view! {
             <section class=format!("card verdict verdict-{class}") aria-labelledby="verdict-title">
                 <h3 id="verdict-title">"Verdict"</h3>
                 <p class="verdict-text" data-outcome=class>{text}</p>
+                {advice.action.map(|a| view! {
+                    <p class="advice">"Our advice: "<span class=format!("action {}", a.key())>{a.label()}</span></p>
+                })}
                 <p>{manual_total}</p>
                 {break_even_text(&verdict).map(|t| view! { <p class="break-even">{t}</p> })}
                 {row.map(|(row, slug)| view! {

@@ -137,7 +137,7 @@ fn ExampleRow(check: ExampleCheck) -> impl IntoView {
     );
     let current = check.current_annual.as_ref().map(format::span);
     let target = check.target_annual.as_ref().map(format::span);
-    let increase = check.increase_annual.as_ref().map(format::signed_span);
+    let increase = check.increase_annual.as_ref().map(format::change);
     let from = check.from_plan.clone();
     let basis = target_label(&check);
     view! {
@@ -161,7 +161,7 @@ fn ExampleRow(check: ExampleCheck) -> impl IntoView {
                     <tbody>
                         {check.figures.iter().map(|f| {
                             let (text, class) = verdict_text(f);
-                            let ours = f.recomputed.as_ref().map(|s| if f.label.contains("increase") { format::signed_span(s) } else { format::span(s) }).unwrap_or_else(|| "—".into());
+                            let ours = f.recomputed.as_ref().map(|s| if f.label.contains("increase") { format::change(s) } else { format::span(s) }).unwrap_or_else(|| "—".into());
                             view! {
                                 <tr>
                                     <th scope="row">{f.label.clone()}</th>
