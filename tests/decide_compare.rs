@@ -35,8 +35,15 @@ fn the_figures_overrule_a_cost_row_they_show_dearer_and_the_page_says_so() {
         // Enterprise's $6,000–$50,000, so Enterprise costs $244,000 to $288,000 less. The
         // answers fit row 0 ("automate another way"), which would keep the dearer plan.
         let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
-        assert_eq!(chosen_row(&page.body), Some(0), "the row still fits the answers");
-        assert_eq!(advice(&page.body).as_deref(), Some("Upgrade to the SCIM plan"));
+        assert_eq!(
+            chosen_row(&page.body),
+            Some(0),
+            "the row still fits the answers"
+        );
+        assert_eq!(
+            advice(&page.body).as_deref(),
+            Some("Upgrade to the SCIM plan")
+        );
         page.shows(&[
             "class=\"callout conflict\"",
             "Enterprise costs $244,000 to $288,000 less a year than Business/Pro.",

@@ -160,6 +160,12 @@ pub const PRICE: &str = "price";
 pub const PLAN: &str = "plan";
 pub const KEYS: &[&str] = &[SORT, SCIM, SSO_FIRST, IDP, PRICE, PLAN];
 
+/// Whether a value is what the home table does anyway (sorted by name), so a form can
+/// leave it out of the address.
+pub fn is_default(key: &str, value: &str) -> bool {
+    key == SORT && SortKey::from_key(value) == Some(SortKey::Name)
+}
+
 /// Reads sort and filters; anything unreadable is ignored with a message.
 pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
     let mut q = ListQuery::default();

@@ -176,6 +176,17 @@ pub const KEYS: [&str; 14] = [
     CURRENT_QUOTE.key,
 ];
 
+/// Whether `value` for `key` is what the URL means anyway (a field at its default), so a
+/// form can leave it out of the address.
+pub fn is_default(key: &str, value: &str) -> bool {
+    KEYS.contains(&key)
+        && [USERS, YEARS]
+            .iter()
+            .chain(MANUAL_FIELDS.iter())
+            .find(|f| f.key == key)
+            .is_some_and(|f| matches!(parse_field(f, Some(value)), (v, None) if v == f.default))
+}
+
 /// The inputs of the manual-cost model, in the order the form shows them.
 pub const MANUAL_FIELDS: [Field; 8] = [
     JOINERS,
@@ -322,15 +333,18 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
 }
 
 impl Scenario {
-    /// The canonical query string: every input, so a link keeps meaning the same scenario
-    /// even if our defaults change later.
+    /// The query string of what differs from the defaults, so a shared link reads
+    /// `vendor=mode&users=120`. A link written with every input (as older versions did)
+    /// still parses to the same scenario.
     pub fn to_query(&self) -> String {
         let m = &self.manual;
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(v) = &self.vendor {
             pairs.push((VENDOR, v.clone()));
         }
-        pairs.push(("users", self.users.to_string()));
+        if self.users != SOURCE_TEAM {
+            pairs.push((USERS.key, self.users.to_string()));
+        }
         if let Some(p) = &self.upgrade.current_plan {
             pairs.push((PLAN, p.clone()));
         }
@@ -344,14 +358,18 @@ impl Scenario {
             (SEAT, m.seat_price_monthly),
             (ORPHAN_COST, m.cost_per_orphan),
         ] {
-            pairs.push((f.key, plain(v)));
+            if f.default != Some(v) {
+                pairs.push((f.key, plain(v)));
+            }
         }
-        pairs.push(("years", self.upgrade.years.to_string()));
+        if self.upgrade.years != DEFAULT_YEARS {
+            pairs.push((YEARS.key, self.upgrade.years.to_string()));
+        }
         if let Some(q) = self.upgrade.quote {
-            pairs.push(("quote", plain(q)));
+            pairs.push((QUOTE.key, plain(q)));
         }
         if let Some(q) = self.upgrade.current_quote {
-            pairs.push(("current_quote", plain(q)));
+            pairs.push((CURRENT_QUOTE.key, plain(q)));
         }
         url::encode(&pairs)
     }
@@ -436,6 +454,33 @@ mod tests {
         let (s, issues) = parse_map(&[("users", "0")]);
         assert_eq!(s.users, 1);
         assert_eq!(issues[0].message, "Team size must be at least 1; using 1.");
+    }
+
+    #[test]
+    fn links_hold_only_what_differs_from_the_defaults() {
+        assert_eq!(Scenario::default().to_query(), "");
+        let (s, _) = parse_map(&[("vendor", "mode"), ("users", "120")]);
+        assert_eq!(s.to_query(), "vendor=mode&users=120");
+        // A long link from before, with every default written out, means the same.
+        let (old, issues) = parse_map(&[
+            ("vendor", "mode"),
+            ("users", "120"),
+            ("joiners", "10"),
+            ("leavers", "10"),
+            ("minutes", "60.6"),
+            ("hourly", "60.28"),
+            ("orphans", "14"),
+            ("unused", "2.4"),
+            ("seat", "27.26"),
+            ("orphan_cost", "248.71"),
+            ("years", "3"),
+        ]);
+        assert!(issues.is_empty());
+        assert_eq!(old, s);
+        assert_eq!(old.to_query(), "vendor=mode&users=120");
+        assert!(is_default("minutes", "60.6") && is_default("users", "500"));
+        assert!(!is_default("minutes", "61") && !is_default("users", "abc"));
+        assert!(!is_default("vendor", "mode") && !is_default("quote", ""));
     }
 
     #[test]

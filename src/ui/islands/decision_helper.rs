@@ -10,7 +10,7 @@ use crate::domain::keys::Key;
 use crate::domain::recommendation::{conflict_sentence, recommend, Ground};
 use crate::domain::report::upgrade_sentence;
 use crate::domain::report::Report;
-use crate::domain::scenario::{JOINERS, LEAVERS, USERS};
+use crate::domain::scenario::{self, JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
@@ -89,7 +89,7 @@ fn SituationForm(
     };
     let has_choices = !choices.is_empty();
     view! {
-        <LiveForm class="situation-form" action own=decision::KEYS.as_slice()>
+        <LiveForm class="situation-form" action own=decision::KEYS.as_slice() is_default=scenario::is_default>
             <fieldset>
                 <legend>"Your situation"</legend>
                 {has_choices.then(|| view! {

@@ -36,6 +36,7 @@ pub fn live_update(
     action: String,
     own: &'static [&'static str],
     form_ref: NodeRef<leptos::html::Form>,
+    is_default: fn(&str, &str) -> bool,
 ) -> impl Fn() + Clone + 'static {
     #[cfg(feature = "hydrate")]
     {
@@ -50,6 +51,9 @@ pub fn live_update(
             let fresh: Vec<(String, String)> = own
                 .iter()
                 .filter_map(|k| Some((k.to_string(), data.get(k).as_string()?)))
+                // A value the URL means anyway stays out, so the address is only what
+                // the reader changed.
+                .filter(|(k, v)| !is_default(k, v))
                 .collect();
             let query = url.with(|q| q.merge(own, &fresh)).to_string();
             // Another vendor means other data for the whole page: load it.
@@ -69,7 +73,7 @@ pub fn live_update(
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = (action, own, form_ref);
+        let _ = (action, own, form_ref, is_default);
         || ()
     }
 }
@@ -98,10 +102,12 @@ pub fn LiveForm(
     /// Where the form submits (the page's own path).
     action: String,
     own: &'static [&'static str],
+    /// Whether a key's value is its default (left out of the address).
+    is_default: fn(&str, &str) -> bool,
     children: Children,
 ) -> impl IntoView {
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let update = live_update(action.clone(), own, form_ref);
+    let update = live_update(action.clone(), own, form_ref, is_default);
     let on_submit = on_submit(update.clone());
     view! {
         <form

@@ -58,7 +58,7 @@ fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
     let shown =
         Memo::new(move |_| list.with(|q| all.with_value(|rows| listing::apply(rows.clone(), q))));
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let update = live_update("/".into(), listing::KEYS, form_ref);
+    let update = live_update("/".into(), listing::KEYS, form_ref, listing::is_default);
     // Header buttons sort by themselves; a submit is the filters' "Apply".
     let on_submit = on_submit(update.clone());
     let caption = move || {

@@ -24,7 +24,7 @@ pub fn ScenarioForm(
         None => format!("{action}#cost"),
     };
     view! {
-        <LiveForm class="scenario-form" action own=&crate::domain::scenario::KEYS>
+        <LiveForm class="scenario-form" action own=&crate::domain::scenario::KEYS is_default=crate::domain::scenario::is_default>
             <fieldset>
                 <legend>"Your team"</legend>
                 {(!choices.is_empty()).then(|| view! { <VendorSelect choices report/> })}
