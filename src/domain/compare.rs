@@ -1,6 +1,7 @@
 //! Vendors side by side: which vendors the URL asks for, and one column of facts and
 //! figures per vendor. Pure, shared by the page and the CSV export.
 
+use crate::domain::cost::jump::{price_jump, PriceJump};
 use crate::domain::cost::manual::{manual_cost, ManualInputs, SOURCE_TEAM};
 use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
 use crate::domain::recommendation::recommend;
@@ -71,6 +72,7 @@ pub struct Column {
     pub scim: Tri,
     pub scim_plan: Option<String>,
     pub scim_plan_price: Option<Price>,
+    pub price_jump: PriceJump,
     pub sso_required_first: Tri,
     /// Every IdP we know, with what the vendor's data says about it.
     pub idps: Vec<(Idp, Tri, Provisioning)>,
@@ -119,6 +121,7 @@ pub fn column(v: &Vendor, users: u32) -> Column {
         scim: v.scim.available,
         scim_plan: v.scim.plan.clone(),
         scim_plan_price: v.scim_plan().map(|p| p.price.clone()),
+        price_jump: price_jump(v),
         sso_required_first: v.scim.sso_required_first,
         idps: Idp::ALL
             .into_iter()

@@ -1,6 +1,7 @@
 //! Turning numbers and prices into the words a buyer reads. Pure functions: the same text
 //! on the server and in the browser.
 
+use crate::domain::cost::jump::PriceJump;
 use crate::domain::cost::Span;
 use crate::domain::vendor::{Basis, Figure, Period, Price};
 
@@ -222,6 +223,26 @@ pub fn multiple(m: &Span) -> String {
         _ if (hi - lo).abs() < 0.05 => times(lo),
         _ if lo < 1.0 => format!("{} of what you pay now to {}", pct(lo), times(hi)),
         _ => format!("{} to {}", times(lo), times(hi)),
+    }
+}
+
+/// The SCIM plan's price jump in words: "2.5×, $15 more per user a month", "quote".
+pub fn price_jump(j: &PriceJump) -> String {
+    match j {
+        PriceJump::Known {
+            multiple,
+            per_user_month,
+            ..
+        } => {
+            let dollars = format!("{} per user a month", change(per_user_month));
+            match multiple {
+                Some(m) => format!("{}, {dollars}", self::multiple(m)),
+                None => dollars,
+            }
+        }
+        PriceJump::Included => "none: the first plan listed includes SCIM".into(),
+        PriceJump::Quote => "quote".into(),
+        PriceJump::Unknown => "unknown".into(),
     }
 }
 

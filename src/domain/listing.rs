@@ -2,6 +2,7 @@
 //! the page (server and browser) and the CSV export, so both list the same rows.
 
 use crate::domain::cost::figure_annual;
+use crate::domain::cost::jump::{price_jump, PriceJump, REFERENCE_TEAM};
 use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{Idp, Price, Tri};
@@ -23,6 +24,7 @@ pub struct VendorRow {
     pub jit_idps: Vec<Idp>,
     pub last_checked: String,
     pub discrepancies: usize,
+    pub price_jump: PriceJump,
 }
 
 impl VendorRow {
@@ -47,12 +49,10 @@ impl VendorRow {
             jit_idps: by(Provisioning::Jit),
             last_checked: v.source.last_checked.clone(),
             discrepancies: v.discrepancies.len(),
+            price_jump: price_jump(v),
         }
     }
 }
-
-/// Team size used to put per-user and flat prices on one scale for sorting.
-pub const PRICE_SORT_USERS: u32 = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +61,7 @@ pub enum SortKey {
     Scim,
     Plan,
     Price,
+    Jump,
     SsoFirst,
     Idps,
     Checked,
@@ -69,11 +70,12 @@ pub enum SortKey {
 impl Key for SortKey {}
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::Name,
         SortKey::Scim,
         SortKey::Plan,
         SortKey::Price,
+        SortKey::Jump,
         SortKey::SsoFirst,
         SortKey::Idps,
         SortKey::Checked,
@@ -85,6 +87,7 @@ impl SortKey {
             SortKey::Scim => "SCIM",
             SortKey::Plan => "Plan that unlocks SCIM",
             SortKey::Price => "Price of that plan",
+            SortKey::Jump => "Price jump for SCIM",
             SortKey::SsoFirst => "SSO required first",
             SortKey::Idps => "IdPs that provision by SCIM",
             SortKey::Checked => "Last checked",
@@ -280,14 +283,14 @@ pub fn price_filter_of(p: Option<&Price>) -> PriceFilter {
 }
 
 /// Orders prices: free, then stated prices by their low yearly cost for
-/// [`PRICE_SORT_USERS`] people, then quotes with an estimate, quotes without, and unknown.
+/// [`REFERENCE_TEAM`] people, then quotes with an estimate, quotes without, and unknown.
 pub fn price_rank(p: Option<&Price>) -> (u8, f64) {
     match p {
         Some(Price::Free { .. }) => (0, 0.0),
-        Some(Price::Stated { figure }) => (1, figure_annual(figure, PRICE_SORT_USERS, None).low),
+        Some(Price::Stated { figure }) => (1, figure_annual(figure, REFERENCE_TEAM, None).low),
         Some(Price::Custom {
             estimate: Some(f), ..
-        }) => (2, figure_annual(f, PRICE_SORT_USERS, None).low),
+        }) => (2, figure_annual(f, REFERENCE_TEAM, None).low),
         Some(Price::Custom { estimate: None, .. }) => (3, 0.0),
         Some(Price::Unknown) | None => (4, 0.0),
     }
@@ -334,6 +337,11 @@ pub fn apply(mut rows: Vec<VendorRow>, q: &ListQuery) -> Vec<VendorRow> {
                 let (rb, vb) = price_rank(b.scim_plan_price.as_ref());
                 ra.cmp(&rb).then(va.total_cmp(&vb))
             }
+            SortKey::Jump => {
+                let (ra, va) = a.price_jump.rank();
+                let (rb, vb) = b.price_jump.rank();
+                ra.cmp(&rb).then(va.total_cmp(&vb))
+            }
             SortKey::SsoFirst => {
                 tri_rank(a.sso_required_first).cmp(&tri_rank(b.sso_required_first))
             }
@@ -377,6 +385,7 @@ mod tests {
             jit_idps: vec![],
             last_checked: checked.into(),
             discrepancies: 0,
+            price_jump: PriceJump::Unknown,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Cost arithmetic: pure functions shared by the server and the browser.
 
 pub mod checks;
+pub mod jump;
 pub mod manual;
 pub mod span;
 pub mod upgrade;

@@ -167,6 +167,7 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                         <strong>{c.scim_plan.clone().unwrap_or_else(|| "Not stated".into())}</strong>
                         <span class="sub">{c.scim_plan_price.as_ref().map(format::price).unwrap_or_else(|| "Price not stated".into())}</span>
                     }.into_any())}
+                    {row("Price jump for SCIM".into(), |c| view! { <span>{format::price_jump(&c.price_jump)}</span> }.into_any())}
                     {row("SSO required first".into(), |c| view! { <TriBadge value=c.sso_required_first/> }.into_any())}
                     <tr class="group"><th scope="rowgroup" colspan="99">"Identity providers: provisioning, and SSO"</th></tr>
                     {idp_rows}

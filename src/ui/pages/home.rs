@@ -246,6 +246,7 @@ fn VendorTableRow(row: VendorRow) -> impl IntoView {
                 {row.scim_plan.clone().unwrap_or_else(|| "Not stated".into())}
             </td>
             <td data-label="Price of that plan">{price}</td>
+            <td data-label="Price jump for SCIM" class="jump">{format::price_jump(&row.price_jump)}</td>
             <td data-label="SSO required first"><TriBadge value=row.sso_required_first/></td>
             <td data-label="IdPs that provision by SCIM">
                 {scim_idps}

@@ -96,10 +96,14 @@ pub fn CalculatorIsland(
     let (report, vendor) = use_report(vendor);
     let svg = chart_signal(report, vendor);
     view! {
+        // The answer comes before the inputs in the document, so a phone shows it first;
+        // on a wide screen the grid puts it beside the form (style/main.css).
         <div class="calculator">
+            <div class="answer" aria-live="polite">
+                <VerdictPanel report vendor/>
+            </div>
             {view! { <ScenarioForm report vendor choices action/> }.into_any()}
             <div class="results" aria-live="polite">
-                <VerdictPanel report vendor/>
                 <ManualCostTable report/>
                 <UpgradeCostTable report vendor/>
                 <ChartFigure report svg vendor/>

@@ -1,5 +1,7 @@
 //! Quick facts, the identity-provider matrix and the technical specification.
 
+use crate::domain::cost::jump::price_jump;
+use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::vendor::{Idp, IdpSupport, Tri, Vendor};
 use crate::ui::components::badges::{ProvisioningBadge, TriBadge};
@@ -30,6 +32,7 @@ pub fn QuickFacts(v: Vendor) -> impl IntoView {
                     <dd><TriBadge value=v.scim.available/></dd>
                 </div>
                 <Fact term="Plan required for SCIM" value=v.scim.plan.clone()/>
+                <Fact term="Price jump for SCIM" value=Some(format::price_jump(&price_jump(&v)))/>
                 <div class="fact">
                     <dt>"SSO required before SCIM"</dt>
                     <dd><TriBadge value=v.scim.sso_required_first/></dd>
