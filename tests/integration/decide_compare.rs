@@ -3,10 +3,8 @@
 //! back into the data types).
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, catalog, get};
 use axum::http::StatusCode;
-use common::{catalog, get};
 use scim_ledger::domain::vendor::Vendor;
 
 /// The `data-row` of the row marked as fitting, from the server-rendered HTML.

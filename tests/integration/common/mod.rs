@@ -1,4 +1,5 @@
 //! Shared by the server tests: the real router around the shipped data, and a GET helper.
+#![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
 use scim_ledger::domain::catalog::Catalog;
@@ -42,7 +43,6 @@ pub struct Page {
 
 impl Page {
     /// Asserts that every part appears in the body, naming the first missing one.
-    #[allow(dead_code)]
     #[track_caller]
     pub fn shows(&self, parts: &[&str]) {
         for part in parts {
@@ -65,7 +65,6 @@ impl Page {
 }
 
 /// Serves `catalog` through the real router and `axum::serve` on a free loopback port.
-#[allow(dead_code)]
 pub fn start(catalog: Arc<Catalog>) -> std::net::SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();

@@ -1,6 +1,6 @@
 //! Snapshot tests of the chart SVG: the exact output for fixed inputs is committed under
 //! `tests/snapshots/`. After an intended change, regenerate with
-//! `UPDATE_SNAPSHOTS=1 cargo test --features ssr --test chart_snapshots` and review the diff.
+//! `UPDATE_SNAPSHOTS=1 cargo test --features ssr --test integration chart_snapshots` and review the diff.
 
 use scim_ledger::domain::chart::{cost_chart, CostChart};
 use scim_ledger::domain::cost::Span;

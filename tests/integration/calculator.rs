@@ -2,10 +2,8 @@
 //! bad input is reported on the page, and `/api/cost` returns the same numbers as JSON.
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, get};
 use axum::http::StatusCode;
-use common::get;
 use serde_json::Value;
 
 const BLOCK: [&str; 7] = [

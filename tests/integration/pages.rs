@@ -2,10 +2,8 @@
 //! present before any JavaScript runs.
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, catalog, get};
 use axum::http::StatusCode;
-use common::{catalog, get};
 
 /// Text as Leptos writes it into HTML text nodes.
 fn html(text: &str) -> String {

@@ -2,10 +2,8 @@
 //! stay inert everywhere it lands, static-file traversal, and random query strings.
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, get, get_at, start};
 use axum::http::StatusCode;
-use common::{get, get_at, start};
 use proptest::prelude::*;
 use scim_ledger::domain::catalog::Catalog;
 use serde_json::Value;
@@ -374,7 +372,7 @@ fn keys() -> Vec<&'static str> {
 }
 
 proptest! {
-    // CI runs the default 256 cases; by hand: PROPTEST_CASES=20000 cargo test --features ssr --test hardening
+    // CI runs the default 256 cases; by hand: PROPTEST_CASES=20000 cargo test --features ssr --test integration hardening::
     #[test]
     fn random_urls_never_get_a_server_error(
         route in proptest::sample::select(ROUTES),
