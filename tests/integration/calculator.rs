@@ -2,27 +2,63 @@
 //! bad input is reported on the page, and `/api/cost` returns the same numbers as JSON.
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, get};
+use crate::common::{self, attr, get, text};
 use axum::http::StatusCode;
 use serde_json::Value;
 
-const BLOCK: [&str; 7] = [
-    "7",
-    "12",
-    "101 hours",
-    "$3,925",
-    "$6,088",
-    "$1,741",
-    "$11,754",
+/// The sources' 500-employee block, figure by figure, as the calculator's table shows it at
+/// the defaults: 10 % joiners and leavers, 60.6 minutes each at $60.28 an hour, 14 % of
+/// leavers missed, 2.4 % of seats unused at $27.26 a month, $248.71 per orphaned account.
+const BLOCK: [(&str, &str); 7] = [
+    // 500 people × 10 % leavers = 50 leavers; × 14 % missed = 7 orphaned accounts.
+    ("orphaned_accounts", "7"),
+    // 500 seats × 2.4 % unused = 12 licences.
+    ("unused_licenses", "12"),
+    // (50 joiners + 50 leavers) × 60.6 min = 6,060 min = 101 hours.
+    ("it_hours", "101 hours"),
+    // 12 licences × $27.26 × 12 months = $3,925.44.
+    ("unused_license_cost", "$3,925"),
+    // 101 hours × $60.28 = $6,088.28.
+    ("it_labor_cost", "$6,088"),
+    // 7 accounts × $248.71 = $1,740.97.
+    ("compliance_cost", "$1,741"),
+    // $3,925 + $6,088 + $1,741, each rounded to the dollar first.
+    ("total_annual_impact", "$11,754"),
 ];
+
+/// The calculator's figure in row `key` (its `data-key`).
+#[track_caller]
+fn figure(html: &str, key: &str) -> String {
+    text(html, &format!("tr[data-key='{key}'] td.num"))
+}
+
+#[track_caller]
+fn shows_the_block(html: &str, context: &str) {
+    for (key, expected) in BLOCK {
+        assert_eq!(figure(html, key), expected, "{context}: {key}");
+    }
+}
 
 #[test]
 fn defaults_at_500_show_the_sources_block() {
     common::block_on(async {
         let page = get("/calculator?users=500").await;
         assert_eq!(page.status, StatusCode::OK);
-        page.shows(&BLOCK);
-        page.shows(&["Total annual impact", "<svg", "Team size (people)"]);
+        shows_the_block(&page.body, "/calculator");
+        assert_eq!(
+            text(&page.body, "tr[data-key='total_annual_impact'] th"),
+            "Total annual impact"
+        );
+        assert_eq!(
+            text(&page.body, "label[for='in-users']"),
+            "Team size (people)"
+        );
+        assert_eq!(attr(&page.body, "#in-users", "value"), "500");
+        // The chart is drawn, titled with the scenario's headline.
+        assert_eq!(
+            text(&page.body, ".chart-svg svg title"),
+            "Any app at 500 people: staying manual costs about $11,754 a year."
+        );
     })
 }
 
@@ -33,7 +69,7 @@ fn every_full_vendor_has_a_calculator_in_its_guide() {
             let page = get(&format!("/vendors/{slug}?users=500")).await;
             assert_eq!(page.status, StatusCode::OK, "{slug}");
             page.shows(&["id=\"cost\"", "What the SCIM upgrade costs", "Verdict"]);
-            page.shows(&BLOCK);
+            shows_the_block(&page.body, slug);
         }
     })
 }
@@ -43,20 +79,31 @@ fn a_deep_link_renders_its_scenario_and_inputs() {
     common::block_on(async {
         let page = get("/calculator?vendor=mode&users=20&plan=Business%2FPro&years=1").await;
         assert_eq!(page.status, StatusCode::OK);
-        // 20 × $49 × 12 = $11,760 against Enterprise's $6,000–$50,000 a year.
-        page.shows(&["$11,760", "$6,000–$50,000", "−$5,760 to +$38,240"]);
+        let html = &page.body;
+        // Business/Pro: 20 people × $49 × 12 months = $11,760 a year.
+        assert_eq!(figure(html, "current"), "$11,760");
+        // Enterprise: the data's $6,000–$50,000 a year.
+        assert_eq!(figure(html, "target"), "$6,000–$50,000");
+        // $6,000 − $11,760 = −$5,760; $50,000 − $11,760 = +$38,240.
+        assert_eq!(figure(html, "difference"), "−$5,760 to +$38,240");
         // The inputs carry the link's values.
-        page.shows(&[
-            "name=\"users\"",
-            "value=\"20\"",
-            "value=\"Business/Pro\" selected",
-        ]);
-        // Link previews state the scenario.
-        page.shows(&[
-            "property=\"og:title\"",
-            "Mode at 20 people",
-            "property=\"og:description\"",
-        ]);
+        assert_eq!(attr(html, "#in-users", "value"), "20");
+        assert_eq!(
+            attr(html, "select[name='plan'] option[selected]", "value"),
+            "Business/Pro"
+        );
+        // Link previews state the scenario. Manual cost at 20 people: (2 joiners + 2 leavers)
+        // × 60.6 min = 4.04 hours × $60.28 = $243.53, so $244; 2 leavers × 14 % and
+        // 20 seats × 2.4 % both round to 0 accounts.
+        assert_eq!(
+            attr(html, "meta[property='og:title']", "content"),
+            "Mode at 20 people: SCIM cost"
+        );
+        assert_eq!(
+            attr(html, "meta[property='og:description']", "content"),
+            "Mode at 20 people: staying manual costs about $244 a year; \
+             the upgrade to Enterprise changes spend by −$5,760 to +$38,240 a year."
+        );
     })
 }
 
@@ -83,10 +130,28 @@ fn custom_pricing_asks_for_a_quote_and_uses_it() {
     common::block_on(async {
         let page = get("/calculator?vendor=mimecast&users=200").await;
         assert_eq!(page.status, StatusCode::OK);
-        page.shows(&["Your quote for the SCIM plan"]);
+        assert_eq!(
+            text(&page.body, "label[for='in-quote']"),
+            "Your quote for the SCIM plan ($ per year)"
+        );
+        assert_eq!(attr(&page.body, "#in-quote", "value"), "");
         let page =
             get("/calculator?vendor=mimecast&users=200&quote=12000&current_quote=6000").await;
-        page.shows(&["$12,000", "$6,000", "+$6,000", "your figure"]);
+        let html = &page.body;
+        // The reader's two quotes replace the data's figures, and say so.
+        assert_eq!(figure(html, "target"), "$12,000");
+        assert_eq!(
+            text(html, "tr[data-key='target'] td.formula"),
+            "Enterprise: your figure"
+        );
+        assert_eq!(figure(html, "current"), "$6,000");
+        assert_eq!(
+            text(html, "tr[data-key='current'] td.formula"),
+            "Comprehensive Defence: your figure"
+        );
+        // $12,000 − $6,000 = +$6,000 a year; ÷ 200 people = +$30 each.
+        assert_eq!(figure(html, "difference"), "+$6,000");
+        assert_eq!(figure(html, "per_user"), "+$30");
     })
 }
 
@@ -129,8 +194,15 @@ fn two_open_ended_prices_give_no_verdict_and_no_break_even() {
         let (_, v) = json("/api/cost?vendor=ironclad&users=120").await;
         assert_eq!(v["verdict"]["result"]["outcome"], "unknown", "{v}");
         // The sentences that state the scenario say so instead of quoting a non-figure.
+        // Manual cost at 120 people: (12 joiners + 12 leavers) × 60.6 min = 24.24 hours ×
+        // $60.28 = $1,461; 120 × 2.4 % = 2.88, so 3 licences × $27.26 × 12 = $981;
+        // 12 leavers × 14 % = 1.68, so 2 accounts × $248.71 = $497; $981 + $1,461 + $497.
         let page = get("/decide?vendor=ironclad&users=120").await;
-        page.shows(&["cannot be bounded, as both prices are open-ended"]);
+        assert_eq!(
+            text(&page.body, "p.rec-figures"),
+            "Staying manual costs about $2,939 a year at 120 people; the change in spend \
+             from Standard to Enterprise cannot be bounded, as both prices are open-ended."
+        );
         assert!(!page.body.contains("changes spend by cannot"));
         assert!(v["verdict"]["break_even"].is_null(), "{v}");
         // With the reader's quotes there is a verdict again.

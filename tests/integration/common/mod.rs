@@ -1,4 +1,5 @@
-//! Shared by the server tests: the real router around the shipped data, and a GET helper.
+//! Shared by the server tests: the real router around the shipped data, a GET helper, and
+//! readers that take a figure from its own element rather than anywhere in a body.
 #![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
@@ -163,4 +164,79 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
         rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
     }
     out
+}
+
+/// What a reader sees in an element: its text, with each run of whitespace made one space.
+fn visible_text(el: scraper::ElementRef) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[track_caller]
+fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector =
+        scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector `{css}`: {e}"));
+    doc.select(&selector).collect()
+}
+
+/// The text of every element `css` matches, in page order.
+#[track_caller]
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    select(&doc, css).into_iter().map(visible_text).collect()
+}
+
+/// The text of the one element `css` matches. None or several fail, so a figure cannot be
+/// read from the wrong place.
+#[track_caller]
+pub fn text(html: &str, css: &str) -> String {
+    match texts(html, css).as_slice() {
+        [one] => one.clone(),
+        all => panic!("`{css}` matched {} elements, not one: {all:?}", all.len()),
+    }
+}
+
+/// Attribute `name` of every element `css` matches, in page order (empty when absent).
+#[track_caller]
+pub fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    select(&doc, css)
+        .into_iter()
+        .map(|el| el.value().attr(name).unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Attribute `name` of the one element `css` matches.
+#[track_caller]
+pub fn attr(html: &str, css: &str, name: &str) -> String {
+    match attrs(html, css, name).as_slice() {
+        [one] => one.clone(),
+        all => panic!("`{css}` matched {} elements, not one: {all:?}", all.len()),
+    }
+}
+
+/// The cells (`td`) of the one row in `table` (a selector) whose row header reads `label`.
+#[track_caller]
+pub fn row(html: &str, table: &str, label: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let header = scraper::Selector::parse("th").unwrap();
+    let cell = scraper::Selector::parse("td").unwrap();
+    let rows: Vec<_> = select(&doc, &format!("{table} tr"))
+        .into_iter()
+        .filter(|tr| {
+            tr.select(&header)
+                .next()
+                .is_some_and(|th| visible_text(th) == label)
+        })
+        .collect();
+    match rows.as_slice() {
+        [tr] => tr.select(&cell).map(visible_text).collect(),
+        _ => panic!(
+            "{} rows of `{table}` are headed `{label}`, not one",
+            rows.len()
+        ),
+    }
 }
