@@ -3,7 +3,7 @@
 //! back into the data types).
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, attr, attrs, catalog, get, row, text};
+use crate::common::{self, attr, attrs, catalog, get, row, text, Csv};
 use axum::http::StatusCode;
 use scim_ledger::domain::vendor::Vendor;
 
@@ -173,66 +173,44 @@ fn home_sorts_and_filters_from_the_query_string() {
     })
 }
 
-/// A minimal CSV reader (quotes, doubled quotes, CRLF), enough to parse our own output back.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
-}
-
 #[test]
 fn csv_downloads_parse_back_to_the_page_rows() {
     common::block_on(async {
         let page = get("/vendors.csv?sort=-price").await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.content_type.starts_with("text/csv"));
-        let rows = parse_csv(&page.body);
-        assert_eq!(rows[0], scim_ledger::server::csv::VENDOR_HEADER);
-        assert_eq!(rows.len(), catalog().vendors.len() + 1);
-        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
-        let mode = rows.iter().find(|r| r[0] == "mode").expect("mode row");
-        assert_eq!(mode[col("scim_plan")], "Enterprise");
-        assert_eq!(mode[col("price_kind")], "custom_estimate");
-        assert_eq!(mode[col("price_low")], "6000");
-        assert_eq!(mode[col("price_high")], "50000");
-        assert_eq!(mode[col("currency")], "USD");
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.header, scim_ledger::server::csv::VENDOR_HEADER);
+        assert_eq!(csv.rows.len(), catalog().vendors.len());
+        // Mode's SCIM plan, Enterprise, is quote-only with a $6,000–$50,000 a year estimate.
+        let mode = ("slug", "mode");
+        assert_eq!(csv.cell(mode, "scim_plan"), "Enterprise");
+        assert_eq!(csv.cell(mode, "price_kind"), "custom_estimate");
+        assert_eq!(csv.cell(mode, "price_low"), "6000");
+        assert_eq!(csv.cell(mode, "price_high"), "50000");
+        assert_eq!(csv.cell(mode, "currency"), "USD");
         // Same order as the page for the same query.
         let page = get("/?sort=-price").await;
-        let order: Vec<String> = rows[1..].iter().map(|r| r[0].clone()).collect();
-        assert_eq!(order, table_order(&page.body));
+        assert_eq!(csv.column("slug"), table_order(&page.body));
 
         let page = get("/compare.csv?vendors=mode,ironclad&users=120").await;
         assert_eq!(page.status, StatusCode::OK);
-        let rows = parse_csv(&page.body);
-        assert_eq!(rows.len(), 3);
-        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
-        assert_eq!(rows[1][col("users")], "120");
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.column("slug"), ["mode", "ironclad"]);
+        assert_eq!(csv.column("users"), ["120", "120"]);
+        // Mode at 120 people: Business/Pro is 120 × $49 × 12 = $70,560 a year, so
+        // Enterprise's $6,000–$50,000 changes spend by −$64,560 to −$20,560.
+        let mode = ("slug", "mode");
+        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "-64560");
+        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "-20560");
+        assert_eq!(csv.cell(mode, "upgrade_extra_or_more"), "false");
         // Ironclad's Enterprise estimate is open-ended ($60K+): no high end.
-        assert_eq!(rows[2][col("upgrade_extra_high")], "");
-        assert_eq!(rows[2][col("upgrade_extra_or_more")], "true");
-        let manual: f64 = rows[1][col("manual_cost")].parse().unwrap();
-        assert!(manual > 0.0);
+        let ironclad = ("slug", "ironclad");
+        assert_eq!(csv.cell(ironclad, "upgrade_extra_high"), "");
+        assert_eq!(csv.cell(ironclad, "upgrade_extra_or_more"), "true");
+        // The default model at 120 people: $981 + $1,461 + $497 = $2,939, as the page shows.
+        assert_eq!(csv.column("manual_cost"), ["2939", "2939"]);
+        assert_eq!(csv.column("currency"), ["USD", "USD"]);
         let page = get("/compare.csv?vendors=nope").await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST);
     })

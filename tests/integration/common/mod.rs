@@ -1,5 +1,5 @@
 //! Shared by the server tests: the real router around the shipped data, a GET helper, and
-//! readers that take a figure from its own element rather than anywhere in a body.
+//! readers that take a figure from its own element or CSV cell rather than anywhere in a body.
 #![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
@@ -238,5 +238,64 @@ pub fn row(html: &str, table: &str, label: &str) -> Vec<String> {
             "{} rows of `{table}` are headed `{label}`, not one",
             rows.len()
         ),
+    }
+}
+
+/// A CSV download as the `csv` crate reads it (every record as wide as the header), with
+/// cells looked up by header name.
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    #[track_caller]
+    pub fn parse(body: &str) -> Csv {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(body.as_bytes());
+        let header = reader
+            .headers()
+            .unwrap_or_else(|e| panic!("CSV header: {e}"))
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let rows = reader
+            .records()
+            .map(|r| {
+                r.unwrap_or_else(|e| panic!("CSV record: {e}"))
+                    .iter()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        Csv { header, rows }
+    }
+
+    #[track_caller]
+    fn position(&self, column: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column `{column}` in {:?}", self.header))
+    }
+
+    /// Every cell under `column`, top to bottom.
+    #[track_caller]
+    pub fn column(&self, column: &str) -> Vec<&str> {
+        let i = self.position(column);
+        self.rows.iter().map(|r| r[i].as_str()).collect()
+    }
+
+    /// The cell under `column` in the one record whose `key` column is `value`.
+    #[track_caller]
+    pub fn cell(&self, (key, value): (&str, &str), column: &str) -> &str {
+        let k = self.position(key);
+        let i = self.position(column);
+        let found: Vec<&Vec<String>> = self.rows.iter().filter(|r| r[k] == value).collect();
+        match found.as_slice() {
+            [r] => &r[i],
+            _ => panic!("{} records have {key} = `{value}`, not one", found.len()),
+        }
     }
 }
