@@ -268,14 +268,51 @@ fn hostile_data_stays_inert_in_every_page_and_the_chart() {
         }
         // The chart's own text (its title names the vendor) is escaped inside the SVG.
         let page = get_at(addr, "/calculator?vendor=mode&users=120").await;
-        let svg_at = page.body.find("<svg").expect("a chart");
-        let svg = &page.body[svg_at..svg_at + page.body[svg_at..].find("</svg>").unwrap()];
+        let svg = chart_svg(&page.body);
         assert!(
-            svg.contains("&lt;script&gt;") || !svg.contains("script"),
-            "chart text escaped"
+            svg.starts_with("<svg"),
+            "the chart holder opens with an SVG"
         );
+        // The title is the scenario's headline with the hostile names escaped. At 120
+        // people the default manual model costs $981 + $1,461 + $497 = $2,939 a year, and
+        // Business/Pro (120 × $49 × 12 = $70,560) against Enterprise's $6,000–$50,000 is
+        // −$64,560 to −$20,560.
+        let mode = catalog.vendor("mode").unwrap();
+        let escape = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        let title = format!(
+            "<title>{} at 120 people: staying manual costs about $2,939 a year; \
+             the upgrade to {} changes spend by −$64,560 to −$20,560 a year.</title>",
+            escape(&mode.name),
+            escape(mode.scim.plan.as_deref().unwrap()),
+        );
+        assert!(
+            svg.contains(&title),
+            "chart title: {}",
+            svg.chars().take(600).collect::<String>()
+        );
+        assert!(svg.contains("&lt;script&gt;alert(1)"), "chart text escaped");
+        // A series was drawn: the manual-cost line and the upgrade band.
+        assert!(svg.contains("<polyline"), "no line in the chart");
+        assert!(svg.contains("<polygon"), "no band in the chart");
         assert_inert("chart", svg);
     })
+}
+
+/// The chart's SVG source as the page embeds it (raw, so escaping can be checked), from
+/// the chart holder's opening tag to its closing `</svg>`.
+#[track_caller]
+fn chart_svg(body: &str) -> &str {
+    let holder = "<div class=\"chart-svg\">";
+    let start = body.find(holder).expect("a chart holder") + holder.len();
+    let len = body[start..]
+        .find("</svg>")
+        .expect("an SVG in the chart holder");
+    &body[start..start + len + "</svg>".len()]
 }
 
 #[test]
