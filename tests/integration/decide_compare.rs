@@ -1,6 +1,6 @@
-//! Issue 4 on the real server: the decision helper, the comparison, the home table's sort
-//! and filters from the query string, CSV downloads (parsed back) and the JSON API (parsed
-//! back into the data types).
+//! The decision helper, the comparison, the home table's sort and filters from the query
+//! string, CSV downloads (parsed back by the `csv` crate) and the JSON API (parsed back into
+//! the data types), all on the real server.
 #![cfg(feature = "ssr")]
 
 use crate::common::{self, attr, attrs, catalog, get, row, text, Csv};

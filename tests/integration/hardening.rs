@@ -1,4 +1,4 @@
-//! Issue 5 on the real server: security headers and the CSP nonce, hostile data that must
+//! Hardening on the real server: security headers and the CSP nonce, hostile data that must
 //! stay inert everywhere it lands, static-file traversal, and random query strings.
 #![cfg(feature = "ssr")]
 
