@@ -2,7 +2,7 @@
 //! bad input is reported on the page, and `/api/cost` returns the same numbers as JSON.
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, attr, get, text};
+use crate::common::{self, attr, get, text, Csv};
 use axum::http::StatusCode;
 use serde_json::Value;
 
@@ -228,4 +228,50 @@ fn api_rejects_bad_input_with_400_json() {
             assert!(v["error"].is_string(), "{uri}");
         }
     })
+}
+
+#[test]
+fn every_route_takes_the_last_value_of_a_repeated_key() {
+    common::block_on(async {
+        // One URL codec for every route: `users=10&users=20` means 20 everywhere (the JSON
+        // API once took the first value while the pages took the last).
+        let (status, v) = json("/api/cost?vendor=mode&users=10&users=20").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(v["users"], 20);
+        // Mode at 20 people: (2 joiners + 2 leavers) × 60.6 min = 4.04 hours × $60.28 =
+        // $243.53, so $244; 2 leavers × 14 % and 20 seats × 2.4 % both round to nothing.
+        let (_, at_20) = json("/api/cost?vendor=mode&users=20").await;
+        assert_eq!(at_20["total_annual_impact"], 244.0);
+        assert_eq!(v["total_annual_impact"], at_20["total_annual_impact"]);
+
+        let page = get("/calculator?vendor=mode&users=10&users=20").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(attr(&page.body, "#in-users", "value"), "20");
+        assert_eq!(figure(&page.body, "total_annual_impact"), "$244");
+
+        let page = get("/compare.csv?vendors=mode&users=10&users=20").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.column("users"), ["20"]);
+        assert_eq!(csv.column("manual_cost"), ["244"]);
+
+        let page = get("/decide?vendor=mode&users=10&users=20").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(attr(&page.body, "#dq-users", "value"), "20");
+
+        // The home table's sort too: the last `sort` wins, and it is not the first's order.
+        let both = slugs("/vendors.csv?sort=name&sort=-name").await;
+        let descending = slugs("/vendors.csv?sort=-name").await;
+        let ascending = slugs("/vendors.csv?sort=name").await;
+        assert_eq!(both, descending);
+        assert_ne!(both, ascending);
+    })
+}
+
+/// The `slug` column of a CSV download, top to bottom.
+async fn slugs(uri: &str) -> Vec<String> {
+    let page = get(uri).await;
+    assert_eq!(page.status, StatusCode::OK, "{uri}");
+    let csv = Csv::parse(&page.body);
+    csv.column("slug").into_iter().map(str::to_string).collect()
 }
