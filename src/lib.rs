@@ -1,7 +1,7 @@
 #![recursion_limit = "256"]
 //! SCIM Ledger: what the "SCIM tax" really costs.
 //!
-//! Three layers; dependencies point down only (`tests/architecture.rs` keeps it so):
+//! Three layers; dependencies point down only (`tests/integration/architecture.rs` keeps it so):
 //! - [`ui`]: the Leptos views. Pages render on the server only; the parts under
 //!   `ui::islands` also hydrate in the browser.
 //! - [`server`] (server only): the axum router, data loading, the JSON API, CSV downloads,

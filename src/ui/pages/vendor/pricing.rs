@@ -18,11 +18,11 @@ pub fn PlanTable(v: Vendor) -> impl IntoView {
         .iter()
         .map(|p| {
             let is_scim_plan = scim_plan.as_deref() == Some(p.name.as_str());
-            let basis = format::price_basis(&p.price).map(|b| format!("Reported figure: {b}."));
+            let basis = format::price_basis(&p.price).map(|b| format!("Reported figure: {}.", b.trim_end_matches('.')));
             let seats = p.min_seats.map(|n| format!("Minimum {n} seats."));
             let notes: Vec<String> = [basis, seats, p.note.clone()].into_iter().flatten().collect();
             view! {
-                <tr class:highlight=is_scim_plan>
+                <tr data-plan=p.name.clone() class:highlight=is_scim_plan>
                     <th scope="row" data-label="Plan">
                         {p.name.clone()}
                         {is_scim_plan.then(|| view! { <span class="badge yes small">"Unlocks SCIM"</span> })}
@@ -141,7 +141,7 @@ fn ExampleRow(check: ExampleCheck) -> impl IntoView {
     let from = check.from_plan.clone();
     let basis = target_label(&check);
     view! {
-        <div class="example" class:has-error=check.has_error()>
+        <div class="example" data-users=check.users class:has-error=check.has_error()>
             <h3>{format!("{users}: {} → {}", from.clone().unwrap_or_else(|| "any plan".into()), check.to_plan)}</h3>
             <dl class="facts">
                 {from.map(|f| view! {

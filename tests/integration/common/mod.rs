@@ -1,4 +1,6 @@
-//! Shared by the server tests: the real router around the shipped data, and a GET helper.
+//! Shared by the server tests: the real router around the shipped data, a GET helper, and
+//! readers that take a figure from its own element or CSV cell rather than anywhere in a body.
+#![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
 use scim_ledger::domain::catalog::Catalog;
@@ -42,7 +44,6 @@ pub struct Page {
 
 impl Page {
     /// Asserts that every part appears in the body, naming the first missing one.
-    #[allow(dead_code)]
     #[track_caller]
     pub fn shows(&self, parts: &[&str]) {
         for part in parts {
@@ -65,7 +66,6 @@ impl Page {
 }
 
 /// Serves `catalog` through the real router and `axum::serve` on a free loopback port.
-#[allow(dead_code)]
 pub fn start(catalog: Arc<Catalog>) -> std::net::SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
@@ -164,4 +164,138 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
         rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
     }
     out
+}
+
+/// What a reader sees in an element: its text, with each run of whitespace made one space.
+fn visible_text(el: scraper::ElementRef) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[track_caller]
+fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector =
+        scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector `{css}`: {e}"));
+    doc.select(&selector).collect()
+}
+
+/// The text of every element `css` matches, in page order.
+#[track_caller]
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    select(&doc, css).into_iter().map(visible_text).collect()
+}
+
+/// The text of the one element `css` matches. None or several fail, so a figure cannot be
+/// read from the wrong place.
+#[track_caller]
+pub fn text(html: &str, css: &str) -> String {
+    match texts(html, css).as_slice() {
+        [one] => one.clone(),
+        all => panic!("`{css}` matched {} elements, not one: {all:?}", all.len()),
+    }
+}
+
+/// Attribute `name` of every element `css` matches, in page order (empty when absent).
+#[track_caller]
+pub fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    select(&doc, css)
+        .into_iter()
+        .map(|el| el.value().attr(name).unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Attribute `name` of the one element `css` matches.
+#[track_caller]
+pub fn attr(html: &str, css: &str, name: &str) -> String {
+    match attrs(html, css, name).as_slice() {
+        [one] => one.clone(),
+        all => panic!("`{css}` matched {} elements, not one: {all:?}", all.len()),
+    }
+}
+
+/// The cells (`td`) of the one row in `table` (a selector) whose row header reads `label`.
+#[track_caller]
+pub fn row(html: &str, table: &str, label: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let header = scraper::Selector::parse("th").unwrap();
+    let cell = scraper::Selector::parse("td").unwrap();
+    let rows: Vec<_> = select(&doc, &format!("{table} tr"))
+        .into_iter()
+        .filter(|tr| {
+            tr.select(&header)
+                .next()
+                .is_some_and(|th| visible_text(th) == label)
+        })
+        .collect();
+    match rows.as_slice() {
+        [tr] => tr.select(&cell).map(visible_text).collect(),
+        _ => panic!(
+            "{} rows of `{table}` are headed `{label}`, not one",
+            rows.len()
+        ),
+    }
+}
+
+/// A CSV download as the `csv` crate reads it (every record as wide as the header), with
+/// cells looked up by header name.
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    #[track_caller]
+    pub fn parse(body: &str) -> Csv {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(body.as_bytes());
+        let header = reader
+            .headers()
+            .unwrap_or_else(|e| panic!("CSV header: {e}"))
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let rows = reader
+            .records()
+            .map(|r| {
+                r.unwrap_or_else(|e| panic!("CSV record: {e}"))
+                    .iter()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        Csv { header, rows }
+    }
+
+    #[track_caller]
+    fn position(&self, column: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column `{column}` in {:?}", self.header))
+    }
+
+    /// Every cell under `column`, top to bottom.
+    #[track_caller]
+    pub fn column(&self, column: &str) -> Vec<&str> {
+        let i = self.position(column);
+        self.rows.iter().map(|r| r[i].as_str()).collect()
+    }
+
+    /// The cell under `column` in the one record whose `key` column is `value`.
+    #[track_caller]
+    pub fn cell(&self, (key, value): (&str, &str), column: &str) -> &str {
+        let k = self.position(key);
+        let i = self.position(column);
+        let found: Vec<&Vec<String>> = self.rows.iter().filter(|r| r[k] == value).collect();
+        match found.as_slice() {
+            [r] => &r[i],
+            _ => panic!("{} records have {key} = `{value}`, not one", found.len()),
+        }
+    }
 }

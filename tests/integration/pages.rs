@@ -2,10 +2,8 @@
 //! present before any JavaScript runs.
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, attrs, catalog, get, row, text};
 use axum::http::StatusCode;
-use common::{catalog, get};
 
 /// Text as Leptos writes it into HTML text nodes.
 fn html(text: &str) -> String {
@@ -84,21 +82,73 @@ fn full_guides_have_every_section() {
     })
 }
 
+/// The text of the cell in column `label` (its `data-label`) of plan `plan`'s row in the
+/// guide's plans and prices table.
+#[track_caller]
+fn plan_cell(html: &str, plan: &str, label: &str) -> String {
+    text(
+        html,
+        &format!("#pricing tr[data-plan='{plan}'] td[data-label='{label}']"),
+    )
+}
+
+/// The cells of row `figure` in the recomputed team-size example for `users` people:
+/// what the source prints, what we get, and the check.
+#[track_caller]
+fn example_check(html: &str, users: u32, figure: &str) -> Vec<String> {
+    row(
+        html,
+        &format!("#team-sizes .example[data-users='{users}'] table.checks"),
+        figure,
+    )
+}
+
 #[test]
 fn mode_guide_states_its_prices_and_the_corrected_table() {
     common::block_on(async {
         let page = get("/vendors/mode").await;
-        page.shows(&[
-            "Studio",
-            "Business/Pro",
-            "$49",
-            "$6,000",
-            "$50,000",
-            "50",
-            // The source's 20-user row says +$23,240; the recomputed difference is -$5,760.
-            "$23,240",
-            "5,760",
-        ]);
+        let html = &page.body;
+        assert_eq!(
+            attrs(html, "#pricing tr[data-plan]", "data-plan"),
+            ["Studio", "Business/Pro", "Enterprise"]
+        );
+        for plan in ["Studio", "Business/Pro"] {
+            assert_eq!(
+                text(html, &format!("#pricing tr[data-plan='{plan}'] th")),
+                plan
+            );
+        }
+        assert_eq!(
+            text(html, "#pricing tr[data-plan='Enterprise'] th .badge"),
+            "Unlocks SCIM"
+        );
+        assert_eq!(plan_cell(html, "Studio", "Price"), "Free (up to 5 users)");
+        assert_eq!(
+            plan_cell(html, "Business/Pro", "Price"),
+            "$49 per user per month"
+        );
+        assert_eq!(
+            plan_cell(html, "Enterprise", "Price"),
+            "Custom (contact sales); reported: $6,000–$50,000 per year"
+        );
+        // Enterprise's 50-seat minimum is stated in its row.
+        assert_eq!(
+            plan_cell(html, "Enterprise", "Notes"),
+            "Reported figure: typical range given by the guide. Minimum 50 seats. \
+             Sold by quote. Includes SAML SSO and SCIM 2.0 with group sync."
+        );
+        // The source's 20-user row prints +$23,240 a year. Recomputed: Business/Pro is
+        // 20 × $49 × 12 = $11,760 a year, and the row's own ~$6,000 for Enterprise gives
+        // $6,000 − $11,760 = −$5,760.
+        assert_eq!(
+            example_check(html, 20, "Annual increase"),
+            ["+$23,240", "about $5,760 less", "Does not add up"]
+        );
+        // 20 × $49 = $980 a month, as printed.
+        assert_eq!(
+            example_check(html, 20, "Business/Pro per month"),
+            ["$980", "$980", "Agrees"]
+        );
     })
 }
 
@@ -106,7 +156,29 @@ fn mode_guide_states_its_prices_and_the_corrected_table() {
 fn code42_guide_shows_the_per_year_price_and_the_table_error() {
     common::block_on(async {
         let page = get("/vendors/code42").await;
-        page.shows(&["$90", "year", "$4,500"]);
+        let html = &page.body;
+        assert_eq!(
+            plan_cell(html, "Enterprise", "Price"),
+            "Custom (contact sales); reported: ~$90+ per user per year"
+        );
+        // 50 users × ~$90 a year = ~$4,500 a year, ~$375 a month. The source prints
+        // 50 × $90 × 12 = $54,000 a year and $4,500 a month: the yearly price read as monthly.
+        assert_eq!(
+            example_check(html, 50, "Enterprise per year"),
+            [
+                "~$54,000",
+                "~$4,500+",
+                "Does not add up: 12× the recomputed figure"
+            ]
+        );
+        assert_eq!(
+            example_check(html, 50, "Enterprise per month"),
+            [
+                "~$4,500",
+                "~$375+",
+                "Does not add up: 12× the recomputed figure"
+            ]
+        );
     })
 }
 
@@ -114,7 +186,20 @@ fn code42_guide_shows_the_per_year_price_and_the_table_error() {
 fn ironclad_guide_names_jumpcloud_and_both_price_claims() {
     common::block_on(async {
         let page = get("/vendors/ironclad").await;
-        page.shows(&["JumpCloud", "$500", "$60,000", "$150,000"]);
+        let html = &page.body;
+        assert_eq!(text(html, "#idp tr[data-idp='jumpcloud'] th"), "JumpCloud");
+        assert_eq!(
+            text(
+                html,
+                "#idp tr[data-idp='jumpcloud'] td[data-label='Provisioning']"
+            ),
+            "SCIM"
+        );
+        assert_eq!(plan_cell(html, "Standard", "Price"), "$500+ per month");
+        assert_eq!(
+            plan_cell(html, "Enterprise", "Price"),
+            "Custom (contact sales); reported: $60,000–$150,000+ per year"
+        );
     })
 }
 
@@ -122,7 +207,15 @@ fn ironclad_guide_names_jumpcloud_and_both_price_claims() {
 fn mimecast_guide_links_its_api_guide() {
     common::block_on(async {
         let page = get("/vendors/mimecast").await;
-        page.shows(&["href=\"/vendors/mimecast/api\"", "Custom"]);
+        page.shows(&["href=\"/vendors/mimecast/api\""]);
+        let html = &page.body;
+        for plan in ["Perimeter Defence", "Comprehensive Defence"] {
+            assert_eq!(plan_cell(html, plan, "Price"), "Custom (contact sales)");
+        }
+        assert_eq!(
+            plan_cell(html, "Enterprise", "Price"),
+            "Custom (contact sales); reported: $3–$5+ per user per month"
+        );
     })
 }
 

@@ -1,11 +1,9 @@
-//! Issue 5 on the real server: security headers and the CSP nonce, hostile data that must
+//! Hardening on the real server: security headers and the CSP nonce, hostile data that must
 //! stay inert everywhere it lands, static-file traversal, and random query strings.
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, get, get_at, start, Csv};
 use axum::http::StatusCode;
-use common::{get, get_at, start};
 use proptest::prelude::*;
 use scim_ledger::domain::catalog::Catalog;
 use serde_json::Value;
@@ -270,14 +268,53 @@ fn hostile_data_stays_inert_in_every_page_and_the_chart() {
         }
         // The chart's own text (its title names the vendor) is escaped inside the SVG.
         let page = get_at(addr, "/calculator?vendor=mode&users=120").await;
-        let svg_at = page.body.find("<svg").expect("a chart");
-        let svg = &page.body[svg_at..svg_at + page.body[svg_at..].find("</svg>").unwrap()];
+        let svg = chart_svg(&page.body);
         assert!(
-            svg.contains("&lt;script&gt;") || !svg.contains("script"),
-            "chart text escaped"
+            svg.starts_with("<svg"),
+            "the chart holder opens with an SVG"
         );
+        // The title is the scenario's headline with the hostile names escaped. At 120
+        // people the default manual model costs $981 + $1,461 + $497 = $2,939 a year, and
+        // Business/Pro (120 × $49 × 12 = $70,560) against Enterprise's $6,000–$50,000 is
+        // $20,560 to $64,560 less.
+        let mode = catalog.vendor("mode").unwrap();
+        let escape = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        let current = scim_ledger::domain::cost::upgrade::default_current_plan(mode).unwrap();
+        let title = format!(
+            "<title>{} at 120 people: staying manual costs about $2,939 a year. \
+             {} costs $20,560 to $64,560 less a year than {}.</title>",
+            escape(&mode.name),
+            escape(mode.scim.plan.as_deref().unwrap()),
+            escape(&current.name),
+        );
+        assert!(
+            svg.contains(&title),
+            "chart title: {}",
+            svg.chars().take(600).collect::<String>()
+        );
+        assert!(svg.contains("&lt;script&gt;alert(1)"), "chart text escaped");
+        // A series was drawn: the manual-cost line and the upgrade band.
+        assert!(svg.contains("<polyline"), "no line in the chart");
+        assert!(svg.contains("<polygon"), "no band in the chart");
         assert_inert("chart", svg);
     })
+}
+
+/// The chart's SVG source as the page embeds it (raw, so escaping can be checked), from
+/// the chart holder's opening tag to its closing `</svg>`.
+#[track_caller]
+fn chart_svg(body: &str) -> &str {
+    let holder = "<div class=\"chart-svg\">";
+    let start = body.find(holder).expect("a chart holder") + holder.len();
+    let len = body[start..]
+        .find("</svg>")
+        .expect("an SVG in the chart holder");
+    &body[start..start + len + "</svg>".len()]
 }
 
 #[test]
@@ -287,18 +324,13 @@ fn hostile_data_stays_inert_in_csv_and_json() {
         let catalog = hostile_catalog();
         let page = get_at(addr, "/vendors.csv").await;
         assert_eq!(page.status, StatusCode::OK);
-        // No cell may start with a formula character once parsed.
-        for line in page.body.lines().skip(1) {
-            for cell in line.split(',') {
-                let cell = cell.trim_start_matches('"');
-                assert!(
-                    !cell.starts_with(['=', '+', '@']),
-                    "a CSV cell starts like a formula: {}",
-                    &cell[..cell.len().min(40)]
-                );
-            }
+        let csv = Csv::parse(&page.body);
+        assert_formula_free("/vendors.csv", &csv);
+        // The defused text is kept: each name, with the apostrophe in front.
+        assert_eq!(csv.rows.len(), catalog.vendors.len());
+        for v in &catalog.vendors {
+            assert_eq!(csv.cell(("slug", &v.slug), "name"), format!("'{}", v.name));
         }
-        assert!(page.body.contains("'=cmd|"), "the defused text is kept");
         let slugs: Vec<&str> = catalog
             .vendors
             .iter()
@@ -307,7 +339,12 @@ fn hostile_data_stays_inert_in_csv_and_json() {
             .collect();
         let page = get_at(addr, &format!("/compare.csv?vendors={}", slugs.join(","))).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(!page.body.lines().skip(1).any(|l| l.starts_with('=')));
+        let csv = Csv::parse(&page.body);
+        assert_formula_free("/compare.csv", &csv);
+        assert_eq!(csv.column("slug"), slugs);
+        for v in catalog.vendors.iter().take(3) {
+            assert_eq!(csv.cell(("slug", &v.slug), "name"), format!("'{}", v.name));
+        }
         // JSON: strings are escaped by the encoder and parse back to the same data.
         let page = get_at(addr, "/api/vendors").await;
         assert!(page.content_type.starts_with("application/json"));
@@ -315,6 +352,26 @@ fn hostile_data_stays_inert_in_csv_and_json() {
             serde_json::from_str(&page.body).unwrap();
         assert_eq!(back, catalog.vendors);
     })
+}
+
+/// No cell, once parsed, may start like a spreadsheet formula: `=`, `+`, `@`, a tab or a
+/// carriage return never, and `-` only in a number.
+#[track_caller]
+fn assert_formula_free(what: &str, csv: &Csv) {
+    for (i, row) in csv.rows.iter().enumerate() {
+        for (cell, column) in row.iter().zip(&csv.header) {
+            let risky = match cell.chars().next() {
+                Some('=' | '+' | '@' | '\t' | '\r') => true,
+                Some('-') => cell.parse::<f64>().is_err(),
+                _ => false,
+            };
+            assert!(
+                !risky,
+                "{what}, record {i}, `{column}` starts like a formula: {}",
+                cell.chars().take(40).collect::<String>()
+            );
+        }
+    }
 }
 
 /// Anything a browser, a crawler or a fuzzer might put in a URL.
@@ -374,7 +431,7 @@ fn keys() -> Vec<&'static str> {
 }
 
 proptest! {
-    // CI runs the default 256 cases; by hand: PROPTEST_CASES=20000 cargo test --features ssr --test hardening
+    // CI runs the default 256 cases; by hand: PROPTEST_CASES=20000 cargo test --features ssr --test integration hardening::
     #[test]
     fn random_urls_never_get_a_server_error(
         route in proptest::sample::select(ROUTES),

@@ -1,9 +1,7 @@
 //! Answers first, and answers that agree: the price jump, the multiple in words, short
 //! links, and the same figure on every page that shows it.
 
-mod common;
-
-use common::get;
+use crate::common::{self, get};
 
 /// The text of the first element after `start` that carries `data-label="{label}"`.
 fn labelled(body: &str, start: &str, label: &str) -> String {

@@ -1,23 +1,18 @@
-//! Issue 4 on the real server: the decision helper, the comparison, the home table's sort
-//! and filters from the query string, CSV downloads (parsed back) and the JSON API (parsed
-//! back into the data types).
+//! The decision helper, the comparison, the home table's sort and filters from the query
+//! string, CSV downloads (parsed back by the `csv` crate) and the JSON API (parsed back into
+//! the data types), all on the real server.
 #![cfg(feature = "ssr")]
 
-mod common;
-
+use crate::common::{self, attr, attrs, catalog, get, row, text, Csv};
 use axum::http::StatusCode;
-use common::{catalog, get};
 use scim_ledger::domain::vendor::Vendor;
 
-/// The `data-row` of the row marked as fitting, from the server-rendered HTML.
-fn chosen_row(body: &str) -> Option<usize> {
-    // Attribute order is Leptos's to choose: find the marked <tr> and read its data-row.
-    let at = body.find("aria-current=\"true\"")?;
-    let tr_start = body[..at].rfind("<tr")?;
-    let tr_end = at + body[at..].find('>')?;
-    let tr = &body[tr_start..tr_end];
-    let i = tr.find("data-row=\"")? + "data-row=\"".len();
-    tr[i..].split('"').next()?.parse().ok()
+/// The `data-row` of the one row marked as fitting, from the server-rendered HTML.
+#[track_caller]
+fn chosen_row(body: &str) -> usize {
+    let row = attr(body, "tr[aria-current='true']", "data-row");
+    row.parse()
+        .unwrap_or_else(|_| panic!("data-row `{row}` is not a row number"))
 }
 
 /// The action the recommendation card advises.
@@ -35,11 +30,7 @@ fn the_figures_overrule_a_cost_row_they_show_dearer_and_the_page_says_so() {
         // Enterprise's $6,000–$50,000, so Enterprise costs $244,000 to $288,000 less. The
         // answers fit row 0 ("automate another way"), which would keep the dearer plan.
         let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
-        assert_eq!(
-            chosen_row(&page.body),
-            Some(0),
-            "the row still fits the answers"
-        );
+        assert_eq!(chosen_row(&page.body), 0, "the row still fits the answers");
         assert_eq!(
             advice(&page.body).as_deref(),
             Some("Upgrade to the SCIM plan")
@@ -65,24 +56,24 @@ fn the_decision_helper_marks_the_row_that_fits_the_answers() {
         // way"); Enterprise costs $5,760 less to $38,240 more, so the figures do not object.
         let page = get("/decide?vendor=mode&users=20&plan=Business%2FPro&automate=yes").await;
         assert_eq!(page.status, StatusCode::OK);
-        assert_eq!(chosen_row(&page.body), Some(0), "Business/Pro row");
+        assert_eq!(chosen_row(&page.body), 0, "Business/Pro row");
         assert_eq!(advice(&page.body).as_deref(), Some("Automate another way"));
         page.shows(&["Every condition of this row holds"]);
         assert!(!page.body.contains("class=\"callout conflict\""));
         // Already on Enterprise: the native-SCIM row.
         let page = get("/decide?vendor=mode&plan=Enterprise").await;
-        assert_eq!(chosen_row(&page.body), Some(1));
+        assert_eq!(chosen_row(&page.body), 1);
         // A small, quiet team that does not need automation: stay manual.
         let page = get("/decide?vendor=code42&users=20&automate=no").await;
-        assert_eq!(chosen_row(&page.body), Some(2));
+        assert_eq!(chosen_row(&page.body), 2);
         page.shows(&["Stay manual, with checks"]);
         // Code42 on legacy: plan a migration is offered as an option.
         let page = get("/decide?vendor=code42&legacy=yes&automate=no").await;
-        assert_eq!(chosen_row(&page.body), Some(4));
+        assert_eq!(chosen_row(&page.body), 4);
         page.shows(&["Plan a migration"]);
         // Mimecast with Google Workspace (just-in-time only): the IdP row.
         let page = get("/decide?vendor=mimecast&idp=google_workspace&automate=no").await;
-        assert_eq!(chosen_row(&page.body), Some(4));
+        assert_eq!(chosen_row(&page.body), 4);
         // The API guide is offered as one way to automate.
         page.shows(&["href=\"/vendors/mimecast/api\""]);
     })
@@ -95,13 +86,18 @@ fn the_guide_has_the_helper_and_keeps_the_calculators_inputs() {
         assert_eq!(page.status, StatusCode::OK);
         page.shows(&["id=\"decision\"", "class=\"situation-form\""]);
         // Complex groups: the last row.
-        assert_eq!(chosen_row(&page.body), Some(4));
+        assert_eq!(chosen_row(&page.body), 4);
         // The helper's form carries the calculator's `seat` as a hidden input, and the
         // calculator's form carries the helper's answers.
-        page.shows(&[
-            "type=\"hidden\" name=\"seat\" value=\"40\"",
-            "type=\"hidden\" name=\"groups\" value=\"yes\"",
-        ]);
+        let hidden = |form: &str, name: &str| {
+            attr(
+                &page.body,
+                &format!("form.{form} input[type='hidden'][name='{name}']"),
+                "value",
+            )
+        };
+        assert_eq!(hidden("situation-form", "seat"), "40");
+        assert_eq!(hidden("scenario-form", "groups"), "yes");
     })
 }
 
@@ -126,21 +122,46 @@ fn compare_shows_vendors_side_by_side_at_the_team_size() {
     common::block_on(async {
         let page = get("/compare?vendors=mode,ironclad&users=120").await;
         assert_eq!(page.status, StatusCode::OK);
+        let html = &page.body;
+        assert_eq!(
+            text(html, "table.compare caption"),
+            "Side by side at 120 people"
+        );
         page.shows(&[
-            "Side by side at 120 people",
             "href=\"/vendors/mode\"",
             "href=\"/vendors/ironclad\"",
             "Plan required for SCIM",
             "Vendor staff needed to set up",
-            "Staying manual (calculator defaults)",
-            // Manual cost at 120 people with the default model, as the calculator says.
-            "$2,",
             "/compare.csv?vendors=mode%2Cironclad&amp;users=120",
         ]);
+        // Manual cost at 120 people with the default model: (12 joiners + 12 leavers) ×
+        // 60.6 min = 24.24 hours × $60.28 = $1,461; 120 seats × 2.4 % = 2.88, so 3 licences
+        // × $27.26 × 12 = $981; 12 leavers × 14 % = 1.68, so 2 accounts × $248.71 = $497;
+        // $981 + $1,461 + $497 = $2,939 for either vendor, as the calculator says.
+        assert_eq!(
+            row(
+                html,
+                "table.compare",
+                "Staying manual (calculator defaults)"
+            ),
+            ["$2,939", "$2,939"]
+        );
+        let calculator = get("/calculator?users=120").await;
+        assert_eq!(
+            text(
+                &calculator.body,
+                "tr[data-key='total_annual_impact'] td.num"
+            ),
+            "$2,939"
+        );
         // Removing one vendor is a link; adding is the form's `add`.
         page.shows(&["href=\"/compare?vendors=ironclad&amp;users=120\""]);
         let page = get("/compare?vendors=mode&add=code42&users=50").await;
-        page.shows(&["href=\"/vendors/code42\"", "Side by side at 50 people"]);
+        page.shows(&["href=\"/vendors/code42\""]);
+        assert_eq!(
+            text(&page.body, "table.compare caption"),
+            "Side by side at 50 people"
+        );
         // Unknown vendors are named; all unknown is a 404.
         let page = get("/compare?vendors=mode,nope").await;
         assert_eq!(page.status, StatusCode::OK);
@@ -152,10 +173,7 @@ fn compare_shows_vendors_side_by_side_at_the_team_size() {
 
 /// The vendor slugs in the home table, in page order.
 fn table_order(body: &str) -> Vec<String> {
-    body.split("<tr data-slug=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next().map(str::to_string))
-        .collect()
+    attrs(body, "tr[data-slug]", "data-slug")
 }
 
 #[test]
@@ -192,66 +210,44 @@ fn home_sorts_and_filters_from_the_query_string() {
     })
 }
 
-/// A minimal CSV reader (quotes, doubled quotes, CRLF), enough to parse our own output back.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
-}
-
 #[test]
 fn csv_downloads_parse_back_to_the_page_rows() {
     common::block_on(async {
         let page = get("/vendors.csv?sort=-price").await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.content_type.starts_with("text/csv"));
-        let rows = parse_csv(&page.body);
-        assert_eq!(rows[0], scim_ledger::server::csv::VENDOR_HEADER);
-        assert_eq!(rows.len(), catalog().vendors.len() + 1);
-        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
-        let mode = rows.iter().find(|r| r[0] == "mode").expect("mode row");
-        assert_eq!(mode[col("scim_plan")], "Enterprise");
-        assert_eq!(mode[col("price_kind")], "custom_estimate");
-        assert_eq!(mode[col("price_low")], "6000");
-        assert_eq!(mode[col("price_high")], "50000");
-        assert_eq!(mode[col("currency")], "USD");
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.header, scim_ledger::server::csv::VENDOR_HEADER);
+        assert_eq!(csv.rows.len(), catalog().vendors.len());
+        // Mode's SCIM plan, Enterprise, is quote-only with a $6,000–$50,000 a year estimate.
+        let mode = ("slug", "mode");
+        assert_eq!(csv.cell(mode, "scim_plan"), "Enterprise");
+        assert_eq!(csv.cell(mode, "price_kind"), "custom_estimate");
+        assert_eq!(csv.cell(mode, "price_low"), "6000");
+        assert_eq!(csv.cell(mode, "price_high"), "50000");
+        assert_eq!(csv.cell(mode, "currency"), "USD");
         // Same order as the page for the same query.
         let page = get("/?sort=-price").await;
-        let order: Vec<String> = rows[1..].iter().map(|r| r[0].clone()).collect();
-        assert_eq!(order, table_order(&page.body));
+        assert_eq!(csv.column("slug"), table_order(&page.body));
 
         let page = get("/compare.csv?vendors=mode,ironclad&users=120").await;
         assert_eq!(page.status, StatusCode::OK);
-        let rows = parse_csv(&page.body);
-        assert_eq!(rows.len(), 3);
-        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
-        assert_eq!(rows[1][col("users")], "120");
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.column("slug"), ["mode", "ironclad"]);
+        assert_eq!(csv.column("users"), ["120", "120"]);
+        // Mode at 120 people: Business/Pro is 120 × $49 × 12 = $70,560 a year, so
+        // Enterprise's $6,000–$50,000 costs $20,560 to $64,560 less.
+        let mode = ("slug", "mode");
+        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "-64560");
+        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "-20560");
+        assert_eq!(csv.cell(mode, "upgrade_extra_or_more"), "false");
         // Ironclad's Enterprise estimate is open-ended ($60K+): no high end.
-        assert_eq!(rows[2][col("upgrade_extra_high")], "");
-        assert_eq!(rows[2][col("upgrade_extra_or_more")], "true");
-        let manual: f64 = rows[1][col("manual_cost")].parse().unwrap();
-        assert!(manual > 0.0);
+        let ironclad = ("slug", "ironclad");
+        assert_eq!(csv.cell(ironclad, "upgrade_extra_high"), "");
+        assert_eq!(csv.cell(ironclad, "upgrade_extra_or_more"), "true");
+        // The default model at 120 people: $981 + $1,461 + $497 = $2,939, as the page shows.
+        assert_eq!(csv.column("manual_cost"), ["2939", "2939"]);
+        assert_eq!(csv.column("currency"), ["USD", "USD"]);
         let page = get("/compare.csv?vendors=nope").await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST);
     })

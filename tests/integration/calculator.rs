@@ -1,0 +1,277 @@
+//! The calculator from the server's side: deep links render their figures and inputs,
+//! bad input is reported on the page, and `/api/cost` returns the same numbers as JSON.
+#![cfg(feature = "ssr")]
+
+use crate::common::{self, attr, get, text, Csv};
+use axum::http::StatusCode;
+use serde_json::Value;
+
+/// The sources' 500-employee block, figure by figure, as the calculator's table shows it at
+/// the defaults: 10 % joiners and leavers, 60.6 minutes each at $60.28 an hour, 14 % of
+/// leavers missed, 2.4 % of seats unused at $27.26 a month, $248.71 per orphaned account.
+const BLOCK: [(&str, &str); 7] = [
+    // 500 people × 10 % leavers = 50 leavers; × 14 % missed = 7 orphaned accounts.
+    ("orphaned_accounts", "7"),
+    // 500 seats × 2.4 % unused = 12 licences.
+    ("unused_licenses", "12"),
+    // (50 joiners + 50 leavers) × 60.6 min = 6,060 min = 101 hours.
+    ("it_hours", "101 hours"),
+    // 12 licences × $27.26 × 12 months = $3,925.44.
+    ("unused_license_cost", "$3,925"),
+    // 101 hours × $60.28 = $6,088.28.
+    ("it_labor_cost", "$6,088"),
+    // 7 accounts × $248.71 = $1,740.97.
+    ("compliance_cost", "$1,741"),
+    // $3,925 + $6,088 + $1,741, each rounded to the dollar first.
+    ("total_annual_impact", "$11,754"),
+];
+
+/// The calculator's figure in row `key` (its `data-key`).
+#[track_caller]
+fn figure(html: &str, key: &str) -> String {
+    text(html, &format!("tr[data-key='{key}'] td.num"))
+}
+
+#[track_caller]
+fn shows_the_block(html: &str, context: &str) {
+    for (key, expected) in BLOCK {
+        assert_eq!(figure(html, key), expected, "{context}: {key}");
+    }
+}
+
+#[test]
+fn defaults_at_500_show_the_sources_block() {
+    common::block_on(async {
+        let page = get("/calculator?users=500").await;
+        assert_eq!(page.status, StatusCode::OK);
+        shows_the_block(&page.body, "/calculator");
+        assert_eq!(
+            text(&page.body, "tr[data-key='total_annual_impact'] th"),
+            "Total annual impact"
+        );
+        assert_eq!(
+            text(&page.body, "label[for='in-users']"),
+            "Team size (people)"
+        );
+        assert_eq!(attr(&page.body, "#in-users", "value"), "500");
+        // The chart is drawn, titled with the scenario's headline.
+        assert_eq!(
+            text(&page.body, ".chart-svg svg title"),
+            "Any app at 500 people: staying manual costs about $11,754 a year."
+        );
+    })
+}
+
+#[test]
+fn every_full_vendor_has_a_calculator_in_its_guide() {
+    common::block_on(async {
+        for slug in ["mimecast", "code42", "mode", "ironclad"] {
+            let page = get(&format!("/vendors/{slug}?users=500")).await;
+            assert_eq!(page.status, StatusCode::OK, "{slug}");
+            page.shows(&["id=\"cost\"", "What the SCIM upgrade costs", "Verdict"]);
+            shows_the_block(&page.body, slug);
+        }
+    })
+}
+
+#[test]
+fn a_deep_link_renders_its_scenario_and_inputs() {
+    common::block_on(async {
+        let page = get("/calculator?vendor=mode&users=20&plan=Business%2FPro&years=1").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let html = &page.body;
+        // Business/Pro: 20 people × $49 × 12 months = $11,760 a year.
+        assert_eq!(figure(html, "current"), "$11,760");
+        // Enterprise: the data's $6,000–$50,000 a year.
+        assert_eq!(figure(html, "target"), "$6,000–$50,000");
+        // $6,000 − $11,760 = −$5,760; $50,000 − $11,760 = +$38,240.
+        assert_eq!(figure(html, "difference"), "$5,760 less to $38,240 more");
+        // The inputs carry the link's values.
+        assert_eq!(attr(html, "#in-users", "value"), "20");
+        assert_eq!(
+            attr(html, "select[name='plan'] option[selected]", "value"),
+            "Business/Pro"
+        );
+        // Link previews state the scenario. Manual cost at 20 people: (2 joiners + 2 leavers)
+        // × 60.6 min = 4.04 hours × $60.28 = $243.53, so $244; 2 leavers × 14 % and
+        // 20 seats × 2.4 % both round to 0 accounts.
+        assert_eq!(
+            attr(html, "meta[property='og:title']", "content"),
+            "Mode at 20 people: SCIM cost"
+        );
+        assert_eq!(
+            attr(html, "meta[property='og:description']", "content"),
+            "Mode at 20 people: staying manual costs about $244 a year. \
+             Enterprise costs $5,760 less to $38,240 more a year than Business/Pro."
+        );
+    })
+}
+
+#[test]
+fn bad_input_is_reported_on_the_page_not_a_500() {
+    common::block_on(async {
+        let page = get("/calculator?vendor=mode&users=lots&hourly=-3&plan=Gold").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&[
+            "“lots” is not a number; using the default, 500.",
+            "Hourly cost of IT admin time cannot be negative; using 0.",
+            "Mode has no plan called “Gold”; using Business/Pro.",
+            "aria-invalid=\"true\"",
+        ]);
+        let page = get("/calculator?vendor=%3Cscript%3E").await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.shows(&["We have no vendor “&lt;script&gt;”"]);
+        assert!(!page.body.contains("“<script>”"));
+    })
+}
+
+#[test]
+fn custom_pricing_asks_for_a_quote_and_uses_it() {
+    common::block_on(async {
+        let page = get("/calculator?vendor=mimecast&users=200").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(
+            text(&page.body, "label[for='in-quote']"),
+            "Your quote for the SCIM plan ($ per year)"
+        );
+        assert_eq!(attr(&page.body, "#in-quote", "value"), "");
+        let page =
+            get("/calculator?vendor=mimecast&users=200&quote=12000&current_quote=6000").await;
+        let html = &page.body;
+        // The reader's two quotes replace the data's figures, and say so.
+        assert_eq!(figure(html, "target"), "$12,000");
+        assert_eq!(
+            text(html, "tr[data-key='target'] td.formula"),
+            "Enterprise: your figure"
+        );
+        assert_eq!(figure(html, "current"), "$6,000");
+        assert_eq!(
+            text(html, "tr[data-key='current'] td.formula"),
+            "Comprehensive Defence: your figure"
+        );
+        // $12,000 − $6,000 = +$6,000 a year; ÷ 200 people = +$30 each.
+        assert_eq!(figure(html, "difference"), "$6,000 more");
+        assert_eq!(figure(html, "per_user"), "$30 more");
+    })
+}
+
+async fn json(uri: &str) -> (StatusCode, Value) {
+    let page = get(uri).await;
+    assert!(
+        page.content_type.starts_with("application/json"),
+        "{}",
+        page.content_type
+    );
+    (page.status, serde_json::from_str(&page.body).unwrap())
+}
+
+#[test]
+fn api_returns_the_same_figures() {
+    common::block_on(async {
+        let (status, v) = json("/api/cost?vendor=mode&users=500").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(v["orphaned_accounts"], 7);
+        assert_eq!(v["unused_licenses"], 12);
+        assert_eq!(v["it_hours"], 101.0);
+        assert_eq!(v["unused_license_cost"], 3925.0);
+        assert_eq!(v["it_labor_cost"], 6088.0);
+        assert_eq!(v["compliance_cost"], 1741.0);
+        assert_eq!(v["total_annual_impact"], 11754.0);
+        assert_eq!(v["upgrade"]["target_plan"], "Enterprise");
+        assert_eq!(v["upgrade"]["annual_target"]["low"], 6000.0);
+        assert_eq!(v["upgrade"]["annual_target"]["high"], 50000.0);
+
+        let (_, v) = json("/api/cost?vendor=mode&users=20&years=1").await;
+        assert_eq!(v["upgrade"]["difference"]["low"], -5760.0);
+        assert_eq!(v["upgrade"]["difference"]["high"], 38240.0);
+    })
+}
+
+#[test]
+fn two_open_ended_prices_give_no_verdict_and_no_break_even() {
+    common::block_on(async {
+        // Ironclad: Standard is "$500+ a month", Enterprise "$60,000+ a year".
+        let (_, v) = json("/api/cost?vendor=ironclad&users=120").await;
+        assert_eq!(v["verdict"]["result"]["outcome"], "unknown", "{v}");
+        // The sentences that state the scenario say so instead of quoting a non-figure.
+        // Manual cost at 120 people: (12 joiners + 12 leavers) × 60.6 min = 24.24 hours ×
+        // $60.28 = $1,461; 120 × 2.4 % = 2.88, so 3 licences × $27.26 × 12 = $981;
+        // 12 leavers × 14 % = 1.68, so 2 accounts × $248.71 = $497; $981 + $1,461 + $497.
+        let page = get("/decide?vendor=ironclad&users=120").await;
+        assert_eq!(
+            text(&page.body, "p.rec-figures"),
+            "Staying manual costs about $2,939 a year at 120 people. What Enterprise costs \
+             against Standard cannot be bounded: both prices are open-ended."
+        );
+        assert!(!page.body.contains("changes spend by cannot"));
+        assert!(v["verdict"]["break_even"].is_null(), "{v}");
+        // With the reader's quotes there is a verdict again.
+        let (_, v) =
+            json("/api/cost?vendor=ironclad&users=120&quote=60000&current_quote=9000").await;
+        assert_eq!(v["verdict"]["result"]["outcome"], "manual_cheaper", "{v}");
+    })
+}
+
+#[test]
+fn api_rejects_bad_input_with_400_json() {
+    common::block_on(async {
+        for uri in [
+            "/api/cost?users=-1",
+            "/api/cost?users=abc",
+            "/api/cost?vendor=nope",
+            "/api/cost?vendor=mode&plan=Gold",
+            "/api/cost?users=99999999999",
+            "/api/cost?users=%ZZ",
+        ] {
+            let (status, v) = json(uri).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+            assert!(v["error"].is_string(), "{uri}");
+        }
+    })
+}
+
+#[test]
+fn every_route_takes_the_last_value_of_a_repeated_key() {
+    common::block_on(async {
+        // One URL codec for every route: `users=10&users=20` means 20 everywhere (the JSON
+        // API once took the first value while the pages took the last).
+        let (status, v) = json("/api/cost?vendor=mode&users=10&users=20").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(v["users"], 20);
+        // Mode at 20 people: (2 joiners + 2 leavers) × 60.6 min = 4.04 hours × $60.28 =
+        // $243.53, so $244; 2 leavers × 14 % and 20 seats × 2.4 % both round to nothing.
+        let (_, at_20) = json("/api/cost?vendor=mode&users=20").await;
+        assert_eq!(at_20["total_annual_impact"], 244.0);
+        assert_eq!(v["total_annual_impact"], at_20["total_annual_impact"]);
+
+        let page = get("/calculator?vendor=mode&users=10&users=20").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(attr(&page.body, "#in-users", "value"), "20");
+        assert_eq!(figure(&page.body, "total_annual_impact"), "$244");
+
+        let page = get("/compare.csv?vendors=mode&users=10&users=20").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.column("users"), ["20"]);
+        assert_eq!(csv.column("manual_cost"), ["244"]);
+
+        let page = get("/decide?vendor=mode&users=10&users=20").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(attr(&page.body, "#dq-users", "value"), "20");
+
+        // The home table's sort too: the last `sort` wins, and it is not the first's order.
+        let both = slugs("/vendors.csv?sort=name&sort=-name").await;
+        let descending = slugs("/vendors.csv?sort=-name").await;
+        let ascending = slugs("/vendors.csv?sort=name").await;
+        assert_eq!(both, descending);
+        assert_ne!(both, ascending);
+    })
+}
+
+/// The `slug` column of a CSV download, top to bottom.
+async fn slugs(uri: &str) -> Vec<String> {
+    let page = get(uri).await;
+    assert_eq!(page.status, StatusCode::OK, "{uri}");
+    let csv = Csv::parse(&page.body);
+    csv.column("slug").into_iter().map(str::to_string).collect()
+}

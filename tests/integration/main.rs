@@ -1,0 +1,16 @@
+//! Every integration test in one binary: each separate test binary linked all of Leptos and
+//! axum again, which dominated test build time on two cores.
+//!
+//! Run one module with `cargo test --features ssr --test integration <module>::`.
+
+mod common;
+
+mod answers;
+mod architecture;
+mod calculator;
+mod chart_snapshots;
+mod data_loading;
+mod decide_compare;
+mod hardening;
+mod pages;
+mod recommendation_walk;
