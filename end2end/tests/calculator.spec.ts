@@ -61,7 +61,7 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
     await expect(page.locator('tr[data-key="current"] td.num')).toHaveText("$11,760");
     await expect(page.locator('tr[data-key="target"] td.num')).toHaveText("$6,000–$50,000");
-    await expect(page.locator('tr[data-key="difference"] td.num')).toHaveText("−$5,760 to +$38,240");
+    await expect(page.locator('tr[data-key="difference"] td.num')).toHaveText("$5,760 less to $38,240 more");
     await expect(page.getByLabel("Team size")).toHaveValue("20");
     await expect(page.locator(".chart-svg svg")).toBeVisible();
   });

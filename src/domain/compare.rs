@@ -26,6 +26,7 @@ pub struct Selection {
 pub fn parse(query: &Query) -> Selection {
     let mut issues = Vec::new();
     let mut slugs: Vec<String> = Vec::new();
+    let mut unreadable: Vec<String> = Vec::new();
     let listed = query.get("vendors").unwrap_or_default();
     let added = query.get("add").unwrap_or_default();
     for raw in listed.split(',').chain(added.split(',')) {
@@ -34,10 +35,7 @@ pub fn parse(query: &Query) -> Selection {
             continue;
         }
         if !is_slug(&s) {
-            issues.push(format!(
-                "“{}” is not a vendor name we could look up; it is left out.",
-                raw.trim().chars().take(40).collect::<String>()
-            ));
+            unreadable.push(raw.trim().to_string());
             continue;
         }
         if slugs.len() == MAX_VENDORS {
@@ -48,6 +46,11 @@ pub fn parse(query: &Query) -> Selection {
         }
         slugs.push(s);
     }
+    // One message for all unreadable names, however many: a URL with thousands of them
+    // must not make a page of thousands of lines.
+    if !unreadable.is_empty() {
+        issues.insert(0, unreadable_names(&unreadable));
+    }
     let (users, msg) = parse_field(&USERS, query.get("users"));
     issues.extend(msg);
     Selection {
@@ -55,6 +58,26 @@ pub fn parse(query: &Query) -> Selection {
         users: users.map_or(SOURCE_TEAM, |u| u as u32),
         issues,
     }
+}
+
+fn unreadable_names(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("“{}”", crate::domain::format::echo(n, 40)))
+        .collect();
+    let mut list = shown.join(", ");
+    if names.len() > SHOWN {
+        let more = crate::domain::format::group_thousands((names.len() - SHOWN) as u64);
+        list = format!("{list} and {more} more");
+    }
+    let (what, verb) = if names.len() == 1 {
+        ("is not a vendor name", "it is")
+    } else {
+        ("are not vendor names", "they are")
+    };
+    format!("{list} {what} we could look up; {verb} left out.")
 }
 
 /// The comparison's query string for a list of slugs.
@@ -148,6 +171,21 @@ mod tests {
 
     fn sel(pairs: &[(&str, &str)]) -> Selection {
         parse(&Query::from_pairs(pairs.iter().copied()))
+    }
+
+    #[test]
+    fn unreadable_names_make_one_message() {
+        let many: Vec<String> = (0..6000).map(|i| format!("bad name {i}")).collect();
+        let s = sel(&[("vendors", many.join(",").as_str())]);
+        assert_eq!(
+            s.issues,
+            vec!["“bad name 0”, “bad name 1”, “bad name 2” and 5,997 more are not vendor names we could look up; they are left out."]
+        );
+        let s = sel(&[("vendors", "mode,\u{202E}edom!")]);
+        assert_eq!(
+            s.issues,
+            vec!["“⟨U+202E⟩edom!” is not a vendor name we could look up; it is left out."]
+        );
     }
 
     #[test]

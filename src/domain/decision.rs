@@ -183,7 +183,7 @@ pub fn parse(q: &Query, scenario: Scenario) -> Situation {
                 IDP.into(),
                 format!(
                     "We do not know the identity provider “{}”; treating it as not given.",
-                    raw.chars().take(40).collect::<String>()
+                    crate::domain::format::echo(&raw, 40)
                 ),
             )),
         }
@@ -200,7 +200,7 @@ pub fn parse(q: &Query, scenario: Scenario) -> Situation {
                 question.key(),
                 format!(
                     "“{}” is not yes or no; treating it as not sure.",
-                    raw.chars().take(40).collect::<String>()
+                    crate::domain::format::echo(raw, 40)
                 ),
             )),
         }

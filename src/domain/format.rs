@@ -246,6 +246,32 @@ pub fn price_jump(j: &PriceJump) -> String {
     }
 }
 
+/// Reader input echoed back in a message: at most `max` characters, with control and
+/// invisible formatting characters (bidi overrides, zero-width spaces) shown as `⟨U+202E⟩`,
+/// so "edom" with a right-to-left override cannot pass for "mode".
+pub fn echo(s: &str, max: usize) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c,
+                '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+    };
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        if invisible(c) {
+            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A day count since 1970-01-01 as YYYY-MM-DD (proleptic Gregorian, UTC).
 pub fn iso_date(days_since_epoch: u64) -> String {
     // Howard Hinnant's civil-from-days algorithm.
@@ -375,6 +401,14 @@ mod tests {
             multiple(&Span::range(0.0, f64::INFINITY)),
             "cannot be worked out (both prices are open-ended)"
         );
+    }
+
+    #[test]
+    fn echoes_show_invisible_characters_and_stop_at_the_limit() {
+        assert_eq!(echo("\u{202E}edom", 40), "⟨U+202E⟩edom");
+        assert_eq!(echo("a\u{200B}b\u{0007}", 40), "a⟨U+200B⟩b⟨U+0007⟩");
+        assert_eq!(echo("abcdef", 3), "abc…");
+        assert_eq!(echo("Zoom é", 40), "Zoom é");
     }
 
     #[test]

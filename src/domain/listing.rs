@@ -173,7 +173,7 @@ pub fn is_default(key: &str, value: &str) -> bool {
 pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
     let mut q = ListQuery::default();
     let mut issues = Vec::new();
-    let shown = |s: &str| s.chars().take(40).collect::<String>();
+    let shown = |s: &str| crate::domain::format::echo(s, 40);
     let mut bad = |what: &str, value: &str| {
         issues.push(format!(
             "“{}” is not a {what} we know; it is ignored.",

@@ -28,7 +28,7 @@ fn vendor_issues(vendor: Option<&Vendor>, s: &Scenario, issues: &mut Vec<Issue>)
             field: scenario::VENDOR.into(),
             message: format!(
                 "We have no vendor “{}”; showing the cost of staying manual only.",
-                slug.chars().take(60).collect::<String>()
+                format::echo(slug, 60)
             ),
         }),
         (_, Some(v)) => {
@@ -42,7 +42,7 @@ fn vendor_issues(vendor: Option<&Vendor>, s: &Scenario, issues: &mut Vec<Issue>)
                         message: format!(
                             "{} has no plan called “{}”{used}.",
                             v.name,
-                            name.chars().take(60).collect::<String>()
+                            format::echo(name, 60)
                         ),
                     });
                 }

@@ -251,7 +251,7 @@ pub fn parse_field(f: &Field, raw: Option<&str>) -> (Option<f64>, Option<String>
         .chars()
         .filter(|c| !matches!(c, '$' | ',' | '_' | ' ' | '%'))
         .collect();
-    let shown: String = text.chars().take(40).collect();
+    let shown = crate::domain::format::echo(text, 40);
     let value = match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() => v,
         _ => return fallback(format!("“{shown}” is not a number")),

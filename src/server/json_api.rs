@@ -135,7 +135,7 @@ pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
             StatusCode::NOT_FOUND,
             &format!(
                 "no vendor `{}`; /api/vendors lists them all",
-                slug.chars().take(60).collect::<String>()
+                crate::domain::format::echo(slug, 60)
             ),
             &[],
         ),

@@ -6,9 +6,11 @@
 //! - `islands`: the interactive parts, hydrated in the browser
 //! - `components`: small view pieces named after what the reader sees
 //! - `server_fns`: the server functions pages and islands get data from (one per file)
+//! - `status`: the HTTP status of the page being rendered
 
 pub mod app;
 pub mod components;
 pub mod islands;
 pub mod pages;
 pub mod server_fns;
+pub mod status;

@@ -108,10 +108,12 @@ fn a_deep_link_renders_its_scenario_and_inputs() {
 }
 
 #[test]
-fn bad_input_is_reported_on_the_page_not_a_500() {
+fn bad_input_is_reported_on_the_page_with_a_400_as_the_api_does() {
     common::block_on(async {
+        // The page still shows its figures (with the values used instead) and the
+        // messages, and answers 400 as /api/cost does for the same query.
         let page = get("/calculator?vendor=mode&users=lots&hourly=-3&plan=Gold").await;
-        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&[
             "“lots” is not a number; using the default, 500.",
             "Hourly cost of IT admin time cannot be negative; using 0.",
@@ -119,7 +121,7 @@ fn bad_input_is_reported_on_the_page_not_a_500() {
             "aria-invalid=\"true\"",
         ]);
         let page = get("/calculator?vendor=%3Cscript%3E").await;
-        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&["We have no vendor “&lt;script&gt;”"]);
         assert!(!page.body.contains("“<script>”"));
     })

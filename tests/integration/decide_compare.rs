@@ -102,14 +102,14 @@ fn the_guide_has_the_helper_and_keeps_the_calculators_inputs() {
 }
 
 #[test]
-fn bad_answers_get_a_message_and_an_unknown_vendor_a_404() {
+fn bad_answers_and_an_unknown_vendor_get_a_message_and_a_400() {
     common::block_on(async {
         let page = get("/decide?vendor=mode&automate=perhaps&idp=%3Cscript%3E").await;
-        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&["is not yes or no", "&lt;script&gt;"]);
         assert!(!page.body.contains("<script>\u{201d}"));
         let page = get("/decide?vendor=nope").await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&["We have no vendor"]);
         let page = get("/decide").await;
         assert_eq!(page.status, StatusCode::OK);
@@ -162,12 +162,12 @@ fn compare_shows_vendors_side_by_side_at_the_team_size() {
             text(&page.body, "table.compare caption"),
             "Side by side at 50 people"
         );
-        // Unknown vendors are named; all unknown is a 404.
+        // Unknown vendors are named on the page, which answers 400 as for any bad input.
         let page = get("/compare?vendors=mode,nope").await;
-        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&["We have no vendor “nope”"]);
         let page = get("/compare?vendors=nope").await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
     })
 }
 
@@ -205,7 +205,7 @@ fn home_sorts_and_filters_from_the_query_string() {
             "/vendors.csv?idp=okta&amp;price=custom",
         ]);
         let page = get("/?sort=bogus&scim=perhaps").await;
-        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&["is not a column to sort by we know"]);
     })
 }

@@ -16,6 +16,7 @@ use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::{use_report, VendorChoice};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
+use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 
 #[island]
@@ -34,6 +35,7 @@ pub fn DecisionHelper(
         let scenario = report.with(|r| r.scenario.clone());
         query.with(|q| decision::parse(q, scenario))
     });
+    bad_input_when(situation.with_untracked(|s| !s.issues.is_empty()));
     let matched = Memo::new(move |_| {
         situation
             .with(|s| vendor.with_value(|v| decision::match_rows(v.as_ref().expect("vendor"), s)))

@@ -8,8 +8,8 @@ use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
 use crate::ui::components::lists::BulletList;
 use crate::ui::islands::address_bar::use_address_bar;
-use crate::ui::pages::not_found::set_status;
 use crate::ui::server_fns::{get_vendors, list_vendors};
+use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -51,9 +51,8 @@ pub fn ComparePage() -> impl IntoView {
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
                 let sel = selection.get_untracked();
-                if !sel.slugs.is_empty() && set.found.is_empty() {
-                    set_status(404);
-                }
+                // Unreadable or unknown names, or a bad team size: shown below, and 400.
+                bad_input_when(!sel.issues.is_empty() || !set.missing.is_empty());
                 let columns: Vec<Column> = set.found.iter().map(|v| compare::column(v, sel.users)).collect();
                 view! {
                     <Notices sel=sel.clone() missing=set.missing/>

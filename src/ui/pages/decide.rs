@@ -4,8 +4,8 @@ use crate::ui::components::layout::{LoadError, Loading, PageHeader};
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::VendorChoice;
 use crate::ui::islands::decision_helper::DecisionHelper;
-use crate::ui::pages::not_found::set_status;
 use crate::ui::server_fns::{get_guide, list_vendors};
+use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -44,10 +44,9 @@ pub fn DecidePage() -> impl IntoView {
                     }.into_any(),
                     Ok(None) => {
                         let unknown = !asked.trim().is_empty();
-                        if unknown {
-                            set_status(404);
-                        }
-                        view! { <ChooseVendor choices unknown=unknown.then(|| asked.chars().take(60).collect())/> }.into_any()
+                        // An unknown vendor in the query is bad input, as in /api/cost.
+                        bad_input_when(unknown);
+                        view! { <ChooseVendor choices unknown=unknown.then(|| crate::domain::format::echo(&asked, 60))/> }.into_any()
                     }
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }

@@ -12,6 +12,7 @@ use crate::ui::components::layout::{InputErrors, LoadError, Loading};
 use crate::ui::islands::address_bar::{use_address_bar, AddressBar};
 use crate::ui::islands::live_form::{live_update, on_submit, FormActions};
 use crate::ui::server_fns::list_vendors;
+use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -50,6 +51,7 @@ pub fn HomePage() -> impl IntoView {
 fn VendorTable(rows: Vec<VendorRow>) -> impl IntoView {
     let query = use_address_bar();
     let parsed = Memo::new(move |_| query.with(listing::parse));
+    bad_input_when(parsed.with_untracked(|(_, issues)| !issues.is_empty()));
     let list = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
     let plans = listing::plan_names(&rows);
     let total = rows.len();

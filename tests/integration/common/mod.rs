@@ -123,7 +123,13 @@ pub async fn get_at(addr: std::net::SocketAddr, uri: &str) -> Page {
         .nth(1)
         .and_then(|c| c.parse::<u16>().ok())
         .and_then(|c| StatusCode::from_u16(c).ok())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        // No status line is not a server error: say what happened instead of a false 500.
+        .unwrap_or_else(|| {
+            panic!(
+                "no HTTP response for {uri}: {} bytes before the connection closed",
+                raw.len()
+            )
+        });
     let headers: Vec<(String, String)> = head
         .lines()
         .skip(1)

@@ -12,6 +12,7 @@ use crate::domain::report::{evaluate, headline, Report};
 use crate::domain::scenario::{self, Scenario};
 use crate::domain::vendor::Vendor;
 use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::status::bad_input_when;
 use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictPanel};
 use form::ScenarioForm;
 use leptos::prelude::*;
@@ -94,6 +95,7 @@ pub fn CalculatorIsland(
     action: String,
 ) -> impl IntoView {
     let (report, vendor) = use_report(vendor);
+    bad_input_when(report.with_untracked(|r| !r.issues.is_empty()));
     let svg = chart_signal(report, vendor);
     view! {
         // The answer comes before the inputs in the document, so a phone shows it first;
