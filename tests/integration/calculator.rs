@@ -88,9 +88,15 @@ fn a_deep_link_renders_its_scenario_and_inputs() {
         assert_eq!(figure(html, "difference"), "$5,760 less to $38,240 more");
         // The inputs carry the link's values.
         assert_eq!(attr(html, "#in-users", "value"), "20");
+        // Business/Pro is Mode's default plan: its option is selected, and its value is
+        // empty so that choosing it adds nothing to the address.
+        assert_eq!(
+            text(html, "select[name='plan'] option[selected]"),
+            "Business/Pro: $49 per user per month"
+        );
         assert_eq!(
             attr(html, "select[name='plan'] option[selected]", "value"),
-            "Business/Pro"
+            ""
         );
         // Link previews state the scenario. Manual cost at 20 people: (2 joiners + 2 leavers)
         // × 60.6 min = 4.04 hours × $60.28 = $243.53, so $244; 2 leavers × 14 % and

@@ -9,10 +9,43 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {
+    #[serde(with = "open_bound")]
     pub low: f64,
+    #[serde(with = "open_bound")]
     pub high: f64,
     /// The source marked the figure approximate ("~").
     pub approx: bool,
+}
+
+/// JSON has no infinity (serde_json writes it as `null` and cannot read that back), and
+/// spans travel to the browser in island props: an open end is written `"inf"` / `"-inf"`.
+mod open_bound {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Bound {
+        Finite(f64),
+        Open(String),
+    }
+
+    pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        match *x {
+            x if x == f64::INFINITY => Bound::Open("inf".into()),
+            x if x == f64::NEG_INFINITY => Bound::Open("-inf".into()),
+            x => Bound::Finite(x),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        match Bound::deserialize(d)? {
+            Bound::Finite(x) => Ok(x),
+            Bound::Open(s) if s == "inf" => Ok(f64::INFINITY),
+            Bound::Open(s) if s == "-inf" => Ok(f64::NEG_INFINITY),
+            Bound::Open(s) => Err(serde::de::Error::custom(format!("`{s}` is not a bound"))),
+        }
+    }
 }
 
 impl Span {
@@ -115,6 +148,17 @@ impl Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_ends_survive_a_json_round_trip() {
+        let s = Span::at_least(36_000.0).minus(Span::point(588.0));
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, r#"{"low":35412.0,"high":"inf","approx":false}"#);
+        assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), s);
+        let both = Span::range(f64::NEG_INFINITY, f64::INFINITY);
+        let back: Span = serde_json::from_str(&serde_json::to_string(&both).unwrap()).unwrap();
+        assert_eq!(back, both);
+    }
 
     #[test]
     fn subtraction_widens() {

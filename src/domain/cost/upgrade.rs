@@ -96,6 +96,15 @@ pub fn current_plan<'a>(v: &'a Vendor, inputs: &UpgradeInputs) -> Option<&'a Pla
         .or_else(|| default_current_plan(v))
 }
 
+/// The `plan` URL value for a plan: empty for the default plan, which a URL need not name
+/// (forms leave empty values out, so a link stays short).
+pub fn plan_param(v: &Vendor, name: &str) -> String {
+    match default_current_plan(v) {
+        Some(p) if p.name == name => String::new(),
+        _ => name.to_string(),
+    }
+}
+
 /// The plan a team is most likely on before upgrading: the last paid plan without SCIM in
 /// the vendor's order (plan tables go from cheapest to dearest), else the first plan.
 pub fn default_current_plan(v: &Vendor) -> Option<&Plan> {

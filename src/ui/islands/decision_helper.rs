@@ -2,7 +2,7 @@
 //! that fits highlighted, the figures behind it, and every option described neutrally.
 //! Shared by each guide's `#decision` section and `/decide`.
 
-use crate::domain::cost::upgrade::current_plan;
+use crate::domain::cost::upgrade::{current_plan, plan_param};
 use crate::domain::decision::{self, IdpChoice, Match, Question, Situation};
 use crate::domain::format::plain;
 use crate::domain::format::{self, usd_whole};
@@ -109,7 +109,8 @@ fn SituationForm(
                     <label for="dq-plan">"Your current plan"</label>
                     <select id="dq-plan" name="plan">
                         {plans.into_iter().map(|p| {
-                            let (name, value) = (p.clone(), p.clone());
+                            let name = p.clone();
+                            let value = vendor_ref(vendor, |v| plan_param(v, &p));
                             view! { <option value=value selected=move || current().as_deref() == Some(name.as_str())>{p}</option> }
                         }).collect_view()}
                     </select>

@@ -2,7 +2,7 @@
 //! replaces the URL in place.
 
 use super::VendorChoice;
-use crate::domain::cost::upgrade::{current_plan, Costing};
+use crate::domain::cost::upgrade::{current_plan, plan_param, Costing};
 use crate::domain::format::plain;
 use crate::domain::report::Report;
 use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
@@ -135,10 +135,16 @@ fn VendorSelect(choices: Vec<VendorChoice>, report: Memo<Report>) -> impl IntoVi
 
 #[component]
 fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
-    let plans: Vec<(String, String)> = vendor.with_value(|v| {
+    let plans: Vec<(String, String, String)> = vendor.with_value(|v| {
         v.iter()
-            .flat_map(|v| v.plans.iter())
-            .map(|p| (p.name.clone(), crate::domain::format::price(&p.price)))
+            .flat_map(|v| v.plans.iter().map(move |p| (v, p)))
+            .map(|(v, p)| {
+                (
+                    p.name.clone(),
+                    plan_param(v, &p.name),
+                    crate::domain::format::price(&p.price),
+                )
+            })
             .collect()
     });
     let selected = move || {
@@ -152,10 +158,10 @@ fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl
         <div class="field">
             <label for="in-plan">"Your current plan"</label>
             <select id="in-plan" name="plan">
-                {plans.into_iter().map(|(name, price)| {
+                {plans.into_iter().map(|(name, value, price)| {
                     let n = name.clone();
                     view! {
-                        <option value=name.clone() selected=move || selected().as_deref() == Some(n.as_str())>
+                        <option value=value selected=move || selected().as_deref() == Some(n.as_str())>
                             {format!("{name}: {price}")}
                         </option>
                     }
