@@ -11,6 +11,13 @@ use crate::domain::url::{self, Query};
 use crate::domain::vendor::{is_slug, Action, Idp, Price, Provisioning, Tri, Vendor};
 use serde::{Deserialize, Serialize};
 
+/// The vendors to compare, comma-separated.
+pub const VENDORS: &str = "vendors";
+/// One more vendor, as the add-a-vendor form sends it.
+pub const ADD: &str = "add";
+/// Every key the comparison reads.
+pub const KEYS: [&str; 3] = [VENDORS, ADD, USERS.key];
+
 /// More columns than this stop being readable side by side.
 pub const MAX_VENDORS: usize = 6;
 
@@ -27,8 +34,8 @@ pub fn parse(query: &Query) -> Selection {
     let mut issues = Vec::new();
     let mut slugs: Vec<String> = Vec::new();
     let mut unreadable: Vec<String> = Vec::new();
-    let listed = query.get("vendors").unwrap_or_default();
-    let added = query.get("add").unwrap_or_default();
+    let listed = query.get(VENDORS).unwrap_or_default();
+    let added = query.get(ADD).unwrap_or_default();
     for raw in listed.split(',').chain(added.split(',')) {
         let s = raw.trim().to_ascii_lowercase();
         if s.is_empty() || slugs.contains(&s) {
@@ -82,7 +89,7 @@ fn unreadable_names(names: &[String]) -> String {
 
 /// The comparison's query string for a list of slugs.
 pub fn query(slugs: &[String], users: u32) -> String {
-    url::encode(&[("vendors", slugs.join(",")), ("users", users.to_string())])
+    url::encode(&[(VENDORS, slugs.join(",")), (USERS.key, users.to_string())])
 }
 
 /// One vendor's column.

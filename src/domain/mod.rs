@@ -4,10 +4,14 @@
 //! Layers inside, each using only those above it:
 //! - `vendor`, `api_guide`, `catalog`: the types of `data/*.toml` and `data/api/*.toml`
 //! - `url`: the one way to read and write a query string (last value of a repeated key wins)
-//! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict)
+//! - `keys`: enum values spelled as serde names them
+//! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict,
+//!   the price jump)
 //! - `format`: numbers and prices as the words a buyer reads
 //! - `scenario`: the calculator's inputs as they live in the URL
 //! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
+//! - `recommendation`: the one piece of advice those pages share
+//! - `routes`: which keys each address reads, and a query's canonical form
 //! - `chart`: SVG charts (plotters), drawn on the server
 
 pub mod api_guide;
@@ -21,6 +25,7 @@ pub mod keys;
 pub mod listing;
 pub mod recommendation;
 pub mod report;
+pub mod routes;
 pub mod scenario;
 pub mod url;
 pub mod vendor;
