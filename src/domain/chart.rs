@@ -138,11 +138,17 @@ pub fn cost_chart(c: &CostChart) -> String {
 
 /// Makes the SVG follow the page's colours, scale with its box, and carry its title.
 fn finish(svg: String, title: &str) -> String {
+    // plotters writes a viewBox of its own; add one only where it did not (one attribute
+    // twice is not valid XML).
+    let head = svg.split('>').next().unwrap_or("");
+    let view_box = if head.contains("viewBox") {
+        String::new()
+    } else {
+        format!("viewBox=\"0 0 {WIDTH} {HEIGHT}\" ")
+    };
     let svg = svg.replace("#000000", "currentColor").replacen(
         &format!("width=\"{WIDTH}\" height=\"{HEIGHT}\""),
-        &format!(
-            "viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" preserveAspectRatio=\"xMidYMid meet\""
-        ),
+        &format!("{view_box}role=\"img\" preserveAspectRatio=\"xMidYMid meet\""),
         1,
     );
     match svg.find('>') {
@@ -262,6 +268,7 @@ mod tests {
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("<title>Cost &lt;chart&gt; &amp; &quot;more&quot;</title>"));
         assert!(svg.contains("viewBox=\"0 0 720 380\""));
+        assert_eq!(svg.matches("viewBox=").count(), 1, "one viewBox: {}", &svg[..200]);
         assert!(!svg.contains("#000000"));
         assert!(svg.contains("Team size (people)"));
         assert!(svg.contains("Dollars a year"));
