@@ -97,3 +97,14 @@ test("the decision helper and the calculator give the same advice, and say when 
   await page.goto("/calculator?vendor=mode&plan=Business%2FPro");
   await expect(page.locator(".verdict .advice")).toHaveText("Our advice: Upgrade to the SCIM plan");
 });
+
+test.describe("the decision helper on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("shows its advice before the questions", async ({ page }) => {
+    await page.goto("/decide?vendor=mode");
+    const advice = await page.locator(".recommendation").boundingBox();
+    const form = await page.locator(".situation-form").boundingBox();
+    expect(advice!.y).toBeLessThan(form!.y);
+  });
+});

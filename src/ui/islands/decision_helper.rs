@@ -41,10 +41,14 @@ pub fn DecisionHelper(
             .with(|s| vendor.with_value(|v| decision::match_rows(v.as_ref().expect("vendor"), s)))
     });
     view! {
+        // The answer comes first in the document, so a phone shows it before the questions;
+        // on a wide screen the grid puts it beside them (style/main.css).
         <div class="decision-helper">
+            <div class="answer" aria-live="polite">
+                <Recommendation matched report vendor/>
+            </div>
             <SituationForm situation report vendor questions choices action/>
             <div class="decision-results" aria-live="polite">
-                <Recommendation matched report vendor/>
                 <DecisionRows matched vendor/>
                 <Options report vendor situation has_api_guide/>
             </div>
