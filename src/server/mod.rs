@@ -94,5 +94,11 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             PageCache::new(),
             crate::server::response::layer,
         ))
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        // Compresses what the page cache does not keep (errors, other methods, large files);
+        // the cache sends its own stored compressed bytes.
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(4))
+                .compress_when(crate::server::response::compress_unless_cached()),
+        )
 }
