@@ -2,6 +2,7 @@
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
 
 pub mod csv;
+pub mod guard;
 pub mod json_api;
 pub mod load;
 pub mod response;
@@ -90,6 +91,10 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             context, shell,
         ))
         .with_state(options)
+        .layer(axum::middleware::from_fn_with_state(
+            crate::server::guard::ServerFns::registered(),
+            crate::server::guard::server_fns,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             PageCache::new(),
             crate::server::response::layer,

@@ -1,0 +1,193 @@
+//! Traffic a browser on our pages would not send, on the real server: server functions
+//! called wrongly, other methods, hosts and proxies, oversized URLs, and cache headers.
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::Page;
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+/// The shipped data behind the default settings, started once for this file.
+fn server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| common::start(common::catalog()))
+}
+
+/// One HTTP/1.1 request, written as it is (so tests can send what clients get wrong), and
+/// the answer. `Connection: close` is added; the answer is read until the server closes.
+async fn send(addr: SocketAddr, head: &str, body: &[u8]) -> Page {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut request = format!("{head}\r\nConnection: close\r\n\r\n").into_bytes();
+    request.extend_from_slice(body);
+    // The server may answer and close before reading all of a body it refuses.
+    let _ = stream.write_all(&request).await;
+    let mut raw = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        stream.read_to_end(&mut raw),
+    )
+    .await;
+    assert!(read.is_ok(), "no answer within 30 s to {head}");
+    parse(&raw)
+}
+
+fn parse(raw: &[u8]) -> Page {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut body = raw.get(split + 4..).unwrap_or(&[]).to_vec();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse::<u16>().ok())
+        .and_then(|c| StatusCode::from_u16(c).ok())
+        .unwrap_or(StatusCode::IM_A_TEAPOT);
+    let headers: Vec<(String, String)> = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect();
+    let mut page = Page {
+        status,
+        content_type: String::new(),
+        headers,
+        body: String::new(),
+    };
+    page.content_type = page.header("content-type");
+    if page
+        .header("transfer-encoding")
+        .eq_ignore_ascii_case("chunked")
+    {
+        body = dechunk(&body);
+    }
+    page.body = String::from_utf8_lossy(&body).into_owned();
+    page
+}
+
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&rest[..eol]);
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        let after = &rest[eol + 2..];
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.extend_from_slice(&after[..n]);
+        rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
+    }
+    out
+}
+
+/// A JSON error of ours: `{"error": "...", "issues": [...]}` and nothing a handler said.
+#[track_caller]
+fn assert_clean_json_error(page: &Page, what: &str) {
+    assert!(
+        page.content_type.starts_with("application/json"),
+        "{what}: {} {}",
+        page.content_type,
+        page.body
+    );
+    let v: Value = serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(v["error"].is_string(), "{what}: {v}");
+    for internal in [
+        "Args",
+        "Deserialization",
+        "missing field",
+        "length limit",
+        "|",
+        "`",
+    ] {
+        assert!(!page.body.contains(internal), "{what}: {}", page.body);
+    }
+}
+
+/// The path leptos_axum serves a server function at (`/api/get_guide<hash>`).
+fn server_fn_path(name: &str) -> &'static str {
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .find(|path| {
+            path.strip_prefix("/api/")
+                .and_then(|p| p.strip_prefix(name))
+                .is_some_and(|hash| hash.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or_else(|| panic!("no server function {name}"))
+}
+
+#[test]
+fn server_functions_refuse_bad_calls_with_4xx_and_no_internal_text() {
+    common::block_on(async {
+        let addr = server();
+        let path = server_fn_path("get_guide");
+        let post = |headers: &str| format!("POST {path} HTTP/1.1\r\nHost: {addr}{headers}");
+        let form = "\r\nContent-Type: application/x-www-form-urlencoded";
+
+        // The guide, which calls it on the server, and the real call from outside still work.
+        assert_eq!(common::get("/vendors/mode").await.status, StatusCode::OK);
+        let body = b"slug=mode";
+        let page = send(addr, &format!("{}\r\nContent-Length: 9", post(form)), body).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("\"slug\":\"mode\""));
+
+        let bad_arguments: [&[u8]; 4] = [b"", b"foo=bar", b"slug=mode&slug=x", b"slug[=%ZZ"];
+        for body in bad_arguments {
+            let head = format!("{}\r\nContent-Length: {}", post(form), body.len());
+            let page = send(addr, &head, body).await;
+            let what = String::from_utf8_lossy(body);
+            assert_eq!(
+                page.status,
+                StatusCode::BAD_REQUEST,
+                "{what}: {}",
+                page.body
+            );
+            assert_clean_json_error(&page, &what);
+        }
+
+        let json = br#"{"slug":"mode"}"#;
+        for content_type in [
+            "\r\nContent-Type: application/json",
+            "",
+            "\r\nContent-Type: text/plain",
+        ] {
+            let head = format!("{}\r\nContent-Length: {}", post(content_type), json.len());
+            let page = send(addr, &head, json).await;
+            assert_eq!(
+                page.status,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "{content_type:?}"
+            );
+            assert_clean_json_error(&page, content_type);
+        }
+
+        // 3 MB announced: refused before the body is sent (the client waits for `100 Continue`).
+        let head = format!(
+            "{}\r\nContent-Length: 3000000\r\nExpect: 100-continue",
+            post(form)
+        );
+        let page = send(addr, &head, b"").await;
+        assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_clean_json_error(&page, "3 MB");
+
+        // Over the limit without a length: refused once the limit is passed.
+        let big = format!("slug={}", "a".repeat(65 * 1024));
+        let chunked = format!("{:x}\r\n{big}\r\n0\r\n\r\n", big.len());
+        let head = format!("{}\r\nTransfer-Encoding: chunked", post(form));
+        let page = send(addr, &head, chunked.as_bytes()).await;
+        assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_clean_json_error(&page, "65 KiB chunked");
+
+        // Other methods: 405 naming the one that works.
+        let page = common::get_at(addr, path).await;
+        assert_eq!(page.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(page.header("allow"), "POST");
+    })
+}
