@@ -191,3 +191,34 @@ fn server_functions_refuse_bad_calls_with_4xx_and_no_internal_text() {
         assert_eq!(page.header("allow"), "POST");
     })
 }
+
+#[test]
+fn static_files_take_only_get_and_head() {
+    common::block_on(async {
+        let addr = server();
+        for method in ["DELETE", "PUT", "PATCH", "TRACE", "POST", "OPTIONS"] {
+            for uri in ["/favicon.svg", "/no/such/file.js"] {
+                let head = format!("{method} {uri} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 0");
+                let page = send(addr, &head, b"").await;
+                assert_eq!(
+                    page.status,
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "{method} {uri}"
+                );
+                assert_eq!(page.header("allow"), "GET, HEAD", "{method} {uri}");
+                assert!(!page.body.contains("<svg"), "{method} {uri} sent the file");
+                assert_eq!(page.header("x-content-type-options"), "nosniff");
+            }
+        }
+        let page = common::get_at(addr, "/favicon.svg").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<svg"));
+        let page = send(
+            addr,
+            &format!("HEAD /favicon.svg HTTP/1.1\r\nHost: {addr}"),
+            b"",
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+    })
+}

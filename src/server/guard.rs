@@ -105,3 +105,16 @@ pub async fn server_fns(State(fns): State<ServerFns>, req: Request, next: Next) 
         )
     }
 }
+
+/// 405 for a method other than GET or HEAD on a static file or an unknown path.
+pub fn method_not_allowed() -> Response {
+    let mut res = Response::new(Body::from("405: only GET and HEAD are allowed here\n"));
+    *res.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+    res.headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("GET, HEAD"));
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    res
+}

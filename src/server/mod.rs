@@ -11,6 +11,7 @@ use crate::domain::catalog::Catalog;
 use crate::server::response::{CspNonce, PageCache};
 use crate::ui::app::{shell, App};
 use axum::extract::{Path, RawQuery};
+use axum::http::Method;
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -87,9 +88,19 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            context, shell,
-        ))
+        .fallback({
+            let files = leptos_axum::file_and_error_handler_with_context(context, shell);
+            // Static files and the 404 page are read-only: other methods get 405, not the file.
+            move |uri, state, req: axum::extract::Request| {
+                let files = files.clone();
+                async move {
+                    match *req.method() {
+                        Method::GET | Method::HEAD => files(uri, state, req).await,
+                        _ => crate::server::guard::method_not_allowed(),
+                    }
+                }
+            }
+        })
         .with_state(options)
         .layer(axum::middleware::from_fn_with_state(
             crate::server::guard::ServerFns::registered(),
