@@ -2,7 +2,8 @@
 //!
 //! Serves the site. The vendor data directory is `--data DIR`, else the environment variable
 //! `SCIM_LEDGER_DATA`, else `data`. A broken data file stops start-up with file, field and
-//! reason. `--check-data` only validates and exits.
+//! reason. `--check-data` only validates and exits. Settings from the environment (see
+//! `server::config`) are checked before the server starts; an invalid one stops it.
 
 #[cfg(feature = "ssr")]
 const USAGE: &str = "usage: scim-ledger [--data DIR] [--check-data [DIR]]";
@@ -81,9 +82,17 @@ async fn main() {
         return;
     }
 
+    let settings = match scim_ledger::server::config::Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("scim-ledger: cannot start: {e}");
+            std::process::exit(2);
+        }
+    };
     let options = scim_ledger::server::leptos_options();
     let addr = options.site_addr;
-    let app = scim_ledger::server::router(Arc::new(catalog), options);
+    let public = settings.public_url.clone();
+    let app = scim_ledger::server::router_with(Arc::new(catalog), options, settings);
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -91,7 +100,12 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    println!("SCIM Ledger is running at http://{addr}/ (data: {data_dir})");
+    match public {
+        Some(url) => println!(
+            "SCIM Ledger is running at http://{addr}/, public at {url}/ (data: {data_dir})"
+        ),
+        None => println!("SCIM Ledger is running at http://{addr}/ (data: {data_dir})"),
+    }
     if let Err(e) = axum::serve(listener, app.into_make_service())
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -6,6 +6,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::Page;
+use scim_ledger::server::config::Settings;
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -221,4 +222,114 @@ fn static_files_take_only_get_and_head() {
         .await;
         assert_eq!(page.status, StatusCode::OK);
     })
+}
+
+/// A server around the shipped data with these settings, on the tests' runtime.
+async fn start_with(settings: Settings) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut options = scim_ledger::server::leptos_options();
+    options.site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/public").into();
+    let app = scim_ledger::server::router_with(common::catalog(), options, settings);
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+/// GET with extra header lines (each `Name: value`).
+async fn get_with(addr: SocketAddr, uri: &str, headers: &[&str]) -> Page {
+    let mut head = format!("GET {uri} HTTP/1.1");
+    for h in headers {
+        head.push_str("\r\n");
+        head.push_str(h);
+    }
+    send(addr, &head, b"").await
+}
+
+/// The printed address at the foot of a page.
+fn print_link(page: &Page) -> &str {
+    let at = page
+        .body
+        .find("class=\"print-link\">")
+        .expect("a print link")
+        + 19;
+    &page.body[at..at + page.body[at..].find('<').unwrap()]
+}
+
+const SCENARIO: &str = "/calculator?vendor=mode&users=20";
+const SCENARIO_HTML: &str = "/calculator?vendor=mode&amp;users=20";
+
+#[test]
+fn a_configured_public_url_is_the_base_of_every_page_address() {
+    common::block_on(async {
+        let settings = Settings::parse(Some("https://ledger.example"), None).unwrap();
+        let addr = start_with(settings).await;
+        let first = get_with(addr, SCENARIO, &["Host: evil.example"]).await;
+        assert_eq!(first.status, StatusCode::OK);
+        let address = format!("https://ledger.example{SCENARIO_HTML}");
+        assert_eq!(print_link(&first), address);
+        first.shows(&[
+            &format!("<link href=\"{address}\" rel=\"canonical\">"),
+            &format!("<meta property=\"og:url\" content=\"{address}\""),
+        ]);
+        assert!(!first.body.contains("evil.example"));
+        // The Host header no longer makes a page of its own: the same cache entry answers.
+        let second = get_with(addr, SCENARIO, &["Host: other.example"]).await;
+        assert_eq!(
+            second.header("content-security-policy"),
+            first.header("content-security-policy")
+        );
+        assert_eq!(print_link(&second), address);
+    })
+}
+
+#[test]
+fn proxy_headers_count_only_when_the_proxy_is_trusted() {
+    common::block_on(async {
+        let sent = ["Host: ledger.example", "X-Forwarded-Proto: https"];
+        // Not trusted (the default): the scheme is the server's own, and no canonical link
+        // is built from request headers.
+        let page = get_with(server(), SCENARIO, &sent).await;
+        assert_eq!(
+            print_link(&page),
+            format!("http://ledger.example{SCENARIO_HTML}")
+        );
+        assert!(!page.body.contains("rel=\"canonical\""));
+        assert!(!page.body.contains("og:url"));
+
+        let addr = start_with(Settings::parse(None, Some("true")).unwrap()).await;
+        let page = get_with(addr, SCENARIO, &sent).await;
+        assert_eq!(
+            print_link(&page),
+            format!("https://ledger.example{SCENARIO_HTML}")
+        );
+        // RFC 7239: the last element is the one our proxy added.
+        let forwarded =
+            "Forwarded: proto=http;host=spoof.example, for=192.0.2.1;proto=https;host=real.example";
+        let page = get_with(addr, SCENARIO, &["Host: internal:3000", forwarded]).await;
+        assert_eq!(
+            print_link(&page),
+            format!("https://real.example{SCENARIO_HTML}")
+        );
+    })
+}
+
+#[test]
+fn invalid_settings_stop_start_up_with_a_clear_message() {
+    use std::process::Command;
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    for (name, value) in [
+        ("SCIM_LEDGER_PUBLIC_URL", "ledger.example/path"),
+        ("SCIM_LEDGER_TRUST_PROXY", "sometimes"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_scim-ledger"))
+            .args(["--data", data])
+            .env(name, value)
+            // Were the setting ignored, start-up would stop here instead, with another message.
+            .env("LEPTOS_SITE_ADDR", "no-address")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(name) && stderr.contains(value), "{stderr}");
+    }
 }

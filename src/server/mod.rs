@@ -1,6 +1,7 @@
 //! The axum application: Leptos routes, server functions, static files, `/healthz`.
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
 
+pub mod config;
 pub mod csv;
 pub mod guard;
 pub mod json_api;
@@ -8,8 +9,10 @@ pub mod load;
 pub mod response;
 
 use crate::domain::catalog::Catalog;
-use crate::server::response::{CspNonce, PageCache};
+use crate::server::config::Settings;
+use crate::server::response::{CspNonce, Site};
 use crate::ui::app::{shell, App};
+use crate::ui::components::layout::SiteOrigin;
 use axum::extract::{Path, RawQuery};
 use axum::http::Method;
 use axum::routing::get;
@@ -46,7 +49,12 @@ fn site_addr(text: &str) -> std::net::SocketAddr {
     })
 }
 
+/// The router with default settings (no public URL, no proxy): what the tests serve.
 pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
+    router_with(catalog, options, Settings::default())
+}
+
+pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> Router {
     let routes = generate_route_list(App);
     let c = catalog.clone();
     let api = Router::new()
@@ -74,11 +82,21 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
         });
     let context = move || {
         provide_context(catalog.clone());
-        // The response layer chose this response's CSP nonce; the hydration scripts use it.
-        let nonce = use_context::<axum::http::request::Parts>()
-            .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        // The response layer chose this response's CSP nonce (the hydration scripts use it)
+        // and the origin its page addresses start with.
+        let parts = use_context::<axum::http::request::Parts>();
+        let extension = |p: &axum::http::request::Parts| {
+            (
+                p.extensions.get::<CspNonce>().cloned(),
+                p.extensions.get::<SiteOrigin>().cloned(),
+            )
+        };
+        let (nonce, origin) = parts.as_ref().map(extension).unwrap_or_default();
         if let Some(CspNonce(n)) = nonce {
             provide_context(leptos::nonce::Nonce::from_value(n));
+        }
+        if let Some(origin) = origin {
+            provide_context(origin);
         }
     };
     Router::new()
@@ -107,7 +125,7 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             crate::server::guard::server_fns,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            PageCache::new(),
+            Site::new(settings),
             crate::server::response::layer,
         ))
         // Compresses what the page cache does not keep (errors, other methods, large files);

@@ -1,8 +1,9 @@
 //! What happens to every response on its way out (server only): security headers, the CSP
 //! nonce, and a cache of rendered responses that keeps each one compressed.
 //!
-//! Every page is a pure function of its URL, the request's host and the data loaded at
-//! start-up, so a rendered page can be served again without rendering it. A cache entry
+//! Every page is a pure function of its URL, its origin (the public URL, else the request's
+//! scheme and host; see `config`) and the data loaded at start-up, so a rendered page can be
+//! served again without rendering it. A cache entry
 //! keeps the rendered bytes and, once a client has asked for them, their brotli and gzip
 //! forms: a hit sends stored bytes and compresses nothing.
 //!
@@ -10,6 +11,8 @@
 //! drawn when the page is rendered. That is safe here: a page's content is fixed by its cache
 //! key before its nonce exists, so no one who learns the nonce can add markup to that page.
 
+use crate::server::config::Settings;
+use crate::ui::components::layout::SiteOrigin;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, Extensions, HeaderMap, HeaderValue, Method, StatusCode};
@@ -224,6 +227,21 @@ impl Weighter<String, Arc<Page>> for ByBytes {
     }
 }
 
+/// What the response layer applies to every response.
+pub struct Site {
+    settings: Settings,
+    cache: PageCache,
+}
+
+impl Site {
+    pub fn new(settings: Settings) -> Arc<Site> {
+        Arc::new(Site {
+            settings,
+            cache: PageCache::new(),
+        })
+    }
+}
+
 pub struct PageCache {
     pages: Cache<String, Arc<Page>, ByBytes>,
     /// Bodies compressed so far (each at most once per entry and encoding).
@@ -231,8 +249,8 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    pub fn new() -> Arc<PageCache> {
-        Arc::new(PageCache::bounded(MAX_BYTES, MAX_ENTRIES))
+    fn new() -> PageCache {
+        PageCache::bounded(MAX_BYTES, MAX_ENTRIES)
     }
 
     /// A cache holding at most `max_bytes` (as [`ByBytes`] counts them) in `max_entries`.
@@ -334,22 +352,19 @@ fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
     }
 }
 
-/// The cache key: everything a response depends on (the host appears in printed links).
-fn cache_key(req: &Request) -> Option<String> {
+/// The cache key: everything a response depends on (the origin appears in printed links).
+fn cache_key(req: &Request, origin: &str) -> Option<String> {
     if req.method() != Method::GET || req.headers().contains_key(header::RANGE) {
         return None;
     }
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    Some(format!("{host}\u{0}{}", req.uri()))
+    Some(format!("{origin}\u{0}{}", req.uri()))
 }
 
 /// The middleware: serve from the cache, or render and remember; then add the headers.
-pub async fn layer(State(cache): State<Arc<PageCache>>, mut req: Request, next: Next) -> Response {
-    let key = cache_key(&req);
+pub async fn layer(State(site): State<Arc<Site>>, mut req: Request, next: Next) -> Response {
+    let cache = &site.cache;
+    let origin = site.settings.origin(req.headers());
+    let key = cache_key(&req, &origin);
     let wanted = Encoding::negotiate(req.headers());
     if let Some(key) = key.as_ref() {
         if let Some(hit) = cache.pages.get(key) {
@@ -358,6 +373,10 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, mut req: Request, next: 
     }
     let nonce = new_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
+    req.extensions_mut().insert(SiteOrigin {
+        origin,
+        configured: site.settings.public_url.is_some(),
+    });
     let res = next.run(req).await;
     let mut res = match key {
         Some(key) if res.status() == StatusCode::OK => match remember(res, &nonce).await {
@@ -437,7 +456,7 @@ mod tests {
     }
 
     /// The real middleware around one HTML route that uses the request's nonce.
-    fn app(cache: Arc<PageCache>) -> axum::Router {
+    fn app(site: Arc<Site>) -> axum::Router {
         axum::Router::new()
             .route(
                 "/page",
@@ -449,7 +468,7 @@ mod tests {
                     )
                 }),
             )
-            .layer(axum::middleware::from_fn_with_state(cache, layer))
+            .layer(axum::middleware::from_fn_with_state(site, layer))
     }
 
     struct Got {
@@ -457,12 +476,12 @@ mod tests {
         body: Vec<u8>,
     }
 
-    fn fetch(cache: &Arc<PageCache>, accept: Option<&str>) -> Got {
+    fn fetch(site: &Arc<Site>, accept: Option<&str>) -> Got {
         let mut req = Request::get("/page").header(header::HOST, "example.test");
         if let Some(accept) = accept {
             req = req.header(header::ACCEPT_ENCODING, accept);
         }
-        let res = block_on(app(cache.clone()).oneshot(req.body(Body::empty()).unwrap())).unwrap();
+        let res = block_on(app(site.clone()).oneshot(req.body(Body::empty()).unwrap())).unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         let headers = res.headers().clone();
         let body = block_on(axum::body::to_bytes(res.into_body(), usize::MAX)).unwrap();
@@ -492,10 +511,11 @@ mod tests {
 
     #[test]
     fn a_hit_with_br_sends_the_stored_brotli_bytes() {
-        let cache = PageCache::new();
-        let first = fetch(&cache, Some("gzip, deflate, br"));
+        let site = Site::new(Settings::default());
+        let cache = &site.cache;
+        let first = fetch(&site, Some("gzip, deflate, br"));
         assert_eq!(cache.compressions(), 1, "the miss compressed once, for br");
-        let hit = fetch(&cache, Some("gzip, deflate, br"));
+        let hit = fetch(&site, Some("gzip, deflate, br"));
         assert_eq!(cache.compressions(), 1, "a hit compresses nothing");
         assert_eq!(header_of(&hit, header::CONTENT_ENCODING), "br");
         assert!(header_of(&hit, header::VARY).contains("accept-encoding"));
@@ -507,9 +527,10 @@ mod tests {
 
     #[test]
     fn a_hit_without_accept_encoding_is_identity() {
-        let cache = PageCache::new();
-        fetch(&cache, Some("br"));
-        let hit = fetch(&cache, None);
+        let site = Site::new(Settings::default());
+        let cache = &site.cache;
+        fetch(&site, Some("br"));
+        let hit = fetch(&site, None);
         assert_eq!(header_of(&hit, header::CONTENT_ENCODING), "");
         assert!(header_of(&hit, header::VARY).contains("accept-encoding"));
         assert_eq!(
@@ -517,17 +538,17 @@ mod tests {
             page_text(&csp_nonce(&hit))
         );
         // gzip is compressed on its first request only.
-        fetch(&cache, Some("gzip"));
-        let gz = fetch(&cache, Some("gzip;q=1, br;q=0"));
+        fetch(&site, Some("gzip"));
+        let gz = fetch(&site, Some("gzip;q=1, br;q=0"));
         assert_eq!(header_of(&gz, header::CONTENT_ENCODING), "gzip");
         assert_eq!(cache.compressions(), 2);
     }
 
     #[test]
     fn the_csp_nonce_is_the_one_in_the_page() {
-        let cache = PageCache::new();
+        let site = Site::new(Settings::default());
         for accept in [None, Some("br"), None, Some("gzip"), Some("br")] {
-            let got = fetch(&cache, accept);
+            let got = fetch(&site, accept);
             let text = match header_of(&got, header::CONTENT_ENCODING) {
                 "br" => unbrotli(&got.body),
                 "gzip" => {
