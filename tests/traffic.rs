@@ -333,3 +333,31 @@ fn invalid_settings_stop_start_up_with_a_clear_message() {
         assert!(stderr.contains(name) && stderr.contains(value), "{stderr}");
     }
 }
+
+#[test]
+fn pages_are_private_and_hsts_follows_the_public_url() {
+    common::block_on(async {
+        let addr = server();
+        for uri in ["/vendors/mode", "/vendors/mode", "/no/such/page"] {
+            let page = common::get_at(addr, uri).await;
+            assert!(page.content_type.starts_with("text/html"), "{uri}");
+            assert_eq!(page.header("cache-control"), "private, no-cache", "{uri}");
+            assert_eq!(page.header("strict-transport-security"), "", "{uri}");
+            let policy = page.header("permissions-policy");
+            assert!(policy.contains("camera=()") && !policy.contains("interest-cohort"));
+        }
+        let https =
+            start_with(Settings::parse(Some("https://ledger.example"), None).unwrap()).await;
+        let http = start_with(Settings::parse(Some("http://ledger.example"), None).unwrap()).await;
+        for uri in ["/vendors/mode", "/healthz", "/no/such/page"] {
+            let page = common::get_at(https, uri).await;
+            assert_eq!(
+                page.header("strict-transport-security"),
+                "max-age=31536000",
+                "{uri}"
+            );
+            let page = common::get_at(http, uri).await;
+            assert_eq!(page.header("strict-transport-security"), "", "{uri}");
+        }
+    })
+}

@@ -333,7 +333,7 @@ fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
         (
             header::HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
-             interest-cohort=(), clipboard-write=(self)",
+             clipboard-write=(self)",
         ),
         (
             header::HeaderName::from_static("cross-origin-opener-policy"),
@@ -352,6 +352,33 @@ fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
     }
 }
 
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// Headers that follow from the settings and the kind of response.
+fn set_policy_headers(headers: &mut HeaderMap, settings: &Settings) {
+    // A page holds its nonce and the date it was printed on: no shared cache may keep it, and
+    // a browser asks again before reusing it (it may still keep it for back and forward).
+    if is_html(headers) && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
+    // Browsers ignore HSTS over plain HTTP, so it is sent only when the public URL says
+    // HTTPS; otherwise it is the TLS terminator's to send (README, "Configuration").
+    if settings.https() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+}
+
 /// The cache key: everything a response depends on (the origin appears in printed links).
 fn cache_key(req: &Request, origin: &str) -> Option<String> {
     if req.method() != Method::GET || req.headers().contains_key(header::RANGE) {
@@ -361,7 +388,13 @@ fn cache_key(req: &Request, origin: &str) -> Option<String> {
 }
 
 /// The middleware: serve from the cache, or render and remember; then add the headers.
-pub async fn layer(State(site): State<Arc<Site>>, mut req: Request, next: Next) -> Response {
+pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
+    let mut res = respond(&site, req, next).await;
+    set_policy_headers(res.headers_mut(), &site.settings);
+    res
+}
+
+async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
     let cache = &site.cache;
     let origin = site.settings.origin(req.headers());
     let key = cache_key(&req, &origin);
