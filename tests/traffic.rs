@@ -361,3 +361,66 @@ fn pages_are_private_and_hsts_follows_the_public_url() {
         }
     })
 }
+
+#[test]
+fn cached_pages_are_rendered_again_after_their_time() {
+    common::block_on(async {
+        let settings = Settings {
+            cache_ttl: std::time::Duration::from_millis(300),
+            ..Settings::default()
+        };
+        let addr = start_with(settings).await;
+        let nonce = |page: &Page| page.header("content-security-policy");
+        let first = common::get_at(addr, "/vendors/mode").await;
+        let hit = common::get_at(addr, "/vendors/mode").await;
+        assert_eq!(nonce(&first), nonce(&hit), "served from the cache");
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let later = common::get_at(addr, "/vendors/mode").await;
+        assert_eq!(later.status, StatusCode::OK);
+        assert_ne!(nonce(&first), nonce(&later), "rendered again");
+    })
+}
+
+#[test]
+fn oversized_urls_get_a_clear_414_or_400() {
+    common::block_on(async {
+        let addr = server();
+        let long = format!("vendor=mode&note={}", "a".repeat(5_000));
+        let many = (0..100)
+            .map(|i| format!("k{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&");
+        for (query, status) in [
+            (&long, StatusCode::URI_TOO_LONG),
+            (&many, StatusCode::BAD_REQUEST),
+        ] {
+            for path in ["/api/cost", "/vendors.csv", "/compare.csv"] {
+                let page = common::get_at(addr, &format!("{path}?{query}")).await;
+                assert_eq!(page.status, status, "{path}");
+                assert_clean_json_error(&page, path);
+            }
+            for path in ["/calculator", "/vendors/mode", "/pkg/scim-ledger.js"] {
+                let page = common::get_at(addr, &format!("{path}?{query}")).await;
+                assert_eq!(page.status, status, "{path}");
+                assert!(page.content_type.starts_with("text/html"), "{path}");
+                page.shows(&["SCIM Ledger", "See all vendors", "class=\"not-found\""]);
+                assert!(
+                    !page.body.contains("aaaaaaaaaa"),
+                    "{path}: the URL is not echoed"
+                );
+                assert_eq!(page.header("x-frame-options"), "DENY", "{path}");
+            }
+        }
+        // At the limits: 65 parameters are refused; 64, and 4,000 bytes of URL, are served.
+        let query = (0..64)
+            .map(|i| format!("k{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let page = common::get_at(addr, &format!("/calculator?vendor=mode&{query}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "65 parameters");
+        let page = common::get_at(addr, &format!("/calculator?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "64 parameters");
+        let near = format!("/calculator?vendor=mode&note={}", "a".repeat(4_000));
+        assert_eq!(common::get_at(addr, &near).await.status, StatusCode::OK);
+    })
+}

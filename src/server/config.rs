@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap};
 pub const PUBLIC_URL: &str = "SCIM_LEDGER_PUBLIC_URL";
 pub const TRUST_PROXY: &str = "SCIM_LEDGER_TRUST_PROXY";
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// Scheme and host readers reach the site at (`https://ledger.example`, no trailing
     /// slash): the base of print links, canonical links and Open Graph URLs.
@@ -16,6 +16,19 @@ pub struct Settings {
     /// `X-Forwarded-Host` headers (without a public URL). Only behind a proxy that sets them:
     /// a client can send them too.
     pub trust_proxy: bool,
+    /// How long a rendered page is served from the cache (at most until midnight UTC). Not
+    /// read from the environment; tests shorten it.
+    pub cache_ttl: std::time::Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            public_url: None,
+            trust_proxy: false,
+            cache_ttl: crate::server::response::CACHE_TTL,
+        }
+    }
 }
 
 impl Settings {
@@ -40,6 +53,7 @@ impl Settings {
         Ok(Settings {
             public_url,
             trust_proxy,
+            ..Settings::default()
         })
     }
 

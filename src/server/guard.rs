@@ -118,3 +118,65 @@ pub fn method_not_allowed() -> Response {
     );
     res
 }
+
+/// The longest request target (path and query) served; longer gets 414. Every link the
+/// site makes is far shorter (a full calculator scenario is about 300 bytes).
+pub const MAX_URL_BYTES: usize = 4096;
+
+/// The most query parameters served; more gets 400. A guide's two forms together read
+/// fewer than 30.
+pub const MAX_QUERY_PARAMS: usize = 64;
+
+/// 414 for a URL over [`MAX_URL_BYTES`], 400 for one with over [`MAX_QUERY_PARAMS`]
+/// parameters: before the cache or any handler spends work on it.
+pub fn oversized(req: &Request) -> Option<Response> {
+    let uri = req.uri();
+    let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
+    let path = uri.path();
+    if target.len() > MAX_URL_BYTES {
+        return Some(refuse(
+            path,
+            StatusCode::URI_TOO_LONG,
+            "Address too long",
+            "This address is longer than 4,096 characters, more than any link of ours.",
+        ));
+    }
+    let params = uri
+        .query()
+        .map_or(0, |q| q.split('&').filter(|p| !p.is_empty()).count());
+    if params > MAX_QUERY_PARAMS {
+        return Some(refuse(
+            path,
+            StatusCode::BAD_REQUEST,
+            "Too many parameters",
+            "This address has more than 64 query parameters, more than any form of ours sends.",
+        ));
+    }
+    None
+}
+
+/// A refusal: JSON for the data routes (`/api/`, `.csv`), else a page like the 404 page.
+fn refuse(path: &str, status: StatusCode, title: &str, message: &str) -> Response {
+    if path.starts_with("/api/") || path.ends_with(".csv") {
+        return api_error(status, message);
+    }
+    // The site's 404 page (ui::pages::not_found) without rendering the app for it.
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"color-scheme\" content=\"light dark\">\
+         <link rel=\"stylesheet\" href=\"/pkg/scim-ledger.css\">\
+         <title>{title} · SCIM Ledger</title><meta name=\"robots\" content=\"noindex\"></head>\
+         <body><header class=\"site-header\"><nav aria-label=\"Main\">\
+         <a href=\"/\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">§</span>SCIM Ledger</a>\
+         </nav></header><main id=\"main\"><div class=\"not-found\"><h1>{title}</h1><p>{message}</p>\
+         <p><a href=\"/\">See all vendors</a></p></div></main></body></html>"
+    );
+    let mut res = Response::new(Body::from(html));
+    *res.status_mut() = status;
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    res
+}

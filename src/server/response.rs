@@ -24,6 +24,7 @@ use quick_cache::{OptionsBuilder, Weighter};
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 
 /// The nonce for this response, read by the Leptos render (see `server::router`).
@@ -37,6 +38,16 @@ const MAX_CACHED_BODY: usize = 4 * 1024 * 1024;
 /// URLs (a crawler, a fuzzer) can only push out other entries, never grow memory.
 pub const MAX_ENTRIES: u64 = 2_000;
 pub const MAX_BYTES: u64 = 128 * 1024 * 1024;
+
+/// How long a rendered page is served again, at most (see [`lifetime`]).
+pub const CACHE_TTL: Duration = Duration::from_secs(60 * 60);
+
+/// How long a page rendered now may be served: `ttl`, and never past midnight UTC, where the
+/// "printed on" date at its foot changes.
+fn lifetime(now: SystemTime, ttl: Duration) -> Duration {
+    let secs = now.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+    ttl.min(Duration::from_secs(86_400 - secs % 86_400))
+}
 
 /// quick_cache splits its capacity into shards and admits no entry larger than one shard:
 /// 16 shards of 8 MiB hold the largest body with its compressed forms on any machine.
@@ -119,6 +130,8 @@ struct Page {
     compressible: bool,
     br: Option<Bytes>,
     gzip: Option<Bytes>,
+    /// After this the page is rendered again (a new nonce, today's date).
+    expires: Instant,
 }
 
 impl Page {
@@ -160,6 +173,7 @@ impl Page {
             compressible: self.compressible,
             br: self.br.clone(),
             gzip: self.gzip.clone(),
+            expires: self.expires,
         };
         match encoding {
             Encoding::Br => page.br = Some(brotli(&self.identity)),
@@ -395,12 +409,17 @@ pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> R
 }
 
 async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
+    if let Some(mut refused) = crate::server::guard::oversized(&req) {
+        set_security_headers(refused.headers_mut(), &new_nonce());
+        return refused;
+    }
     let cache = &site.cache;
     let origin = site.settings.origin(req.headers());
     let key = cache_key(&req, &origin);
     let wanted = Encoding::negotiate(req.headers());
     if let Some(key) = key.as_ref() {
-        if let Some(hit) = cache.pages.get(key) {
+        let fresh = cache.pages.get(key).filter(|p| p.expires > Instant::now());
+        if let Some(hit) = fresh {
             return cache.serve(key.clone(), hit, wanted, false);
         }
     }
@@ -412,10 +431,12 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
     });
     let res = next.run(req).await;
     let mut res = match key {
-        Some(key) if res.status() == StatusCode::OK => match remember(res, &nonce).await {
-            Ok(page) => return cache.serve(key, Arc::new(page), wanted, true),
-            Err(res) => res,
-        },
+        Some(key) if res.status() == StatusCode::OK => {
+            match remember(res, &nonce, site.settings.cache_ttl).await {
+                Ok(page) => return cache.serve(key, Arc::new(page), wanted, true),
+                Err(res) => res,
+            }
+        }
         _ => res,
     };
     set_security_headers(res.headers_mut(), &nonce);
@@ -424,7 +445,8 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
 
 /// Buffers a 200 response into a page for the cache, or gives it back unbuffered when it is
 /// larger than the cache takes.
-async fn remember(res: Response, nonce: &str) -> Result<Page, Response> {
+async fn remember(res: Response, nonce: &str, ttl: Duration) -> Result<Page, Response> {
+    let expires = Instant::now() + lifetime(SystemTime::now(), ttl);
     let declared = res
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -462,6 +484,7 @@ async fn remember(res: Response, nonce: &str) -> Result<Page, Response> {
         compressible,
         br: None,
         gzip: None,
+        expires,
     })
 }
 
@@ -611,6 +634,7 @@ mod tests {
             compressible: true,
             br: None,
             gzip: None,
+            expires: Instant::now() + CACHE_TTL,
         })
     }
 
@@ -634,6 +658,21 @@ mod tests {
             cache.serve(format!("/s{i}"), page_of(10), Encoding::Identity, true);
         }
         assert!(cache.len() as u64 <= max_entries, "{} entries", cache.len());
+    }
+
+    #[test]
+    fn pages_expire_by_midnight_utc() {
+        let at = |secs: u64| UNIX_EPOCH + Duration::from_secs(secs);
+        let day = 20_000 * 86_400;
+        assert_eq!(lifetime(at(day), CACHE_TTL), CACHE_TTL);
+        assert_eq!(
+            lifetime(at(day + 86_400 - 10), CACHE_TTL),
+            Duration::from_secs(10)
+        );
+        assert_eq!(
+            lifetime(at(day + 86_399), CACHE_TTL),
+            Duration::from_secs(1)
+        );
     }
 
     #[test]
