@@ -14,9 +14,8 @@ struct Args {
     check_only: bool,
 }
 
-/// The command line, or `None` for `--help`. Hand-written parsing kept a flag with an
-/// optional value and error reporting to itself; lexopt does both in the usual ways
-/// (`--data=DIR` too) with no dependencies of its own.
+/// The command line, or `None` for `--help`. lexopt (no derive, no dependencies) gives the
+/// usual forms (`--data=DIR` too) and error messages that a hand-written loop lacked.
 #[cfg(feature = "ssr")]
 fn parse_args(mut parser: lexopt::Parser, data_dir: String) -> Result<Option<Args>, lexopt::Error> {
     use lexopt::prelude::*;

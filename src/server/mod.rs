@@ -1,5 +1,6 @@
 //! The axum application: Leptos routes, server functions, static files, `/healthz`.
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
+//! Requests pass `response` (limits, cache, headers), then `guard` (server functions).
 
 pub mod config;
 pub mod csv;

@@ -3,9 +3,9 @@
 //!
 //! Every page is a pure function of its URL, its origin (the public URL, else the request's
 //! scheme and host; see `config`) and the data loaded at start-up, so a rendered page can be
-//! served again without rendering it. A cache entry
-//! keeps the rendered bytes and, once a client has asked for them, their brotli and gzip
-//! forms: a hit sends stored bytes and compresses nothing.
+//! served again without rendering it. A cache entry keeps the rendered bytes and, once a
+//! client has asked for them, their brotli and gzip forms: a hit sends stored bytes and
+//! compresses nothing.
 //!
 //! Compressed bytes cannot have a nonce swapped in, so the CSP nonce is one per cache entry,
 //! drawn when the page is rendered. That is safe here: a page's content is fixed by its cache
@@ -50,7 +50,8 @@ fn lifetime(now: SystemTime, ttl: Duration) -> Duration {
 }
 
 /// quick_cache splits its capacity into shards and admits no entry larger than one shard:
-/// 16 shards of 8 MiB hold the largest body with its compressed forms on any machine.
+/// 16 shards of 8 MiB take the largest cached body (4 MiB) with its compressed forms, on
+/// any number of cores.
 const SHARDS: usize = 16;
 
 /// Compressed once per entry, so a little slower than tower-http's per-response level 4.
@@ -66,7 +67,8 @@ enum Encoding {
 
 impl Encoding {
     /// The best encoding the client takes, in our order br > gzip > identity. A `q=0`
-    /// refuses an encoding; `*` stands for any encoding the header does not name.
+    /// refuses an encoding; `*` stands for any encoding the header does not name. By hand:
+    /// tower-http keeps its negotiation private, and this much is a few lines.
     fn negotiate(headers: &HeaderMap) -> Encoding {
         let (mut br, mut gzip, mut any) = (None, None, None);
         for value in headers.get_all(header::ACCEPT_ENCODING) {
