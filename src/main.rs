@@ -2,7 +2,48 @@
 //!
 //! Serves the site. The vendor data directory is `--data DIR`, else the environment variable
 //! `SCIM_LEDGER_DATA`, else `data`. A broken data file stops start-up with file, field and
-//! reason. `--check-data` only validates and exits.
+//! reason. `--check-data` only validates and exits. Settings from the environment (see
+//! `server::config`) are checked before the server starts; an invalid one stops it.
+
+#[cfg(feature = "ssr")]
+const USAGE: &str = "usage: scim-ledger [--data DIR] [--check-data [DIR]]";
+
+#[cfg(feature = "ssr")]
+struct Args {
+    data_dir: String,
+    check_only: bool,
+}
+
+/// The command line, or `None` for `--help`. lexopt (no derive, no dependencies) gives the
+/// usual forms (`--data=DIR` too) and error messages that a hand-written loop lacked.
+#[cfg(feature = "ssr")]
+fn parse_args(mut parser: lexopt::Parser, data_dir: String) -> Result<Option<Args>, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut args = Args {
+        data_dir,
+        check_only: false,
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("data") => args.data_dir = parser.value()?.string()?,
+            Long("check-data") => {
+                args.check_only = true;
+                // The directory is optional: `--check-data=DIR`, or a next word that is no option.
+                let dir = parser.optional_value().or_else(|| {
+                    parser
+                        .try_raw_args()?
+                        .next_if(|a| !a.to_string_lossy().starts_with('-'))
+                });
+                if let Some(dir) = dir {
+                    args.data_dir = dir.string()?;
+                }
+            }
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(Some(args))
+}
 
 #[cfg(feature = "ssr")]
 #[tokio::main]
@@ -10,30 +51,19 @@ async fn main() {
     use std::path::PathBuf;
     use std::sync::Arc;
 
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut data_dir = std::env::var("SCIM_LEDGER_DATA").unwrap_or_else(|_| "data".into());
-    let mut check_only = false;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--data" | "--check-data" => {
-                check_only |= args[i] == "--check-data";
-                if let Some(dir) = args.get(i + 1).filter(|a| !a.starts_with("--")) {
-                    data_dir = dir.clone();
-                    i += 1;
-                }
-            }
-            "-h" | "--help" => {
-                println!("usage: scim-ledger [--data DIR] [--check-data [DIR]]");
-                return;
-            }
-            other => {
-                eprintln!("unknown argument `{other}` (try --help)");
-                std::process::exit(2);
-            }
+    let default_dir = std::env::var("SCIM_LEDGER_DATA").unwrap_or_else(|_| "data".into());
+    let args = match parse_args(lexopt::Parser::from_env(), default_dir) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return;
         }
-        i += 1;
-    }
+        Err(e) => {
+            eprintln!("scim-ledger: {e} (try --help)");
+            std::process::exit(2);
+        }
+    };
+    let (data_dir, check_only) = (args.data_dir, args.check_only);
 
     let catalog = match scim_ledger::server::load::load_catalog(&PathBuf::from(&data_dir)) {
         Ok(c) => c,
@@ -51,9 +81,17 @@ async fn main() {
         return;
     }
 
+    let settings = match scim_ledger::server::config::Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("scim-ledger: cannot start: {e}");
+            std::process::exit(2);
+        }
+    };
     let options = scim_ledger::server::leptos_options();
     let addr = options.site_addr;
-    let app = scim_ledger::server::router(Arc::new(catalog), options);
+    let public = settings.public_url.clone();
+    let app = scim_ledger::server::router_with(Arc::new(catalog), options, settings);
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -61,7 +99,12 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    println!("SCIM Ledger is running at http://{addr}/ (data: {data_dir})");
+    match public {
+        Some(url) => println!(
+            "SCIM Ledger is running at http://{addr}/, public at {url}/ (data: {data_dir})"
+        ),
+        None => println!("SCIM Ledger is running at http://{addr}/ (data: {data_dir})"),
+    }
     if let Err(e) = axum::serve(listener, app.into_make_service())
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -90,3 +133,31 @@ async fn shutdown_signal() {
 
 #[cfg(not(feature = "ssr"))]
 pub fn main() {}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<(String, bool)>, String> {
+        parse_args(lexopt::Parser::from_args(args), "data".into())
+            .map(|a| a.map(|a| (a.data_dir, a.check_only)))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_command_line() {
+        let ok = |dir: &str, check: bool| Ok(Some((dir.to_string(), check)));
+        assert_eq!(parse(&[]), ok("data", false));
+        assert_eq!(parse(&["--data", "d"]), ok("d", false));
+        assert_eq!(parse(&["--data=d"]), ok("d", false));
+        assert_eq!(parse(&["--check-data"]), ok("data", true));
+        assert_eq!(parse(&["--check-data", "d"]), ok("d", true));
+        assert_eq!(parse(&["--check-data=d"]), ok("d", true));
+        assert_eq!(parse(&["--check-data", "--data", "e"]), ok("e", true));
+        assert_eq!(parse(&["--help"]), Ok(None));
+        assert_eq!(parse(&["--data", "d", "-h"]), Ok(None));
+        assert!(parse(&["--bogus"]).is_err());
+        assert!(parse(&["stray"]).is_err());
+        assert!(parse(&["--data"]).unwrap_err().contains("missing argument"));
+    }
+}

@@ -268,7 +268,12 @@ mod tests {
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("<title>Cost &lt;chart&gt; &amp; &quot;more&quot;</title>"));
         assert!(svg.contains("viewBox=\"0 0 720 380\""));
-        assert_eq!(svg.matches("viewBox=").count(), 1, "one viewBox: {}", &svg[..200]);
+        assert_eq!(
+            svg.matches("viewBox=").count(),
+            1,
+            "one viewBox: {}",
+            &svg[..200]
+        );
         assert!(!svg.contains("#000000"));
         assert!(svg.contains("Team size (people)"));
         assert!(svg.contains("Dollars a year"));

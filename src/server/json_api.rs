@@ -2,110 +2,208 @@
 //! same pure functions as the page.
 
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::upgrade::{Costing, PriceSource};
+use crate::domain::cost::manual::ManualInputs;
+use crate::domain::cost::upgrade::{Costing, PriceSource, UpgradeInputs};
+use crate::domain::cost::verdict::{BreakEven, Outcome};
 use crate::domain::cost::Span;
 use crate::domain::report::{evaluate, Report};
 use crate::domain::scenario::{self, Issue};
 use crate::domain::url::Query;
+use crate::domain::vendor::{DecisionRow, PercentRange};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
-use serde_json::{json, Value};
 use std::sync::Arc;
+
+/// Every JSON error: a sentence, and the inputs at fault (empty when none).
+#[derive(Serialize)]
+pub struct ApiError<'a> {
+    pub error: &'a str,
+    pub issues: &'a [Issue],
+}
+
+impl ApiError<'_> {
+    pub fn respond(self, status: StatusCode) -> Response {
+        (status, Json(self)).into_response()
+    }
+}
+
+/// `/api/cost`: the scenario as understood, the manual cost, the upgrade and the verdict.
+#[derive(Serialize)]
+pub struct CostResponse<'a> {
+    pub vendor: Option<&'a str>,
+    pub users: u32,
+    pub inputs: Inputs<'a>,
+    /// The scenario's canonical query string (every input spelled out).
+    pub query: String,
+    pub orphaned_accounts: u64,
+    pub unused_licenses: u64,
+    /// Rounded to hundredths.
+    pub it_hours: f64,
+    pub unused_license_cost: f64,
+    pub it_labor_cost: f64,
+    pub compliance_cost: f64,
+    pub total_annual_impact: f64,
+    /// `null` without a vendor, or when the vendor lists no plans.
+    pub upgrade: Option<UpgradeJson<'a>>,
+    pub verdict: Option<VerdictJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Inputs<'a> {
+    pub manual: &'a ManualInputs,
+    pub upgrade: &'a UpgradeInputs,
+}
 
 /// A span as JSON: an open end is `null` (JSON has no infinity).
 #[derive(Serialize)]
-struct JsonSpan {
-    low: Option<f64>,
-    high: Option<f64>,
-    approx: bool,
-    open_ended: bool,
+pub struct JsonSpan {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: bool,
+    pub open_ended: bool,
 }
 
-fn span(s: Span) -> JsonSpan {
-    let finite = |x: f64| x.is_finite().then_some(x);
-    JsonSpan {
-        low: finite(s.low),
-        high: finite(s.high),
-        approx: s.approx,
-        open_ended: !s.low.is_finite() || !s.high.is_finite(),
+impl From<Span> for JsonSpan {
+    fn from(s: Span) -> JsonSpan {
+        let finite = |x: f64| x.is_finite().then_some(x);
+        JsonSpan {
+            low: finite(s.low),
+            high: finite(s.high),
+            approx: s.approx,
+            open_ended: !s.low.is_finite() || !s.high.is_finite(),
+        }
     }
 }
 
-/// Where an annual figure comes from, or why there is none.
-fn basis(c: &Costing) -> &'static str {
-    match c {
-        Costing::Known { basis, .. } => match basis {
-            PriceSource::ListPrice => "list_price",
-            PriceSource::Estimate => "estimate",
-            PriceSource::YourQuote => "your_quote",
-        },
-        Costing::NeedsQuote => "needs_quote",
-        Costing::OverFreeCap { .. } => "over_free_cap",
-        Costing::Unknown => "unknown",
+fn span(s: Option<Span>) -> Option<JsonSpan> {
+    s.map(JsonSpan::from)
+}
+
+/// Where an annual figure comes from (`list_price`, `estimate`, `your_quote`), or why there
+/// is none (`needs_quote`, `over_free_cap`, `unknown`).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Basis {
+    Priced(PriceSource),
+    Unpriced(Unpriced),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unpriced {
+    NeedsQuote,
+    OverFreeCap,
+    Unknown,
+}
+
+impl From<&Costing> for Basis {
+    fn from(c: &Costing) -> Basis {
+        match c {
+            Costing::Known { basis, .. } => Basis::Priced(*basis),
+            Costing::NeedsQuote => Basis::Unpriced(Unpriced::NeedsQuote),
+            Costing::OverFreeCap { .. } => Basis::Unpriced(Unpriced::OverFreeCap),
+            Costing::Unknown => Basis::Unpriced(Unpriced::Unknown),
+        }
     }
 }
 
-fn error(status: StatusCode, message: &str, issues: &[Issue]) -> Response {
-    (status, Json(json!({ "error": message, "issues": issues }))).into_response()
+#[derive(Serialize)]
+pub struct UpgradeJson<'a> {
+    pub current_plan: &'a str,
+    pub current_basis: Basis,
+    pub target_plan: Option<&'a str>,
+    pub target_basis: Option<Basis>,
+    pub annual_current: Option<JsonSpan>,
+    pub annual_target: Option<JsonSpan>,
+    pub difference: Option<JsonSpan>,
+    pub multiple: Option<JsonSpan>,
+    pub per_user: Option<JsonSpan>,
+    pub implementation_fee: Option<JsonSpan>,
+    pub renewal_increase_pct: Option<&'a PercentRange>,
+    pub years: u32,
+    pub over_years: Option<JsonSpan>,
 }
 
-pub fn report_json(r: &Report, catalog: &Catalog) -> Value {
+#[derive(Serialize)]
+pub struct VerdictJson<'a> {
+    pub result: OutcomeJson,
+    pub break_even: Option<&'a BreakEven>,
+    /// The vendor's decision-table row that points the same way.
+    pub decision_row: Option<&'a DecisionRow>,
+}
+
+/// [`Outcome`] with its spans as [`JsonSpan`]; `Depends` names its figure `net_saving`.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum OutcomeJson {
+    AlreadyHasScim,
+    NoScimPlan,
+    UpgradeCheaper { by: JsonSpan },
+    ManualCheaper { by: JsonSpan },
+    Depends { net_saving: JsonSpan },
+    Unknown,
+}
+
+impl From<&Outcome> for OutcomeJson {
+    fn from(o: &Outcome) -> OutcomeJson {
+        match o {
+            Outcome::AlreadyHasScim => OutcomeJson::AlreadyHasScim,
+            Outcome::NoScimPlan => OutcomeJson::NoScimPlan,
+            Outcome::UpgradeCheaper { by } => OutcomeJson::UpgradeCheaper { by: (*by).into() },
+            Outcome::ManualCheaper { by } => OutcomeJson::ManualCheaper { by: (*by).into() },
+            Outcome::Depends { net } => OutcomeJson::Depends {
+                net_saving: (*net).into(),
+            },
+            Outcome::Unknown => OutcomeJson::Unknown,
+        }
+    }
+}
+
+pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> {
     let m = &r.manual;
-    let upgrade = r.upgrade.as_ref().map(|u| {
-        json!({
-            "current_plan": u.current.plan,
-            "current_basis": basis(&u.current.costing),
-            "target_plan": u.target.as_ref().map(|t| t.plan.clone()),
-            "target_basis": u.target.as_ref().map(|t| basis(&t.costing)),
-            "annual_current": u.current.costing.annual().map(span),
-            "annual_target": u.target.as_ref().and_then(|t| t.costing.annual()).map(span),
-            "difference": u.difference.map(span),
-            "multiple": u.multiple.map(span),
-            "per_user": u.per_user.map(span),
-            "implementation_fee": u.implementation_fee.map(span),
-            "renewal_increase_pct": u.renewal_increase_pct,
-            "years": u.years,
-            "over_years": u.over_years.map(span),
-        })
+    let upgrade = r.upgrade.as_ref().map(|u| UpgradeJson {
+        current_plan: &u.current.plan,
+        current_basis: (&u.current.costing).into(),
+        target_plan: u.target.as_ref().map(|t| t.plan.as_str()),
+        target_basis: u.target.as_ref().map(|t| (&t.costing).into()),
+        annual_current: span(u.current.costing.annual()),
+        annual_target: span(u.target.as_ref().and_then(|t| t.costing.annual())),
+        difference: span(u.difference),
+        multiple: span(u.multiple),
+        per_user: span(u.per_user),
+        implementation_fee: span(u.implementation_fee),
+        renewal_increase_pct: u.renewal_increase_pct.as_ref(),
+        years: u.years,
+        over_years: span(u.over_years),
     });
     let verdict = r.verdict.as_ref().map(|v| {
         let vendor = r.scenario.vendor.as_deref().and_then(|s| catalog.vendor(s));
-        let outcome = match &v.outcome {
-            crate::domain::cost::verdict::Outcome::UpgradeCheaper { by } => {
-                json!({ "outcome": "upgrade_cheaper", "by": span(*by) })
-            }
-            crate::domain::cost::verdict::Outcome::ManualCheaper { by } => {
-                json!({ "outcome": "manual_cheaper", "by": span(*by) })
-            }
-            crate::domain::cost::verdict::Outcome::Depends { net } => {
-                json!({ "outcome": "depends", "net_saving": span(*net) })
-            }
-            // Internally tagged: serialises as {"outcome": "unknown"} and so on.
-            other => serde_json::to_value(other).unwrap_or(Value::Null),
-        };
-        json!({
-            "result": outcome,
-            "break_even": v.break_even,
-            "decision_row": v.decision_row.and_then(|i| vendor?.decision.get(i).cloned()),
-        })
+        VerdictJson {
+            result: (&v.outcome).into(),
+            break_even: v.break_even.as_ref(),
+            decision_row: v.decision_row.and_then(|i| vendor?.decision.get(i)),
+        }
     });
-    json!({
-        "vendor": r.scenario.vendor,
-        "users": r.scenario.users,
-        "inputs": { "manual": r.scenario.manual, "upgrade": r.scenario.upgrade },
-        "query": r.scenario.to_query(),
-        "orphaned_accounts": m.orphaned_accounts,
-        "unused_licenses": m.unused_licenses,
-        "it_hours": (m.it_hours * 100.0).round() / 100.0,
-        "unused_license_cost": m.unused_license_cost,
-        "it_labor_cost": m.it_labor_cost,
-        "compliance_cost": m.compliance_cost,
-        "total_annual_impact": m.total_annual_impact,
-        "upgrade": upgrade,
-        "verdict": verdict,
-    })
+    CostResponse {
+        vendor: r.scenario.vendor.as_deref(),
+        users: r.scenario.users,
+        inputs: Inputs {
+            manual: &r.scenario.manual,
+            upgrade: &r.scenario.upgrade,
+        },
+        query: r.scenario.to_query(),
+        orphaned_accounts: m.orphaned_accounts,
+        unused_licenses: m.unused_licenses,
+        it_hours: (m.it_hours * 100.0).round() / 100.0,
+        unused_license_cost: m.unused_license_cost,
+        it_labor_cost: m.it_labor_cost,
+        compliance_cost: m.compliance_cost,
+        total_annual_impact: m.total_annual_impact,
+        upgrade,
+        verdict,
+    }
 }
 
 pub async fn cost(catalog: Arc<Catalog>, query: Option<String>) -> Response {
@@ -113,11 +211,11 @@ pub async fn cost(catalog: Arc<Catalog>, query: Option<String>) -> Response {
     let vendor = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug));
     let report = evaluate(vendor, s, issues);
     if !report.issues.is_empty() {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "some inputs are invalid",
-            &report.issues,
-        );
+        return ApiError {
+            error: "some inputs are invalid",
+            issues: &report.issues,
+        }
+        .respond(StatusCode::BAD_REQUEST);
     }
     Json(report_json(&report, &catalog)).into_response()
 }
@@ -131,13 +229,13 @@ pub async fn vendors(catalog: Arc<Catalog>) -> Response {
 pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
     match catalog.vendor(slug) {
         Some(v) => Json(v).into_response(),
-        None => error(
-            StatusCode::NOT_FOUND,
-            &format!(
+        None => ApiError {
+            error: &format!(
                 "no vendor `{}`; /api/vendors lists them all",
                 crate::domain::format::echo(slug, 60)
             ),
-            &[],
-        ),
+            issues: &[],
+        }
+        .respond(StatusCode::NOT_FOUND),
     }
 }

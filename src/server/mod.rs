@@ -1,15 +1,21 @@
 //! The axum application: Leptos routes, server functions, static files, `/healthz`.
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
+//! Requests pass `response` (limits, cache, headers), then `guard` (server functions).
 
+pub mod config;
 pub mod csv;
+pub mod guard;
 pub mod json_api;
 pub mod load;
 pub mod response;
 
 use crate::domain::catalog::Catalog;
-use crate::server::response::{CspNonce, PageCache};
+use crate::server::config::Settings;
+use crate::server::response::{CspNonce, Site};
 use crate::ui::app::{shell, App};
+use crate::ui::components::layout::SiteOrigin;
 use axum::extract::{Path, RawQuery};
+use axum::http::Method;
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -44,7 +50,12 @@ fn site_addr(text: &str) -> std::net::SocketAddr {
     })
 }
 
+/// The router with default settings (no public URL, no proxy): what the tests serve.
 pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
+    router_with(catalog, options, Settings::default())
+}
+
+pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> Router {
     let routes = generate_route_list(App);
     let c = catalog.clone();
     let api = Router::new()
@@ -72,11 +83,21 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
         });
     let context = move || {
         provide_context(catalog.clone());
-        // The response layer chose this response's CSP nonce; the hydration scripts use it.
-        let nonce = use_context::<axum::http::request::Parts>()
-            .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        // The response layer chose this response's CSP nonce (the hydration scripts use it)
+        // and the origin its page addresses start with.
+        let parts = use_context::<axum::http::request::Parts>();
+        let extension = |p: &axum::http::request::Parts| {
+            (
+                p.extensions.get::<CspNonce>().cloned(),
+                p.extensions.get::<SiteOrigin>().cloned(),
+            )
+        };
+        let (nonce, origin) = parts.as_ref().map(extension).unwrap_or_default();
         if let Some(CspNonce(n)) = nonce {
             provide_context(leptos::nonce::Nonce::from_value(n));
+        }
+        if let Some(origin) = origin {
+            provide_context(origin);
         }
     };
     Router::new()
@@ -86,13 +107,33 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            context, shell,
-        ))
+        .fallback({
+            let files = leptos_axum::file_and_error_handler_with_context(context, shell);
+            // Static files and the 404 page are read-only: other methods get 405, not the file.
+            move |uri, state, req: axum::extract::Request| {
+                let files = files.clone();
+                async move {
+                    match *req.method() {
+                        Method::GET | Method::HEAD => files(uri, state, req).await,
+                        _ => crate::server::guard::method_not_allowed(),
+                    }
+                }
+            }
+        })
         .with_state(options)
         .layer(axum::middleware::from_fn_with_state(
-            PageCache::new(),
+            crate::server::guard::ServerFns::registered(),
+            crate::server::guard::server_fns,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            Site::new(settings),
             crate::server::response::layer,
         ))
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        // Compresses what the page cache does not keep (errors, other methods, large files);
+        // the cache sends its own stored compressed bytes.
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(4))
+                .compress_when(crate::server::response::compress_unless_cached()),
+        )
 }

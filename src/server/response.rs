@@ -1,18 +1,31 @@
-//! What happens to every response on its way out (server only): security headers, a
-//! per-response CSP nonce, and a cache of rendered responses.
+//! What happens to every response on its way out (server only): security headers, the CSP
+//! nonce, and a cache of rendered responses that keeps each one compressed.
 //!
-//! Every page is a pure function of its URL, the request's host and the data loaded at
-//! start-up, so a rendered page can be served again without rendering it. The one part
-//! that must differ per response is the CSP nonce: a cached page keeps the nonce it was
-//! rendered with, and each response swaps in a fresh one before it leaves.
+//! Every page is a pure function of its URL, its origin (the public URL, else the request's
+//! scheme and host; see `config`) and the data loaded at start-up, so a rendered page can be
+//! served again without rendering it. A cache entry keeps the rendered bytes and, once a
+//! client has asked for them, their brotli and gzip forms: a hit sends stored bytes and
+//! compresses nothing.
+//!
+//! Compressed bytes cannot have a nonce swapped in, so the CSP nonce is one per cache entry,
+//! drawn when the page is rendered. That is safe here: a page's content is fixed by its cache
+//! key before its nonce exists, so no one who learns the nonce can add markup to that page.
 
-use axum::body::{to_bytes, Body, Bytes};
+use crate::server::config::Settings;
+use crate::ui::components::layout::SiteOrigin;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, Extensions, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex, RwLock};
+use futures_util::StreamExt;
+use quick_cache::sync::Cache;
+use quick_cache::{OptionsBuilder, Weighter};
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 
 /// The nonce for this response, read by the Leptos render (see `server::router`).
 #[derive(Clone, Debug)]
@@ -21,61 +34,290 @@ pub struct CspNonce(pub String);
 /// Responses larger than this are passed through without caching.
 const MAX_CACHED_BODY: usize = 4 * 1024 * 1024;
 
-/// Bounds the cache: oldest entries go first. Odd URLs (a crawler, a fuzzer) can only push
-/// out other entries, never grow memory without limit.
-pub const MAX_ENTRIES: usize = 2_000;
-pub const MAX_BYTES: usize = 128 * 1024 * 1024;
+/// Bounds the cache by bytes (bodies, their compressed forms and keys) and by entries. Odd
+/// URLs (a crawler, a fuzzer) can only push out other entries, never grow memory.
+pub const MAX_ENTRIES: u64 = 2_000;
+pub const MAX_BYTES: u64 = 128 * 1024 * 1024;
 
-struct Cached {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-    /// The nonce baked into `body`, if it is an HTML page.
-    nonce: Option<String>,
+/// How long a page rendered now may be served: `ttl`, and never past midnight UTC, where the
+/// "printed on" date at its foot changes.
+fn lifetime(now: SystemTime, ttl: Duration) -> Duration {
+    let secs = now.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+    ttl.min(Duration::from_secs(86_400 - secs % 86_400))
 }
 
-#[derive(Default)]
-pub struct PageCache {
-    entries: RwLock<HashMap<String, Arc<Cached>>>,
-    order: Mutex<(VecDeque<String>, usize)>,
+/// quick_cache splits its capacity into shards and admits no entry larger than one shard:
+/// 16 shards of 8 MiB take the largest cached body (4 MiB) with its compressed forms, on
+/// any number of cores.
+const SHARDS: usize = 16;
+
+/// Compressed once per entry, so a little slower than tower-http's per-response level 4.
+const BROTLI_QUALITY: i32 = 5;
+const GZIP_LEVEL: u32 = 6;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Br,
+    Gzip,
+    Identity,
 }
 
-impl PageCache {
-    pub fn new() -> Arc<PageCache> {
-        Arc::new(PageCache::default())
-    }
-
-    fn get(&self, key: &str) -> Option<Arc<Cached>> {
-        self.entries.read().ok()?.get(key).cloned()
-    }
-
-    fn put(&self, key: String, entry: Cached) {
-        let size = entry.body.len() + key.len();
-        let (Ok(mut entries), Ok(mut order)) = (self.entries.write(), self.order.lock()) else {
-            return;
-        };
-        if entries.contains_key(&key) {
-            return;
-        }
-        let (queue, bytes) = &mut *order;
-        while !queue.is_empty() && (queue.len() >= MAX_ENTRIES || *bytes + size > MAX_BYTES) {
-            if let Some(old) = queue.pop_front() {
-                if let Some(e) = entries.remove(&old) {
-                    *bytes -= e.body.len() + old.len();
+impl Encoding {
+    /// The best encoding the client takes, in our order br > gzip > identity. A `q=0`
+    /// refuses an encoding; `*` stands for any encoding the header does not name. By hand:
+    /// tower-http keeps its negotiation private, and this much is a few lines.
+    fn negotiate(headers: &HeaderMap) -> Encoding {
+        let (mut br, mut gzip, mut any) = (None, None, None);
+        for value in headers.get_all(header::ACCEPT_ENCODING) {
+            for item in value.to_str().unwrap_or("").split(',') {
+                let mut parts = item.split(';');
+                let name = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+                let q = parts
+                    .find_map(|p| {
+                        let p = p.trim();
+                        p.strip_prefix("q=").or_else(|| p.strip_prefix("Q="))
+                    })
+                    .map_or(1.0, |q| q.trim().parse::<f32>().unwrap_or(0.0));
+                let taken = Some(q > 0.0);
+                match name.as_str() {
+                    "br" => br = taken,
+                    "gzip" | "x-gzip" => gzip = taken,
+                    "*" => any = taken,
+                    _ => {}
                 }
             }
         }
-        *bytes += size;
-        queue.push_back(key.clone());
-        entries.insert(key, Arc::new(entry));
+        if br.or(any).unwrap_or(false) {
+            Encoding::Br
+        } else if gzip.or(any).unwrap_or(false) {
+            Encoding::Gzip
+        } else {
+            Encoding::Identity
+        }
+    }
+
+    fn header(self) -> Option<HeaderValue> {
+        match self {
+            Encoding::Br => Some(HeaderValue::from_static("br")),
+            Encoding::Gzip => Some(HeaderValue::from_static("gzip")),
+            Encoding::Identity => None,
+        }
+    }
+}
+
+/// Marks a response this layer has already encoded, so the compression layer leaves it be.
+#[derive(Clone, Copy, Debug)]
+struct AlreadyEncoded;
+
+/// For `CompressionLayer::compress_when`: what tower-http would compress, minus the
+/// responses the page cache has already encoded.
+pub fn compress_unless_cached() -> impl Predicate + Send + Sync + 'static {
+    DefaultPredicate::new().and(
+        |_: StatusCode, _: axum::http::Version, _: &HeaderMap, ext: &Extensions| {
+            ext.get::<AlreadyEncoded>().is_none()
+        },
+    )
+}
+
+/// One cached response (always a 200): its headers and nonce, the rendered bytes, and the
+/// compressed forms clients have asked for so far.
+struct Page {
+    headers: HeaderMap,
+    nonce: String,
+    identity: Bytes,
+    /// Whether compressing is worth it (tower-http's rule: not images, not tiny bodies).
+    compressible: bool,
+    br: Option<Bytes>,
+    gzip: Option<Bytes>,
+    /// After this the page is rendered again (a new nonce, today's date).
+    expires: Instant,
+}
+
+impl Page {
+    /// What the cache counts for this entry.
+    fn size(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len())
+            .sum();
+        let compressed =
+            self.br.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len);
+        headers + self.nonce.len() + self.identity.len() + compressed
+    }
+
+    /// The encoding this page is sent in to a client that prefers `wanted`.
+    fn encoding_for(&self, wanted: Encoding) -> Encoding {
+        if self.compressible {
+            wanted
+        } else {
+            Encoding::Identity
+        }
+    }
+
+    fn has(&self, encoding: Encoding) -> bool {
+        match encoding {
+            Encoding::Br => self.br.is_some(),
+            Encoding::Gzip => self.gzip.is_some(),
+            Encoding::Identity => true,
+        }
+    }
+
+    /// A copy of this page with `encoding` compressed in.
+    fn with(&self, encoding: Encoding) -> Page {
+        let mut page = Page {
+            headers: self.headers.clone(),
+            nonce: self.nonce.clone(),
+            identity: self.identity.clone(),
+            compressible: self.compressible,
+            br: self.br.clone(),
+            gzip: self.gzip.clone(),
+            expires: self.expires,
+        };
+        match encoding {
+            Encoding::Br => page.br = Some(brotli(&self.identity)),
+            Encoding::Gzip => page.gzip = Some(gzip(&self.identity)),
+            Encoding::Identity => {}
+        }
+        page
+    }
+
+    /// The stored bytes in `encoding` (which this page has), with its headers.
+    fn response(&self, encoding: Encoding) -> Response {
+        let body = match encoding {
+            Encoding::Br => self.br.clone(),
+            Encoding::Gzip => self.gzip.clone(),
+            Encoding::Identity => None,
+        }
+        .unwrap_or_else(|| self.identity.clone());
+        let mut res = Response::new(Body::from(body));
+        *res.headers_mut() = self.headers.clone();
+        let headers = res.headers_mut();
+        if let Some(value) = encoding.header() {
+            headers.insert(header::CONTENT_ENCODING, value);
+        }
+        if self.compressible {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        set_security_headers(headers, &self.nonce);
+        res.extensions_mut().insert(AlreadyEncoded);
+        res
+    }
+}
+
+fn brotli(bytes: &[u8]) -> Bytes {
+    let params = ::brotli::enc::BrotliEncoderParams {
+        quality: BROTLI_QUALITY,
+        size_hint: bytes.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 4);
+    // Writing into a Vec cannot fail.
+    let _ = ::brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    Bytes::from(out)
+}
+
+fn gzip(bytes: &[u8]) -> Bytes {
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 4),
+        flate2::Compression::new(GZIP_LEVEL),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    Bytes::from(encoder.finish().unwrap_or_default())
+}
+
+/// Weighs an entry by its bytes, but never less than an equal share of the byte bound, so
+/// the byte bound is also an entry bound.
+#[derive(Clone)]
+struct ByBytes {
+    min_weight: u64,
+}
+
+impl Weighter<String, Arc<Page>> for ByBytes {
+    fn weight(&self, key: &String, page: &Arc<Page>) -> u64 {
+        ((key.len() + page.size()) as u64).max(self.min_weight)
+    }
+}
+
+/// What the response layer applies to every response.
+pub struct Site {
+    settings: Settings,
+    cache: PageCache,
+}
+
+impl Site {
+    pub fn new(settings: Settings) -> Arc<Site> {
+        Arc::new(Site {
+            settings,
+            cache: PageCache::new(),
+        })
+    }
+}
+
+pub struct PageCache {
+    pages: Cache<String, Arc<Page>, ByBytes>,
+    /// Bodies compressed so far (each at most once per entry and encoding).
+    compressions: AtomicU64,
+}
+
+impl PageCache {
+    fn new() -> PageCache {
+        PageCache::bounded(MAX_BYTES, MAX_ENTRIES)
+    }
+
+    /// A cache holding at most `max_bytes` (as [`ByBytes`] counts them) in `max_entries`.
+    fn bounded(max_bytes: u64, max_entries: u64) -> PageCache {
+        let options = OptionsBuilder::new()
+            .shards(SHARDS)
+            .estimated_items_capacity(max_entries as usize)
+            .weight_capacity(max_bytes)
+            .build()
+            .expect("valid cache options");
+        let weigher = ByBytes {
+            min_weight: max_bytes.div_ceil(max_entries).max(1),
+        };
+        PageCache {
+            pages: Cache::with_options(options, weigher, Default::default(), Default::default()),
+            compressions: AtomicU64::new(0),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.entries.read().map(|e| e.len()).unwrap_or(0)
+        self.pages.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.pages.is_empty()
+    }
+
+    /// The bytes held, as the bound counts them.
+    pub fn weight(&self) -> u64 {
+        self.pages.weight()
+    }
+
+    /// How many bodies have been compressed since start-up.
+    pub fn compressions(&self) -> u64 {
+        self.compressions.load(Ordering::Relaxed)
+    }
+
+    /// Serves `page` in the client's encoding, compressing and storing that form first if
+    /// this is the first request for it.
+    fn serve(&self, key: String, page: Arc<Page>, wanted: Encoding, is_new: bool) -> Response {
+        let encoding = page.encoding_for(wanted);
+        let page = if page.has(encoding) {
+            if is_new {
+                self.pages.insert(key, page.clone());
+            }
+            page
+        } else {
+            self.compressions.fetch_add(1, Ordering::Relaxed);
+            let fuller = Arc::new(page.with(encoding));
+            // Replaces the entry, so its weight now counts the compressed form too.
+            self.pages.insert(key, fuller.clone());
+            fuller
+        };
+        page.response(encoding)
     }
 }
 
@@ -104,7 +346,7 @@ fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
         (
             header::HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
-             interest-cohort=(), clipboard-write=(self)",
+             clipboard-write=(self)",
         ),
         (
             header::HeaderName::from_static("cross-origin-opener-policy"),
@@ -123,19 +365,6 @@ fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
     }
 }
 
-/// The cache key: everything a response depends on (the host appears in printed links).
-fn cache_key(req: &Request) -> Option<String> {
-    if req.method() != Method::GET || req.headers().contains_key(header::RANGE) {
-        return None;
-    }
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    Some(format!("{host}\u{0}{}", req.uri()))
-}
-
 fn is_html(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
@@ -143,112 +372,324 @@ fn is_html(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("text/html"))
 }
 
-/// Builds a response from a cache entry, with `nonce` in place of the one it was rendered with.
-fn from_cache(entry: &Cached, nonce: &str) -> Response {
-    let body = match (&entry.nonce, std::str::from_utf8(&entry.body)) {
-        (Some(old), Ok(text)) => Body::from(text.replace(old.as_str(), nonce)),
-        _ => Body::from(entry.body.clone()),
-    };
-    let mut res = Response::new(body);
-    *res.status_mut() = entry.status;
-    *res.headers_mut() = entry.headers.clone();
-    res.headers_mut().remove(header::CONTENT_LENGTH);
-    res
+/// Headers that follow from the settings and the kind of response.
+fn set_policy_headers(headers: &mut HeaderMap, settings: &Settings) {
+    // A page holds its nonce and the date it was printed on: no shared cache may keep it, and
+    // a browser asks again before reusing it (it may still keep it for back and forward).
+    if is_html(headers) && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
+    // Browsers ignore HSTS over plain HTTP, so it is sent only when the public URL says
+    // HTTPS; otherwise it is the TLS terminator's to send (README, "Configuration").
+    if settings.https() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+}
+
+/// The cache key: everything a response depends on (the origin appears in printed links).
+fn cache_key(req: &Request, origin: &str) -> Option<String> {
+    if req.method() != Method::GET || req.headers().contains_key(header::RANGE) {
+        return None;
+    }
+    Some(format!("{origin}\u{0}{}", req.uri()))
 }
 
 /// The middleware: serve from the cache, or render and remember; then add the headers.
-pub async fn layer(State(cache): State<Arc<PageCache>>, mut req: Request, next: Next) -> Response {
-    let nonce = new_nonce();
-    let key = cache_key(&req);
-    if let Some(hit) = key.as_deref().and_then(|k| cache.get(k)) {
-        let mut res = from_cache(&hit, &nonce);
-        set_security_headers(res.headers_mut(), &nonce);
-        return res;
+pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
+    let mut res = respond(&site, req, next).await;
+    set_policy_headers(res.headers_mut(), &site.settings);
+    res
+}
+
+async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
+    if let Some(mut refused) = crate::server::guard::oversized(&req) {
+        set_security_headers(refused.headers_mut(), &new_nonce());
+        return refused;
     }
+    let cache = &site.cache;
+    let origin = site.settings.origin(req.headers());
+    let key = cache_key(&req, &origin);
+    let wanted = Encoding::negotiate(req.headers());
+    if let Some(key) = key.as_ref() {
+        let fresh = cache.pages.get(key).filter(|p| p.expires > Instant::now());
+        if let Some(hit) = fresh {
+            return cache.serve(key.clone(), hit, wanted, false);
+        }
+    }
+    let nonce = new_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
+    req.extensions_mut().insert(SiteOrigin {
+        origin,
+        configured: site.settings.public_url.is_some(),
+    });
     let res = next.run(req).await;
     let mut res = match key {
-        Some(key) if res.status() == StatusCode::OK => remember(&cache, key, res, &nonce).await,
+        Some(key) if res.status() == StatusCode::OK => {
+            match remember(res, &nonce, site.settings.cache_ttl).await {
+                Ok(page) => return cache.serve(key, Arc::new(page), wanted, true),
+                Err(res) => res,
+            }
+        }
         _ => res,
     };
     set_security_headers(res.headers_mut(), &nonce);
     res
 }
 
-/// Buffers a 200 response into the cache (when it is small enough) and returns it.
-async fn remember(cache: &PageCache, key: String, res: Response, nonce: &str) -> Response {
-    let known_small = res
+/// Buffers a 200 response into a page for the cache, or gives it back unbuffered when it is
+/// larger than the cache takes.
+async fn remember(res: Response, nonce: &str, ttl: Duration) -> Result<Page, Response> {
+    let expires = Instant::now() + lifetime(SystemTime::now(), ttl);
+    let declared = res
         .headers()
         .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
-        .is_none_or(|n| n <= MAX_CACHED_BODY);
-    if !known_small {
-        return res;
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_CACHED_BODY) {
+        return Err(res);
     }
-    let (parts, body) = res.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_CACHED_BODY).await else {
-        // Too large after all, or the body failed: there is nothing left to send.
-        return Response::builder()
-            .status(StatusCode::INTERNAL_SERVER_ERROR)
-            .body(Body::from("response too large"))
-            .unwrap_or_default();
-    };
-    let html = is_html(&parts.headers);
-    cache.put(
-        key,
-        Cached {
-            status: parts.status,
-            headers: parts.headers.clone(),
-            body: bytes.clone(),
-            nonce: html.then(|| nonce.to_string()),
-        },
-    );
-    Response::from_parts(parts, Body::from(bytes))
+    let compressible = DefaultPredicate::new().should_compress(&res);
+    let (mut parts, body) = res.into_parts();
+    let mut stream = body.into_data_stream();
+    let mut buffer = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            // The body failed half way: what was sent cannot be repaired.
+            let mut res = Response::new(Body::from("the response could not be completed"));
+            *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            return Err(res);
+        };
+        buffer.extend_from_slice(&chunk);
+        if buffer.len() > MAX_CACHED_BODY {
+            // Too large after all: send what was read, then the rest as it comes.
+            let head = futures_util::stream::iter([Ok(Bytes::from(buffer))]);
+            return Err(Response::from_parts(
+                parts,
+                Body::from_stream(head.chain(stream)),
+            ));
+        }
+    }
+    // Set again for whichever body is sent.
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Ok(Page {
+        headers: parts.headers,
+        nonce: nonce.to_string(),
+        identity: Bytes::from(buffer),
+        compressible,
+        br: None,
+        gzip: None,
+        expires,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::config::CACHE_TTL;
+    use axum::routing::get;
+    use std::io::Read;
+    use tower::ServiceExt;
 
-    fn entry(body: &str) -> Cached {
-        Cached {
-            status: StatusCode::OK,
-            headers: HeaderMap::new(),
-            body: Bytes::from(body.to_string()),
-            nonce: Some("OLDNONCE".into()),
-        }
-    }
-
-    #[test]
-    fn a_cached_page_gets_the_new_nonce_everywhere() {
-        let res = from_cache(
-            &entry(r#"<script nonce="OLDNONCE">a</script><script nonce="OLDNONCE">b</script>"#),
-            "fresh",
-        );
-        let body = futures_body(res);
-        assert_eq!(
-            body,
-            r#"<script nonce="fresh">a</script><script nonce="fresh">b</script>"#
-        );
-    }
-
-    fn futures_body(res: Response) -> String {
-        let rt = tokio::runtime::Builder::new_current_thread()
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
             .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    /// A page the size of a vendor guide, with the request's nonce on two scripts.
+    fn page_text(nonce: &str) -> String {
+        let rows = "<tr><td>Plan</td><td>$49 per user a month</td></tr>".repeat(1500);
+        format!(
+            "<!DOCTYPE html><html><head><script nonce=\"{nonce}\">a()</script></head>\
+             <body><table>{rows}</table><script type=\"module\" nonce=\"{nonce}\">b()</script></body></html>"
+        )
+    }
+
+    /// The real middleware around one HTML route that uses the request's nonce.
+    fn app(site: Arc<Site>) -> axum::Router {
+        axum::Router::new()
+            .route(
+                "/page",
+                get(|req: Request| async move {
+                    let CspNonce(nonce) = req.extensions().get::<CspNonce>().cloned().unwrap();
+                    (
+                        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                        page_text(&nonce),
+                    )
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(site, layer))
+    }
+
+    struct Got {
+        headers: HeaderMap,
+        body: Vec<u8>,
+    }
+
+    fn fetch(site: &Arc<Site>, accept: Option<&str>) -> Got {
+        let mut req = Request::get("/page").header(header::HOST, "example.test");
+        if let Some(accept) = accept {
+            req = req.header(header::ACCEPT_ENCODING, accept);
+        }
+        let res = block_on(app(site.clone()).oneshot(req.body(Body::empty()).unwrap())).unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let headers = res.headers().clone();
+        let body = block_on(axum::body::to_bytes(res.into_body(), usize::MAX)).unwrap();
+        Got {
+            headers,
+            body: body.to_vec(),
+        }
+    }
+
+    fn header_of(got: &Got, name: header::HeaderName) -> &str {
+        got.headers.get(name).map_or("", |v| v.to_str().unwrap())
+    }
+
+    fn unbrotli(bytes: &[u8]) -> String {
+        let mut out = String::new();
+        ::brotli::Decompressor::new(bytes, 4096)
+            .read_to_string(&mut out)
             .unwrap();
-        let bytes = rt.block_on(to_bytes(res.into_body(), usize::MAX)).unwrap();
-        String::from_utf8(bytes.to_vec()).unwrap()
+        out
+    }
+
+    fn csp_nonce(got: &Got) -> String {
+        let csp = header_of(got, header::CONTENT_SECURITY_POLICY);
+        let at = csp.find("'nonce-").unwrap() + "'nonce-".len();
+        csp[at..].split('\'').next().unwrap().to_string()
     }
 
     #[test]
-    fn the_cache_is_bounded_oldest_first() {
-        let cache = PageCache::default();
-        for i in 0..(MAX_ENTRIES + 10) {
-            cache.put(format!("k{i}"), entry("x"));
+    fn a_hit_with_br_sends_the_stored_brotli_bytes() {
+        let site = Site::new(Settings::default());
+        let cache = &site.cache;
+        let first = fetch(&site, Some("gzip, deflate, br"));
+        assert_eq!(cache.compressions(), 1, "the miss compressed once, for br");
+        let hit = fetch(&site, Some("gzip, deflate, br"));
+        assert_eq!(cache.compressions(), 1, "a hit compresses nothing");
+        assert_eq!(header_of(&hit, header::CONTENT_ENCODING), "br");
+        assert!(header_of(&hit, header::VARY).contains("accept-encoding"));
+        assert_eq!(hit.body, first.body, "the stored bytes");
+        let text = unbrotli(&hit.body);
+        assert_eq!(text, page_text(&csp_nonce(&hit)));
+        assert!(hit.body.len() * 5 < text.len(), "{} bytes", hit.body.len());
+    }
+
+    #[test]
+    fn a_hit_without_accept_encoding_is_identity() {
+        let site = Site::new(Settings::default());
+        let cache = &site.cache;
+        fetch(&site, Some("br"));
+        let hit = fetch(&site, None);
+        assert_eq!(header_of(&hit, header::CONTENT_ENCODING), "");
+        assert!(header_of(&hit, header::VARY).contains("accept-encoding"));
+        assert_eq!(
+            String::from_utf8(hit.body.clone()).unwrap(),
+            page_text(&csp_nonce(&hit))
+        );
+        // gzip is compressed on its first request only.
+        fetch(&site, Some("gzip"));
+        let gz = fetch(&site, Some("gzip;q=1, br;q=0"));
+        assert_eq!(header_of(&gz, header::CONTENT_ENCODING), "gzip");
+        assert_eq!(cache.compressions(), 2);
+    }
+
+    #[test]
+    fn the_csp_nonce_is_the_one_in_the_page() {
+        let site = Site::new(Settings::default());
+        for accept in [None, Some("br"), None, Some("gzip"), Some("br")] {
+            let got = fetch(&site, accept);
+            let text = match header_of(&got, header::CONTENT_ENCODING) {
+                "br" => unbrotli(&got.body),
+                "gzip" => {
+                    let mut out = String::new();
+                    flate2::read::GzDecoder::new(&got.body[..])
+                        .read_to_string(&mut out)
+                        .unwrap();
+                    out
+                }
+                _ => String::from_utf8(got.body.clone()).unwrap(),
+            };
+            let nonce = csp_nonce(&got);
+            assert_eq!(text.matches("<script").count(), 2);
+            assert_eq!(
+                text.matches(&format!("nonce=\"{nonce}\"")).count(),
+                2,
+                "{accept:?}"
+            );
         }
-        assert_eq!(cache.len(), MAX_ENTRIES);
-        assert!(cache.get("k0").is_none());
-        assert!(cache.get(&format!("k{}", MAX_ENTRIES + 9)).is_some());
+    }
+
+    fn page_of(len: usize) -> Arc<Page> {
+        Arc::new(Page {
+            headers: HeaderMap::new(),
+            nonce: "n".into(),
+            identity: Bytes::from(vec![b'x'; len]),
+            compressible: true,
+            br: None,
+            gzip: None,
+            expires: Instant::now() + CACHE_TTL,
+        })
+    }
+
+    #[test]
+    fn the_cache_stays_under_its_byte_bound() {
+        let (max_bytes, max_entries) = (1_000_000, 100);
+        let cache = PageCache::bounded(max_bytes, max_entries);
+        for i in 0..2_000 {
+            // Pages of 1 to 60 KB, each also compressed: far more than the bound in all.
+            let page = page_of(1_000 + (i * 7_919) % 60_000);
+            cache.serve(format!("/k{i}"), page, Encoding::Br, true);
+            assert!(cache.weight() <= max_bytes, "weight {}", cache.weight());
+            assert!(cache.len() as u64 <= max_entries, "{} entries", cache.len());
+        }
+        let held: usize = cache.pages.iter().map(|(k, p)| k.len() + p.size()).sum();
+        assert!(held as u64 <= max_bytes, "{held} bytes held");
+        assert!(cache.len() > 10, "the cache still holds pages");
+        // Small entries are bounded by count.
+        let cache = PageCache::bounded(max_bytes, max_entries);
+        for i in 0..1_000 {
+            cache.serve(format!("/s{i}"), page_of(10), Encoding::Identity, true);
+        }
+        assert!(cache.len() as u64 <= max_entries, "{} entries", cache.len());
+    }
+
+    #[test]
+    fn pages_expire_by_midnight_utc() {
+        let at = |secs: u64| UNIX_EPOCH + Duration::from_secs(secs);
+        let day = 20_000 * 86_400;
+        assert_eq!(lifetime(at(day), CACHE_TTL), CACHE_TTL);
+        assert_eq!(
+            lifetime(at(day + 86_400 - 10), CACHE_TTL),
+            Duration::from_secs(10)
+        );
+        assert_eq!(
+            lifetime(at(day + 86_399), CACHE_TTL),
+            Duration::from_secs(1)
+        );
+    }
+
+    #[test]
+    fn accept_encoding_is_negotiated_br_then_gzip() {
+        let of = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            Encoding::negotiate(&h)
+        };
+        assert_eq!(of("gzip, deflate, br, zstd"), Encoding::Br);
+        assert_eq!(of("gzip"), Encoding::Gzip);
+        assert_eq!(of("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(of("*"), Encoding::Br);
+        assert_eq!(of("*;q=0, gzip"), Encoding::Gzip);
+        assert_eq!(of("identity"), Encoding::Identity);
+        assert_eq!(of("deflate"), Encoding::Identity);
+        assert_eq!(Encoding::negotiate(&HeaderMap::new()), Encoding::Identity);
     }
 
     #[test]

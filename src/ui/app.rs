@@ -1,6 +1,8 @@
 //! The HTML shell and the routes. One file per route lives in `pages/`.
 
-use crate::ui::components::layout::{HydratedMarker, PrintInfo, SiteFooter, SiteHeader};
+use crate::ui::components::layout::{
+    CanonicalLinks, HydratedMarker, PrintInfo, SiteFooter, SiteHeader,
+};
 use crate::ui::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
     home::HomePage, not_found::NotFound, vendor::VendorPage,
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/scim-ledger.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <CanonicalLinks/>
         <Title formatter=|t: String| if t.is_empty() { "SCIM Ledger".to_string() } else { format!("{} · SCIM Ledger", crate::domain::format::title_safe(&t)) }/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

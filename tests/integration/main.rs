@@ -14,3 +14,4 @@ mod decide_compare;
 mod hardening;
 mod pages;
 mod recommendation_walk;
+mod traffic;

@@ -72,25 +72,45 @@ fn today() -> String {
     crate::domain::format::iso_date(secs / 86_400)
 }
 
+/// Where readers reach the site (`https://ledger.example`), provided by the server for each
+/// request: the configured public URL, else the request's own scheme and host.
+#[derive(Clone, Debug, Default)]
+pub struct SiteOrigin {
+    pub origin: String,
+    /// From the configured public URL: fit for canonical and Open Graph links.
+    pub configured: bool,
+}
+
 /// The page's address as the reader would type it, from the request.
 fn page_address() -> String {
     #[cfg(feature = "ssr")]
     {
         let parts = use_context::<axum::http::request::Parts>();
-        let host = parts
-            .as_ref()
-            .and_then(|p| p.headers.get(axum::http::header::HOST))
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("localhost")
-            .to_string();
+        let origin = use_context::<SiteOrigin>()
+            .map(|o| o.origin)
+            .unwrap_or_else(|| "http://localhost".into());
         let path = parts
             .as_ref()
             .and_then(|p| p.uri.path_and_query().map(|pq| pq.to_string()))
             .unwrap_or_else(|| "/".into());
-        format!("http://{host}{path}")
+        format!("{origin}{path}")
     }
     #[cfg(not(feature = "ssr"))]
     String::new()
+}
+
+/// The page's canonical and Open Graph address, only from a configured public URL (one
+/// taken from the request's headers is not ours to advertise).
+#[component]
+pub fn CanonicalLinks() -> impl IntoView {
+    let configured = use_context::<SiteOrigin>().is_some_and(|o| o.configured);
+    configured.then(|| {
+        let address = page_address();
+        view! {
+            <leptos_meta::Link rel="canonical" href=address.clone()/>
+            <leptos_meta::Meta property="og:url" content=address/>
+        }
+    })
 }
 
 /// Shown only on paper: where the report came from and when, so a printout can be

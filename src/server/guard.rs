@@ -1,0 +1,182 @@
+//! Requests turned away before a handler sees them, each with a clear status and a short
+//! message of our own: no handler's internal error text reaches a client.
+
+use crate::server::json_api::ApiError;
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The largest body a server function takes: its arguments, form-encoded (a comparison of
+/// every vendor is well under 4 KiB).
+pub const MAX_SERVER_FN_BODY: usize = 64 * 1024;
+
+/// How every server function here takes its arguments: `#[server]`'s default encoding
+/// (`PostUrl`). A function declared with another input encoding must be added here.
+const SERVER_FN_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// The server functions' paths (`/api/get_guide<hash>`, as leptos_axum registers them) and
+/// their methods.
+#[derive(Clone)]
+pub struct ServerFns(Arc<HashMap<&'static str, Method>>);
+
+impl ServerFns {
+    pub fn registered() -> ServerFns {
+        ServerFns(Arc::new(
+            leptos::server_fn::axum::server_fn_paths().collect(),
+        ))
+    }
+}
+
+/// A JSON error (the shape of every `/api/` error) with `status`.
+fn api_error(status: StatusCode, message: &str) -> Response {
+    ApiError {
+        error: message,
+        issues: &[],
+    }
+    .respond(status)
+}
+
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case(SERVER_FN_CONTENT_TYPE))
+}
+
+/// Middleware for the server functions: 415 for a body that is not a form, 413 for one over
+/// [`MAX_SERVER_FN_BODY`], 400 when the arguments do not parse, 500 for any other failure;
+/// each with a generic JSON message (Leptos would answer 500 with its own error text).
+pub async fn server_fns(State(fns): State<ServerFns>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    // Other paths, and other methods (the router answers 405 with `Allow`), go on as they are.
+    if fns.0.get(path.as_str()) != Some(req.method()) || req.method() != Method::POST {
+        return next.run(req).await;
+    }
+    if !is_form(req.headers()) {
+        return api_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the arguments as application/x-www-form-urlencoded",
+        );
+    }
+    let too_large = || {
+        api_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "the arguments are larger than 64 KiB",
+        )
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_SERVER_FN_BODY as u64) {
+        return too_large();
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_SERVER_FN_BODY).await else {
+        return too_large();
+    };
+    let res = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    if !res.headers().contains_key("serverfnerror") {
+        return res;
+    }
+    // A failed server function: its body is `Kind|message` (server_fn's error encoding).
+    let text = to_bytes(res.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&text);
+    let kind = text.split('|').next().unwrap_or("");
+    if matches!(kind, "Args" | "MissingArg" | "Deserialization") {
+        api_error(
+            StatusCode::BAD_REQUEST,
+            "the arguments are missing or malformed",
+        )
+    } else {
+        eprintln!("scim-ledger: server function {path} failed: {text}");
+        api_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the server could not answer",
+        )
+    }
+}
+
+/// 405 for a method other than GET or HEAD on a static file or an unknown path.
+pub fn method_not_allowed() -> Response {
+    let mut res = Response::new(Body::from("405: only GET and HEAD are allowed here\n"));
+    *res.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+    res.headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("GET, HEAD"));
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    res
+}
+
+/// The longest request target (path and query) served; longer gets 414. Every link the
+/// site makes is far shorter (a full calculator scenario is about 300 bytes).
+pub const MAX_URL_BYTES: usize = 4096;
+
+/// The most query parameters served; more gets 400. A guide's two forms together read
+/// fewer than 30.
+pub const MAX_QUERY_PARAMS: usize = 64;
+
+/// 414 for a URL over [`MAX_URL_BYTES`], 400 for one with over [`MAX_QUERY_PARAMS`]
+/// parameters: before the cache or any handler spends work on it.
+pub fn oversized(req: &Request) -> Option<Response> {
+    let uri = req.uri();
+    let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
+    let path = uri.path();
+    if target.len() > MAX_URL_BYTES {
+        return Some(refuse(
+            path,
+            StatusCode::URI_TOO_LONG,
+            "Address too long",
+            "This address is longer than 4,096 characters, more than any link of ours.",
+        ));
+    }
+    let params = uri
+        .query()
+        .map_or(0, |q| q.split('&').filter(|p| !p.is_empty()).count());
+    if params > MAX_QUERY_PARAMS {
+        return Some(refuse(
+            path,
+            StatusCode::BAD_REQUEST,
+            "Too many parameters",
+            "This address has more than 64 query parameters, more than any form of ours sends.",
+        ));
+    }
+    None
+}
+
+/// A refusal: JSON for the data routes (`/api/`, `.csv`), else a page like the 404 page.
+fn refuse(path: &str, status: StatusCode, title: &str, message: &str) -> Response {
+    if path.starts_with("/api/") || path.ends_with(".csv") {
+        return api_error(status, message);
+    }
+    // The site's 404 page (ui::pages::not_found) without rendering the app for it.
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"color-scheme\" content=\"light dark\">\
+         <link rel=\"stylesheet\" href=\"/pkg/scim-ledger.css\">\
+         <title>{title} · SCIM Ledger</title><meta name=\"robots\" content=\"noindex\"></head>\
+         <body><header class=\"site-header\"><nav aria-label=\"Main\">\
+         <a href=\"/\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">§</span>SCIM Ledger</a>\
+         </nav></header><main id=\"main\"><div class=\"not-found\"><h1>{title}</h1><p>{message}</p>\
+         <p><a href=\"/\">See all vendors</a></p></div></main></body></html>"
+    );
+    let mut res = Response::new(Body::from(html));
+    *res.status_mut() = status;
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    res
+}

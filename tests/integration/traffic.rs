@@ -1,0 +1,426 @@
+//! Traffic a browser on our pages would not send, on the real server: server functions
+//! called wrongly, other methods, hosts and proxies, oversized URLs, and cache headers.
+#![cfg(feature = "ssr")]
+
+use crate::common;
+
+use axum::http::StatusCode;
+use common::Page;
+use scim_ledger::server::config::Settings;
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+/// The shipped data behind the default settings, started once for this file.
+fn server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| common::start(common::catalog()))
+}
+
+/// One HTTP/1.1 request, written as it is (so tests can send what clients get wrong), and
+/// the answer. `Connection: close` is added; the answer is read until the server closes.
+async fn send(addr: SocketAddr, head: &str, body: &[u8]) -> Page {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut request = format!("{head}\r\nConnection: close\r\n\r\n").into_bytes();
+    request.extend_from_slice(body);
+    // The server may answer and close before reading all of a body it refuses.
+    let _ = stream.write_all(&request).await;
+    let mut raw = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        stream.read_to_end(&mut raw),
+    )
+    .await;
+    assert!(read.is_ok(), "no answer within 30 s to {head}");
+    parse(&raw)
+}
+
+fn parse(raw: &[u8]) -> Page {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut body = raw.get(split + 4..).unwrap_or(&[]).to_vec();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse::<u16>().ok())
+        .and_then(|c| StatusCode::from_u16(c).ok())
+        .unwrap_or(StatusCode::IM_A_TEAPOT);
+    let headers: Vec<(String, String)> = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect();
+    let mut page = Page {
+        status,
+        content_type: String::new(),
+        headers,
+        body: String::new(),
+    };
+    page.content_type = page.header("content-type");
+    if page
+        .header("transfer-encoding")
+        .eq_ignore_ascii_case("chunked")
+    {
+        body = dechunk(&body);
+    }
+    page.body = String::from_utf8_lossy(&body).into_owned();
+    page
+}
+
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&rest[..eol]);
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        let after = &rest[eol + 2..];
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.extend_from_slice(&after[..n]);
+        rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
+    }
+    out
+}
+
+/// A JSON error of ours: `{"error": "...", "issues": [...]}` and nothing a handler said.
+#[track_caller]
+fn assert_clean_json_error(page: &Page, what: &str) {
+    assert!(
+        page.content_type.starts_with("application/json"),
+        "{what}: {} {}",
+        page.content_type,
+        page.body
+    );
+    let v: Value = serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(v["error"].is_string(), "{what}: {v}");
+    for internal in [
+        "Args",
+        "Deserialization",
+        "missing field",
+        "length limit",
+        "|",
+        "`",
+    ] {
+        assert!(!page.body.contains(internal), "{what}: {}", page.body);
+    }
+}
+
+/// The path leptos_axum serves a server function at (`/api/get_guide<hash>`).
+fn server_fn_path(name: &str) -> &'static str {
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .find(|path| {
+            path.strip_prefix("/api/")
+                .and_then(|p| p.strip_prefix(name))
+                .is_some_and(|hash| hash.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or_else(|| panic!("no server function {name}"))
+}
+
+#[test]
+fn server_functions_refuse_bad_calls_with_4xx_and_no_internal_text() {
+    common::block_on(async {
+        let addr = server();
+        let path = server_fn_path("get_guide");
+        let post = |headers: &str| format!("POST {path} HTTP/1.1\r\nHost: {addr}{headers}");
+        let form = "\r\nContent-Type: application/x-www-form-urlencoded";
+
+        // The guide, which calls it on the server, and the real call from outside still work.
+        assert_eq!(common::get("/vendors/mode").await.status, StatusCode::OK);
+        let body = b"slug=mode";
+        let page = send(addr, &format!("{}\r\nContent-Length: 9", post(form)), body).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("\"slug\":\"mode\""));
+
+        let bad_arguments: [&[u8]; 4] = [b"", b"foo=bar", b"slug=mode&slug=x", b"slug[=%ZZ"];
+        for body in bad_arguments {
+            let head = format!("{}\r\nContent-Length: {}", post(form), body.len());
+            let page = send(addr, &head, body).await;
+            let what = String::from_utf8_lossy(body);
+            assert_eq!(
+                page.status,
+                StatusCode::BAD_REQUEST,
+                "{what}: {}",
+                page.body
+            );
+            assert_clean_json_error(&page, &what);
+        }
+
+        let json = br#"{"slug":"mode"}"#;
+        for content_type in [
+            "\r\nContent-Type: application/json",
+            "",
+            "\r\nContent-Type: text/plain",
+        ] {
+            let head = format!("{}\r\nContent-Length: {}", post(content_type), json.len());
+            let page = send(addr, &head, json).await;
+            assert_eq!(
+                page.status,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "{content_type:?}"
+            );
+            assert_clean_json_error(&page, content_type);
+        }
+
+        // 3 MB announced: refused before the body is sent (the client waits for `100 Continue`).
+        let head = format!(
+            "{}\r\nContent-Length: 3000000\r\nExpect: 100-continue",
+            post(form)
+        );
+        let page = send(addr, &head, b"").await;
+        assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_clean_json_error(&page, "3 MB");
+
+        // Over the limit without a length: refused once the limit is passed.
+        let big = format!("slug={}", "a".repeat(65 * 1024));
+        let chunked = format!("{:x}\r\n{big}\r\n0\r\n\r\n", big.len());
+        let head = format!("{}\r\nTransfer-Encoding: chunked", post(form));
+        let page = send(addr, &head, chunked.as_bytes()).await;
+        assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_clean_json_error(&page, "65 KiB chunked");
+
+        // Other methods: 405 naming the one that works.
+        let page = common::get_at(addr, path).await;
+        assert_eq!(page.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(page.header("allow"), "POST");
+    })
+}
+
+#[test]
+fn static_files_take_only_get_and_head() {
+    common::block_on(async {
+        let addr = server();
+        for method in ["DELETE", "PUT", "PATCH", "TRACE", "POST", "OPTIONS"] {
+            for uri in ["/favicon.svg", "/no/such/file.js"] {
+                let head = format!("{method} {uri} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 0");
+                let page = send(addr, &head, b"").await;
+                assert_eq!(
+                    page.status,
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "{method} {uri}"
+                );
+                assert_eq!(page.header("allow"), "GET, HEAD", "{method} {uri}");
+                assert!(!page.body.contains("<svg"), "{method} {uri} sent the file");
+                assert_eq!(page.header("x-content-type-options"), "nosniff");
+            }
+        }
+        let page = common::get_at(addr, "/favicon.svg").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<svg"));
+        let page = send(
+            addr,
+            &format!("HEAD /favicon.svg HTTP/1.1\r\nHost: {addr}"),
+            b"",
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+    })
+}
+
+/// A server around the shipped data with these settings, on the tests' runtime.
+async fn start_with(settings: Settings) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut options = scim_ledger::server::leptos_options();
+    options.site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/public").into();
+    let app = scim_ledger::server::router_with(common::catalog(), options, settings);
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+/// GET with extra header lines (each `Name: value`).
+async fn get_with(addr: SocketAddr, uri: &str, headers: &[&str]) -> Page {
+    let mut head = format!("GET {uri} HTTP/1.1");
+    for h in headers {
+        head.push_str("\r\n");
+        head.push_str(h);
+    }
+    send(addr, &head, b"").await
+}
+
+/// The printed address at the foot of a page.
+fn print_link(page: &Page) -> &str {
+    let at = page
+        .body
+        .find("class=\"print-link\">")
+        .expect("a print link")
+        + 19;
+    &page.body[at..at + page.body[at..].find('<').unwrap()]
+}
+
+const SCENARIO: &str = "/calculator?vendor=mode&users=20";
+const SCENARIO_HTML: &str = "/calculator?vendor=mode&amp;users=20";
+
+#[test]
+fn a_configured_public_url_is_the_base_of_every_page_address() {
+    common::block_on(async {
+        let settings = Settings::parse(Some("https://ledger.example"), None).unwrap();
+        let addr = start_with(settings).await;
+        let first = get_with(addr, SCENARIO, &["Host: evil.example"]).await;
+        assert_eq!(first.status, StatusCode::OK);
+        let address = format!("https://ledger.example{SCENARIO_HTML}");
+        assert_eq!(print_link(&first), address);
+        first.shows(&[
+            &format!("<link href=\"{address}\" rel=\"canonical\">"),
+            &format!("<meta property=\"og:url\" content=\"{address}\""),
+        ]);
+        assert!(!first.body.contains("evil.example"));
+        // The Host header no longer makes a page of its own: the same cache entry answers.
+        let second = get_with(addr, SCENARIO, &["Host: other.example"]).await;
+        assert_eq!(
+            second.header("content-security-policy"),
+            first.header("content-security-policy")
+        );
+        assert_eq!(print_link(&second), address);
+    })
+}
+
+#[test]
+fn proxy_headers_count_only_when_the_proxy_is_trusted() {
+    common::block_on(async {
+        let sent = ["Host: ledger.example", "X-Forwarded-Proto: https"];
+        // Not trusted (the default): the scheme is the server's own, and no canonical link
+        // is built from request headers.
+        let page = get_with(server(), SCENARIO, &sent).await;
+        assert_eq!(
+            print_link(&page),
+            format!("http://ledger.example{SCENARIO_HTML}")
+        );
+        assert!(!page.body.contains("rel=\"canonical\""));
+        assert!(!page.body.contains("og:url"));
+
+        let addr = start_with(Settings::parse(None, Some("true")).unwrap()).await;
+        let page = get_with(addr, SCENARIO, &sent).await;
+        assert_eq!(
+            print_link(&page),
+            format!("https://ledger.example{SCENARIO_HTML}")
+        );
+        // RFC 7239: the last element is the one our proxy added.
+        let forwarded =
+            "Forwarded: proto=http;host=spoof.example, for=192.0.2.1;proto=https;host=real.example";
+        let page = get_with(addr, SCENARIO, &["Host: internal:3000", forwarded]).await;
+        assert_eq!(
+            print_link(&page),
+            format!("https://real.example{SCENARIO_HTML}")
+        );
+    })
+}
+
+#[test]
+fn invalid_settings_stop_start_up_with_a_clear_message() {
+    use std::process::Command;
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    for (name, value) in [
+        ("SCIM_LEDGER_PUBLIC_URL", "ledger.example/path"),
+        ("SCIM_LEDGER_TRUST_PROXY", "sometimes"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_scim-ledger"))
+            .args(["--data", data])
+            .env(name, value)
+            // Were the setting ignored, start-up would stop here instead, with another message.
+            .env("LEPTOS_SITE_ADDR", "no-address")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(name) && stderr.contains(value), "{stderr}");
+    }
+}
+
+#[test]
+fn pages_are_private_and_hsts_follows_the_public_url() {
+    common::block_on(async {
+        let addr = server();
+        for uri in ["/vendors/mode", "/vendors/mode", "/no/such/page"] {
+            let page = common::get_at(addr, uri).await;
+            assert!(page.content_type.starts_with("text/html"), "{uri}");
+            assert_eq!(page.header("cache-control"), "private, no-cache", "{uri}");
+            assert_eq!(page.header("strict-transport-security"), "", "{uri}");
+            let policy = page.header("permissions-policy");
+            assert!(policy.contains("camera=()") && !policy.contains("interest-cohort"));
+        }
+        let https =
+            start_with(Settings::parse(Some("https://ledger.example"), None).unwrap()).await;
+        let http = start_with(Settings::parse(Some("http://ledger.example"), None).unwrap()).await;
+        for uri in ["/vendors/mode", "/healthz", "/no/such/page"] {
+            let page = common::get_at(https, uri).await;
+            assert_eq!(
+                page.header("strict-transport-security"),
+                "max-age=31536000",
+                "{uri}"
+            );
+            let page = common::get_at(http, uri).await;
+            assert_eq!(page.header("strict-transport-security"), "", "{uri}");
+        }
+    })
+}
+
+#[test]
+fn cached_pages_are_rendered_again_after_their_time() {
+    common::block_on(async {
+        let settings = Settings {
+            cache_ttl: std::time::Duration::from_millis(300),
+            ..Settings::default()
+        };
+        let addr = start_with(settings).await;
+        let nonce = |page: &Page| page.header("content-security-policy");
+        let first = common::get_at(addr, "/vendors/mode").await;
+        let hit = common::get_at(addr, "/vendors/mode").await;
+        assert_eq!(nonce(&first), nonce(&hit), "served from the cache");
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let later = common::get_at(addr, "/vendors/mode").await;
+        assert_eq!(later.status, StatusCode::OK);
+        assert_ne!(nonce(&first), nonce(&later), "rendered again");
+    })
+}
+
+#[test]
+fn oversized_urls_get_a_clear_414_or_400() {
+    common::block_on(async {
+        let addr = server();
+        let long = format!("vendor=mode&note={}", "a".repeat(5_000));
+        let many = (0..100)
+            .map(|i| format!("k{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&");
+        for (query, status) in [
+            (&long, StatusCode::URI_TOO_LONG),
+            (&many, StatusCode::BAD_REQUEST),
+        ] {
+            for path in ["/api/cost", "/vendors.csv", "/compare.csv"] {
+                let page = common::get_at(addr, &format!("{path}?{query}")).await;
+                assert_eq!(page.status, status, "{path}");
+                assert_clean_json_error(&page, path);
+            }
+            for path in ["/calculator", "/vendors/mode", "/pkg/scim-ledger.js"] {
+                let page = common::get_at(addr, &format!("{path}?{query}")).await;
+                assert_eq!(page.status, status, "{path}");
+                assert!(page.content_type.starts_with("text/html"), "{path}");
+                page.shows(&["SCIM Ledger", "See all vendors", "class=\"not-found\""]);
+                assert!(
+                    !page.body.contains("aaaaaaaaaa"),
+                    "{path}: the URL is not echoed"
+                );
+                assert_eq!(page.header("x-frame-options"), "DENY", "{path}");
+            }
+        }
+        // At the limits: 65 parameters are refused; 64, and 4,000 bytes of URL, are served.
+        let query = (0..64)
+            .map(|i| format!("k{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let page = common::get_at(addr, &format!("/calculator?vendor=mode&{query}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "65 parameters");
+        let page = common::get_at(addr, &format!("/calculator?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "64 parameters");
+        let near = format!("/calculator?vendor=mode&note={}", "a".repeat(4_000));
+        assert_eq!(common::get_at(addr, &near).await.status, StatusCode::OK);
+    })
+}
