@@ -1,9 +1,12 @@
 //! Requests turned away before a handler sees them, each with a clear status and a short
 //! message of our own: no handler's internal error text reaches a client.
 
+use crate::domain::routes;
+use crate::domain::url::Query;
 use crate::server::json_api::ApiError;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
+use axum::http::uri::{PathAndQuery, Uri};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -153,6 +156,31 @@ pub fn oversized(req: &Request) -> Option<Response> {
         ));
     }
     None
+}
+
+/// Rewrites the request to its canonical address: only the query keys its path reads, once
+/// each (the last value), in a fixed order (`domain::routes`). Anything else a URL carries is
+/// dropped here, so no page echoes it and no junk parameter makes a cache entry of its own.
+pub fn canonicalize(req: &mut Request) {
+    let uri = req.uri();
+    let Some(query) = uri.query() else {
+        return;
+    };
+    let path = uri.path();
+    let canonical = routes::canonical(path, &Query::parse(query)).to_string();
+    let target = if canonical.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{canonical}")
+    };
+    let mut parts = uri.clone().into_parts();
+    // The target is our own encoding of a valid path and query, so it always parses.
+    if let Ok(pq) = target.parse::<PathAndQuery>() {
+        parts.path_and_query = Some(pq);
+        if let Ok(uri) = Uri::from_parts(parts) {
+            *req.uri_mut() = uri;
+        }
+    }
 }
 
 /// A refusal: JSON for the data routes (`/api/`, `.csv`), else a page like the 404 page.

@@ -412,6 +412,7 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
         set_security_headers(refused.headers_mut(), &new_nonce());
         return refused;
     }
+    crate::server::guard::canonicalize(&mut req);
     let cache = &site.cache;
     let origin = site.settings.origin(req.headers());
     let key = cache_key(&req, &origin);

@@ -424,3 +424,44 @@ fn oversized_urls_get_a_clear_414_or_400() {
         assert_eq!(common::get_at(addr, &near).await.status, StatusCode::OK);
     })
 }
+
+/// The nonce in a response's CSP: the same for every hit of one cache entry.
+fn nonce(page: &Page) -> String {
+    let csp = page.header("content-security-policy");
+    let at = csp.find("'nonce-").expect("a nonce in the CSP") + "'nonce-".len();
+    csp[at..].split('\'').next().unwrap().to_string()
+}
+
+#[test]
+fn unknown_parameters_are_dropped_not_echoed_nor_cached_apart() {
+    common::block_on(async {
+        let clean = common::get("/calculator?vendor=mode&users=120").await;
+        // Junk keys, a repeat and another order: one canonical address, one cache entry.
+        for junk in [
+            "/calculator?users=120&vendor=mode&utm_source=mail&zzjunkkey=%3Cjunkvalue%3E",
+            "/calculator?qqjunkone=1&vendor=mode&users=7&users=120",
+            "/calculator?vendor=mode&users=120&qqjunktwo=2",
+        ] {
+            let page = common::get(junk).await;
+            assert_eq!(page.status, StatusCode::OK, "{junk}");
+            assert_eq!(
+                nonce(&page),
+                nonce(&clean),
+                "{junk} made a cache entry of its own"
+            );
+            assert_eq!(page.body, clean.body, "{junk}");
+            for echoed in [
+                "utm_source",
+                "zzjunkkey",
+                "junkvalue",
+                "qqjunkone",
+                "qqjunktwo",
+            ] {
+                assert!(!page.body.contains(echoed), "{junk}: `{echoed}` echoed");
+            }
+        }
+        // The JSON API reads the same canonical query.
+        let api = common::get("/api/cost?vendor=mode&users=120&bogus=1").await;
+        assert_eq!(api.status, StatusCode::OK);
+    })
+}
