@@ -11,8 +11,10 @@ use crate::domain::cost::Span;
 use crate::domain::keys::Key;
 use crate::domain::listing;
 use crate::domain::listing::VendorRow;
+use crate::domain::scenario::Issue;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Figure, Price};
+use crate::server::json_api::ApiError;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -174,17 +176,38 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
 }
 
 /// `/vendors.csv?sort=…&idp=…`: the home table as the same query shows it.
-pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> String {
-    let (q, _) = listing::parse(query);
+/// `/vendors.csv?…`: the home table's rows, or the sort and filter values we could not use
+/// (the page shows the same messages, with a 400 too).
+pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
+    let (q, issues) = listing::parse(query);
+    if !issues.is_empty() {
+        return Err(issues);
+    }
     let rows = listing::apply(catalog.vendors.iter().map(VendorRow::of).collect(), &q);
-    csv(VENDOR_HEADER, rows.iter().map(vendor_row).collect())
+    Ok(csv(VENDOR_HEADER, rows.iter().map(vendor_row).collect()))
+}
+
+/// Bad input as `/api/cost` answers it: 400 with the JSON error and every message.
+fn bad_input(messages: Vec<String>) -> Response {
+    let issues: Vec<Issue> = messages
+        .into_iter()
+        .map(|message| Issue {
+            field: "query".into(),
+            message,
+        })
+        .collect();
+    ApiError {
+        error: "some inputs are invalid",
+        issues: &issues,
+    }
+    .respond(StatusCode::BAD_REQUEST)
 }
 
 pub async fn vendors_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
-    download(
-        "scim-ledger-vendors.csv",
-        vendors_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))),
-    )
+    match vendors_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
+        Ok(body) => download("scim-ledger-vendors.csv", body),
+        Err(issues) => bad_input(issues),
+    }
 }
 
 pub const COMPARE_HEADER: &[&str] = &[
@@ -220,13 +243,21 @@ fn span_cells(s: Option<Span>) -> [String; 3] {
 }
 
 /// `/compare.csv?vendors=…&users=…`: one line per vendor.
-pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, String> {
+/// The same checks as the page: unreadable names, unknown vendors, a bad team size.
+pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
     let sel = compare::parse(query);
-    if let Some(missing) = sel.slugs.iter().find(|s| catalog.vendor(s).is_none()) {
-        return Err(format!("no vendor `{missing}`"));
+    let mut issues = sel.issues.clone();
+    issues.extend(
+        sel.slugs
+            .iter()
+            .filter(|s| catalog.vendor(s).is_none())
+            .map(|s| format!("We have no vendor “{s}”.")),
+    );
+    if sel.slugs.is_empty() && issues.is_empty() {
+        issues.push("Name vendors to compare: /compare.csv?vendors=mode,ironclad&users=120".into());
     }
-    if sel.slugs.is_empty() {
-        return Err("name vendors to compare: /compare.csv?vendors=mode,ironclad&users=120".into());
+    if !issues.is_empty() {
+        return Err(issues);
     }
     let rows = sel
         .slugs
@@ -275,12 +306,7 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Stri
 pub async fn compare_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
     match compare_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
         Ok(body) => download("scim-ledger-comparison.csv", body),
-        Err(e) => (
-            StatusCode::BAD_REQUEST,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("{e}\n"),
-        )
-            .into_response(),
+        Err(issues) => bad_input(issues),
     }
 }
 

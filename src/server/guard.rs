@@ -131,8 +131,9 @@ pub const MAX_URL_BYTES: usize = 4096;
 pub const MAX_QUERY_PARAMS: usize = 64;
 
 /// 414 for a URL over [`MAX_URL_BYTES`], 400 for one with over [`MAX_QUERY_PARAMS`]
-/// parameters: before the cache or any handler spends work on it.
-pub fn oversized(req: &Request) -> Option<Response> {
+/// parameters or with dot segments, 404 for TypeScript declarations
+/// (before the cache or any handler spends work on it).
+pub fn turned_away(req: &Request) -> Option<Response> {
     let uri = req.uri();
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
     let path = uri.path();
@@ -142,6 +143,25 @@ pub fn oversized(req: &Request) -> Option<Response> {
             StatusCode::URI_TOO_LONG,
             "Address too long",
             "This address is longer than 4,096 characters, more than any link of ours.",
+        ));
+    }
+    // `..` and `.` segments name nothing here (hyper passes them on as sent).
+    if path.split('/').any(|s| s == ".." || s == ".") {
+        return Some(refuse(
+            path,
+            StatusCode::BAD_REQUEST,
+            "Bad address",
+            "This address has a “.” or “..” segment; our addresses never do.",
+        ));
+    }
+    // wasm-bindgen's TypeScript declarations sit beside the bundle but are not part of
+    // the site (and a `.ts` ending would be served as video).
+    if path.ends_with(".d.ts") {
+        return Some(refuse(
+            path,
+            StatusCode::NOT_FOUND,
+            "Page not found",
+            "There is no page at this address.",
         ));
     }
     let params = uri

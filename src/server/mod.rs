@@ -14,6 +14,7 @@ use crate::server::config::Settings;
 use crate::server::response::{CspNonce, Site};
 use crate::ui::app::{shell, App};
 use crate::ui::components::layout::SiteOrigin;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery};
 use axum::http::Method;
 use axum::routing::get;
@@ -69,9 +70,13 @@ pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Sett
         })
         .route("/api/vendors/{slug}", {
             let c = c.clone();
-            get(move |Path(slug): Path<String>| async move {
-                crate::server::json_api::vendor(c.clone(), &slug).await
-            })
+            // A slug that is not UTF-8 gets the same JSON error as an unknown one.
+            get(
+                move |slug: Result<Path<String>, PathRejection>| async move {
+                    let slug = slug.map(|Path(s)| s).unwrap_or_default();
+                    crate::server::json_api::vendor(c.clone(), &slug).await
+                },
+            )
         })
         .route("/vendors.csv", {
             let c = c.clone();

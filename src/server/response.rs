@@ -408,7 +408,7 @@ pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> R
 }
 
 async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
-    if let Some(mut refused) = crate::server::guard::oversized(&req) {
+    if let Some(mut refused) = crate::server::guard::turned_away(&req) {
         set_security_headers(refused.headers_mut(), &new_nonce());
         return refused;
     }

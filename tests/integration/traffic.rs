@@ -465,3 +465,75 @@ fn unknown_parameters_are_dropped_not_echoed_nor_cached_apart() {
         assert_eq!(api.status, StatusCode::OK);
     })
 }
+
+#[test]
+fn every_route_answers_the_same_bad_input_the_same_way() {
+    common::block_on(async {
+        // Pages show the message with a 400; the JSON API and the CSV downloads give the JSON
+        // error with a 400.
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "unknown vendor",
+                &[
+                    "/calculator?vendor=zz",
+                    "/decide?vendor=zz",
+                    "/compare?vendors=zz",
+                    "/api/cost?vendor=zz",
+                    "/compare.csv?vendors=zz",
+                ],
+            ),
+            (
+                "team size not a number",
+                &[
+                    "/calculator?vendor=mode&users=abc",
+                    "/decide?vendor=mode&users=abc",
+                    "/compare?vendors=mode&users=abc",
+                    "/api/cost?vendor=mode&users=abc",
+                    "/compare.csv?vendors=mode&users=abc",
+                ],
+            ),
+            (
+                "negative team size",
+                &[
+                    "/calculator?vendor=mode&users=-5",
+                    "/compare?vendors=mode&users=-5",
+                    "/api/cost?vendor=mode&users=-5",
+                    "/compare.csv?vendors=mode&users=-5",
+                ],
+            ),
+        ];
+        for (what, uris) in cases {
+            for uri in uris {
+                let page = common::get(uri).await;
+                assert_eq!(page.status, StatusCode::BAD_REQUEST, "{what}: {uri}");
+                if uri.starts_with("/api/") || uri.contains(".csv") {
+                    assert_clean_json_error(&page, uri);
+                } else {
+                    assert!(page.content_type.starts_with("text/html"), "{uri}");
+                }
+            }
+        }
+        let sort = common::get("/vendors.csv?sort=bogus").await;
+        assert_eq!(sort.status, StatusCode::BAD_REQUEST);
+        assert_clean_json_error(&sort, "/vendors.csv");
+        // A slug that is not UTF-8 is an unknown vendor, answered in JSON like any other.
+        let odd = common::get("/api/vendors/%FF").await;
+        assert_eq!(odd.status, StatusCode::NOT_FOUND);
+        assert!(
+            odd.content_type.starts_with("application/json"),
+            "{}",
+            odd.content_type
+        );
+        for path in ["/..", "/vendors/../calculator", "/./"] {
+            assert_eq!(
+                common::get(path).await.status,
+                StatusCode::BAD_REQUEST,
+                "{path}"
+            );
+        }
+        assert_eq!(
+            common::get("/pkg/scim-ledger.d.ts").await.status,
+            StatusCode::NOT_FOUND
+        );
+    })
+}

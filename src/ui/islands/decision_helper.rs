@@ -35,7 +35,11 @@ pub fn DecisionHelper(
         let scenario = report.with(|r| r.scenario.clone());
         query.with(|q| decision::parse(q, scenario))
     });
-    bad_input_when(situation.with_untracked(|s| !s.issues.is_empty()));
+    // Its own answers and the scenario it shares with the calculator (team size, rates).
+    bad_input_when(
+        situation.with_untracked(|s| !s.issues.is_empty())
+            || report.with_untracked(|r| !r.issues.is_empty()),
+    );
     let matched = Memo::new(move |_| {
         situation
             .with(|s| vendor.with_value(|v| decision::match_rows(v.as_ref().expect("vendor"), s)))
