@@ -537,3 +537,24 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
         );
     })
 }
+
+#[test]
+fn invisible_characters_in_echoed_input_are_shown_not_obeyed() {
+    common::block_on(async {
+        // U+202E (right-to-left override) before "edom" would display as "mode".
+        for uri in [
+            "/compare?vendors=%E2%80%AEedom",
+            "/decide?vendor=%E2%80%AEedom",
+            "/calculator?vendor=%E2%80%AEedom",
+        ] {
+            let page = common::get(uri).await;
+            assert!(page.body.contains("⟨U+202E⟩edom"), "{uri}");
+            assert!(
+                !page.body.contains('\u{202E}'),
+                "{uri}: the override itself is echoed"
+            );
+        }
+        let api = common::get("/api/cost?vendor=%E2%80%AEedom").await;
+        assert!(api.body.contains("⟨U+202E⟩edom") && !api.body.contains('\u{202E}'));
+    })
+}
