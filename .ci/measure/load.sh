@@ -69,7 +69,7 @@ printf '%-48s %12s %10s %10s\n' "same page, a new junk parameter every request" 
 # Memory after 10,000 distinct URLs that are really distinct pages (team sizes 1 to 10,000):
 # the cache is bounded, so memory stays bounded.
 for n in $(seq 1 10000); do echo "url = \"http://$OURS/calculator?vendor=mode&users=$n\""; echo 'output = "/dev/null"'; done >"$lua.curl"
-curl -s -K "$lua.curl" --parallel --parallel-max 16
+curl -s --no-progress-meter -K "$lua.curl" --parallel --parallel-max 16 2>/dev/null
 mem_distinct=$(rss_kib "$SERVER_PID")
 rm -f "$lua" "$lua.curl"
 
