@@ -1,8 +1,7 @@
 //! The HTML shell and the routes. One file per route lives in `pages/`.
 
-use crate::ui::components::layout::{
-    CanonicalLinks, HydratedMarker, PrintInfo, SiteFooter, SiteHeader,
-};
+use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteHeader};
+use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
     home::HomePage, not_found::NotFound, vendor::VendorPage,

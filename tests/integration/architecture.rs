@@ -263,3 +263,17 @@ fn the_scanner_resolves_paths() {
         ]
     );
 }
+
+#[test]
+fn every_island_lives_in_ui_islands() {
+    // The folder is how a reader knows what runs in the browser.
+    let tree = Tree::read();
+    let strays: Vec<&String> = tree
+        .modules
+        .iter()
+        .filter(|(m, code)| code.contains("#[island]") && !m.starts_with("ui::islands"))
+        .map(|(m, _)| m)
+        .collect();
+    assert!(strays.is_empty(), "islands outside ui/islands: {strays:?}");
+    assert!(tree.modules["ui::islands::vendor_table"].contains("#[island]"));
+}

@@ -127,17 +127,6 @@ pub fn PrintInfo() -> impl IntoView {
     }
 }
 
-/// Marks the page once the browser has loaded its islands' code, which the browser tests
-/// wait for before they interact. An island of its own: the rest of the page never hydrates.
-#[island]
-pub fn HydratedMarker() -> impl IntoView {
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
-}
-
 /// The heading block of a page of its own (calculator, decision helper, comparison).
 #[component]
 pub fn PageHeader(title: &'static str, lede: &'static str) -> impl IntoView {

@@ -4,4 +4,6 @@
 pub mod address_bar;
 pub mod calculator;
 pub mod decision_helper;
+pub mod hydrated_marker;
 pub mod live_form;
+pub mod vendor_table;
