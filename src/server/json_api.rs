@@ -35,7 +35,7 @@ pub struct CostResponse<'a> {
     pub vendor: Option<&'a str>,
     pub users: u32,
     pub inputs: Inputs<'a>,
-    /// The scenario's canonical query string (every input spelled out).
+    /// The scenario as a query string: only what differs from the defaults.
     pub query: String,
     pub orphaned_accounts: u64,
     pub unused_licenses: u64,

@@ -33,60 +33,7 @@ async fn send(addr: SocketAddr, head: &str, body: &[u8]) -> Page {
     )
     .await;
     assert!(read.is_ok(), "no answer within 30 s to {head}");
-    parse(&raw)
-}
-
-fn parse(raw: &[u8]) -> Page {
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut body = raw.get(split + 4..).unwrap_or(&[]).to_vec();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse::<u16>().ok())
-        .and_then(|c| StatusCode::from_u16(c).ok())
-        .unwrap_or(StatusCode::IM_A_TEAPOT);
-    let headers: Vec<(String, String)> = head
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            Some((k.trim().to_string(), v.trim().to_string()))
-        })
-        .collect();
-    let mut page = Page {
-        status,
-        content_type: String::new(),
-        headers,
-        body: String::new(),
-    };
-    page.content_type = page.header("content-type");
-    if page
-        .header("transfer-encoding")
-        .eq_ignore_ascii_case("chunked")
-    {
-        body = dechunk(&body);
-    }
-    page.body = String::from_utf8_lossy(&body).into_owned();
-    page
-}
-
-fn dechunk(mut rest: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
-        let size = String::from_utf8_lossy(&rest[..eol]);
-        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        let after = &rest[eol + 2..];
-        if n == 0 || after.len() < n {
-            break;
-        }
-        out.extend_from_slice(&after[..n]);
-        rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
-    }
-    out
+    common::parse_response(&raw).unwrap_or_else(|| panic!("no HTTP response to {head}"))
 }
 
 /// A JSON error of ours: `{"error": "...", "issues": [...]}` and nothing a handler said.

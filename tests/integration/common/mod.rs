@@ -112,6 +112,17 @@ pub async fn get_at(addr: std::net::SocketAddr, uri: &str) -> Page {
     .await
     .unwrap_or_else(|_| panic!("no answer for {uri} within 30 s"))
     .unwrap();
+    parse_response(&raw).unwrap_or_else(|| {
+        // No status line is not a server error: say what happened instead of a false 500.
+        panic!(
+            "no HTTP response for {uri}: {} bytes before the connection closed",
+            raw.len()
+        )
+    })
+}
+
+/// A raw HTTP/1.1 response (chunked bodies joined); `None` without a status line.
+pub fn parse_response(raw: &[u8]) -> Option<Page> {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -122,14 +133,7 @@ pub async fn get_at(addr: std::net::SocketAddr, uri: &str) -> Page {
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse::<u16>().ok())
-        .and_then(|c| StatusCode::from_u16(c).ok())
-        // No status line is not a server error: say what happened instead of a false 500.
-        .unwrap_or_else(|| {
-            panic!(
-                "no HTTP response for {uri}: {} bytes before the connection closed",
-                raw.len()
-            )
-        });
+        .and_then(|c| StatusCode::from_u16(c).ok())?;
     let headers: Vec<(String, String)> = head
         .lines()
         .skip(1)
@@ -154,7 +158,7 @@ pub async fn get_at(addr: std::net::SocketAddr, uri: &str) -> Page {
         body.to_vec()
     };
     page.body = String::from_utf8_lossy(&body).into_owned();
-    page
+    Some(page)
 }
 
 fn dechunk(mut rest: &[u8]) -> Vec<u8> {
