@@ -240,7 +240,7 @@ pub fn price_jump(j: &PriceJump) -> String {
                 None => dollars,
             }
         }
-        PriceJump::Included => "none: the first plan listed includes SCIM".into(),
+        PriceJump::Included => "no cheaper plan listed".into(),
         PriceJump::Quote => "quote".into(),
         PriceJump::Unknown => "unknown".into(),
     }

@@ -23,7 +23,8 @@ pub enum PriceJump {
         /// SCIM plan minus plan below, per user per month, at [`REFERENCE_TEAM`].
         per_user_month: Span,
     },
-    /// The first plan the data lists already includes SCIM: there is no jump.
+    /// The first plan the data lists already includes SCIM: no cheaper plan to jump from
+    /// (which may only mean the data lists no cheaper plan).
     Included,
     /// One of the two plans is sold by quote.
     Quote,
