@@ -1,17 +1,20 @@
-//! `scim-ledger [--data DIR] [--check-data [DIR]]`
+//! `scim-ledger [--data DIR] [--check-data [DIR]] [--health-check]`
 //!
 //! Serves the site. The vendor data directory is `--data DIR`, else the environment variable
 //! `SCIM_LEDGER_DATA`, else `data`. A broken data file stops start-up with file, field and
 //! reason. `--check-data` only validates and exits. Settings from the environment (see
 //! `server::config`) are checked before the server starts; an invalid one stops it.
+//! `--health-check` asks a running server's `/healthz` and exits 0 or 1: a container image
+//! built `FROM scratch` has no curl for its health check.
 
 #[cfg(feature = "ssr")]
-const USAGE: &str = "usage: scim-ledger [--data DIR] [--check-data [DIR]]";
+const USAGE: &str = "usage: scim-ledger [--data DIR] [--check-data [DIR]] [--health-check]";
 
 #[cfg(feature = "ssr")]
 struct Args {
     data_dir: String,
     check_only: bool,
+    health_check: bool,
 }
 
 /// The command line, or `None` for `--help`. lexopt (no derive, no dependencies) gives the
@@ -22,6 +25,7 @@ fn parse_args(mut parser: lexopt::Parser, data_dir: String) -> Result<Option<Arg
     let mut args = Args {
         data_dir,
         check_only: false,
+        health_check: false,
     };
     while let Some(arg) = parser.next()? {
         match arg {
@@ -38,6 +42,7 @@ fn parse_args(mut parser: lexopt::Parser, data_dir: String) -> Result<Option<Arg
                     args.data_dir = dir.string()?;
                 }
             }
+            Long("health-check") => args.health_check = true,
             Short('h') | Long("help") => return Ok(None),
             _ => return Err(arg.unexpected()),
         }
@@ -64,6 +69,22 @@ async fn main() {
         }
     };
     let (data_dir, check_only) = (args.data_dir, args.check_only);
+    let settings = match scim_ledger::server::config::Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("scim-ledger: cannot start: {e}");
+            std::process::exit(2);
+        }
+    };
+    let options = scim_ledger::server::leptos_options();
+    let addr = settings.listen.unwrap_or(options.site_addr);
+    if args.health_check {
+        std::process::exit(if healthy(addr) { 0 } else { 1 });
+    }
+    if let Err(e) = start_logs() {
+        eprintln!("scim-ledger: cannot start: RUST_LOG {e}");
+        std::process::exit(2);
+    }
 
     let catalog = match scim_ledger::server::load::load_catalog(&PathBuf::from(&data_dir)) {
         Ok(c) => c,
@@ -81,17 +102,9 @@ async fn main() {
         return;
     }
 
-    let settings = match scim_ledger::server::config::Settings::from_env() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("scim-ledger: cannot start: {e}");
-            std::process::exit(2);
-        }
-    };
-    let options = scim_ledger::server::leptos_options();
-    let addr = options.site_addr;
     let public = settings.public_url.clone();
-    let app = scim_ledger::server::router_with(Arc::new(catalog), options, settings);
+    let drain = settings.drain;
+    let (app, health) = scim_ledger::server::app(Arc::new(catalog), options, settings);
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -106,12 +119,60 @@ async fn main() {
         None => println!("SCIM Ledger is running at http://{addr}/ (data: {data_dir})"),
     }
     if let Err(e) = axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Not ready from now on; keep serving while the load balancer notices, then stop
+            // accepting and let in-flight requests finish.
+            health.start_draining();
+            tokio::time::sleep(drain).await;
+        })
         .await
     {
         eprintln!("scim-ledger: server error: {e}");
         std::process::exit(1);
     }
+}
+
+/// One JSON line per event on stdout, at the level `RUST_LOG` names (default `info`).
+#[cfg(feature = "ssr")]
+fn start_logs() -> Result<(), String> {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(text) if !text.trim().is_empty() => {
+            EnvFilter::try_new(&text).map_err(|e| format!("`{text}` is not a log filter: {e}"))?
+        }
+        _ => EnvFilter::new("info"),
+    };
+    tracing_subscriber::fmt()
+        .json()
+        .flatten_event(true)
+        .with_current_span(false)
+        .with_env_filter(filter)
+        .init();
+    Ok(())
+}
+
+/// Whether the server at `addr` answers `/healthz` with 200, within two seconds.
+#[cfg(feature = "ssr")]
+fn healthy(addr: std::net::SocketAddr) -> bool {
+    use std::io::{Read, Write};
+    use std::time::Duration;
+    // A server listening on all interfaces is asked on loopback.
+    let target = if addr.ip().is_unspecified() {
+        std::net::SocketAddr::from(([127, 0, 0, 1], addr.port()))
+    } else {
+        addr
+    };
+    let Ok(mut stream) = std::net::TcpStream::connect_timeout(&target, Duration::from_secs(2))
+    else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /healthz HTTP/1.1\r\nHost: {target}\r\nConnection: close\r\n\r\n");
+    let mut answer = String::new();
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut answer).is_ok()
+        && answer.starts_with("HTTP/1.1 200")
 }
 
 /// Finishes in-flight requests on Ctrl-C or SIGTERM.

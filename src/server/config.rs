@@ -5,6 +5,16 @@ use axum::http::uri::{Authority, Uri};
 use axum::http::{header, HeaderMap};
 
 pub const PUBLIC_URL: &str = "SCIM_LEDGER_PUBLIC_URL";
+/// A port to listen on, on all interfaces (how container platforms say where to listen).
+pub const PORT: &str = "PORT";
+/// The page cache's size in MiB.
+pub const CACHE_MB: &str = "SCIM_LEDGER_CACHE_MB";
+/// Seconds between SIGTERM and closing the listener, while `/readyz` says 503 so a load
+/// balancer stops sending new requests.
+pub const DRAIN_SECONDS: &str = "SCIM_LEDGER_DRAIN_SECONDS";
+/// The page cache's size unless configured: with the server's own ~20 MiB, it fits a 256 MiB
+/// container limit.
+pub const DEFAULT_CACHE_MB: u64 = 128;
 /// How long a rendered page is served again from the cache, at most (and never past
 /// midnight UTC: see `response::lifetime`).
 pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60 * 60);
@@ -22,6 +32,12 @@ pub struct Settings {
     /// How long a rendered page is served from the cache (at most until midnight UTC). Not
     /// read from the environment; tests shorten it.
     pub cache_ttl: std::time::Duration,
+    /// Most bytes the page cache holds.
+    pub cache_bytes: u64,
+    /// `0.0.0.0:$PORT` when `PORT` is set; else the address from `LEPTOS_SITE_ADDR`.
+    pub listen: Option<std::net::SocketAddr>,
+    /// How long to keep serving, not ready, after SIGTERM.
+    pub drain: std::time::Duration,
 }
 
 impl Default for Settings {
@@ -30,6 +46,9 @@ impl Default for Settings {
             public_url: None,
             trust_proxy: false,
             cache_ttl: CACHE_TTL,
+            cache_bytes: DEFAULT_CACHE_MB * 1024 * 1024,
+            listen: None,
+            drain: std::time::Duration::ZERO,
         }
     }
 }
@@ -42,7 +61,19 @@ impl Settings {
             Err(std::env::VarError::NotPresent) => Ok(None),
             Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not UTF-8")),
         };
-        Settings::parse(var(PUBLIC_URL)?.as_deref(), var(TRUST_PROXY)?.as_deref())
+        let mut settings =
+            Settings::parse(var(PUBLIC_URL)?.as_deref(), var(TRUST_PROXY)?.as_deref())?;
+        if let Some(port) = var(PORT)? {
+            let port = number(PORT, &port, 1, 65_535)?;
+            settings.listen = Some(std::net::SocketAddr::from(([0, 0, 0, 0], port as u16)));
+        }
+        if let Some(mb) = var(CACHE_MB)? {
+            settings.cache_bytes = number(CACHE_MB, &mb, 1, 65_536)? * 1024 * 1024;
+        }
+        if let Some(s) = var(DRAIN_SECONDS)? {
+            settings.drain = std::time::Duration::from_secs(number(DRAIN_SECONDS, &s, 0, 300)?);
+        }
+        Ok(settings)
     }
 
     pub fn parse(public_url: Option<&str>, trust_proxy: Option<&str>) -> Result<Settings, String> {
@@ -86,6 +117,16 @@ impl Settings {
             .filter(|s| s == "http" || s == "https")
             .unwrap_or_else(|| "http".into());
         format!("{scheme}://{host}")
+    }
+}
+
+/// A whole number from `min` to `max`, or a message naming the variable.
+fn number(name: &str, text: &str, min: u64, max: u64) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{name} `{text}` must be a whole number from {min} to {max}"
+        )),
     }
 }
 

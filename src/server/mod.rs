@@ -5,6 +5,7 @@
 pub mod config;
 pub mod csv;
 pub mod guard;
+pub mod health;
 pub mod json_api;
 pub mod load;
 pub mod response;
@@ -57,6 +58,16 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
 }
 
 pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> Router {
+    app(catalog, options, settings).0
+}
+
+/// The router and the handle that marks it as draining (for the binary's SIGTERM handler).
+pub fn app(
+    catalog: Arc<Catalog>,
+    options: LeptosOptions,
+    settings: Settings,
+) -> (Router, Arc<health::Health>) {
+    let health = health::Health::new(catalog.vendors.len());
     let routes = generate_route_list(App);
     let c = catalog.clone();
     let api = Router::new()
@@ -105,8 +116,9 @@ pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Sett
             provide_context(origin);
         }
     };
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(health::readyz).with_state(health.clone()))
         .merge(api)
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
@@ -141,4 +153,6 @@ pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Sett
                 .quality(CompressionLevel::Precise(4))
                 .compress_when(crate::server::response::compress_unless_cached()),
         )
+        .layer(axum::middleware::from_fn(health::log_request));
+    (router, health)
 }

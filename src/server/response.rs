@@ -34,10 +34,10 @@ pub struct CspNonce(pub String);
 /// Responses larger than this are passed through without caching.
 const MAX_CACHED_BODY: usize = 4 * 1024 * 1024;
 
-/// Bounds the cache by bytes (bodies, their compressed forms and keys) and by entries. Odd
-/// URLs (a crawler, a fuzzer) can only push out other entries, never grow memory.
+/// Bounds the cache by entries, and by bytes (bodies, their compressed forms and keys: see
+/// `Settings::cache_bytes`). Odd URLs (a crawler, a fuzzer) can only push out other
+/// entries, never grow memory.
 pub const MAX_ENTRIES: u64 = 2_000;
-pub const MAX_BYTES: u64 = 128 * 1024 * 1024;
 
 /// How long a page rendered now may be served: `ttl`, and never past midnight UTC, where the
 /// "printed on" date at its foot changes.
@@ -248,10 +248,8 @@ pub struct Site {
 
 impl Site {
     pub fn new(settings: Settings) -> Arc<Site> {
-        Arc::new(Site {
-            settings,
-            cache: PageCache::new(),
-        })
+        let cache = PageCache::bounded(settings.cache_bytes, MAX_ENTRIES);
+        Arc::new(Site { settings, cache })
     }
 }
 
@@ -262,10 +260,6 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    fn new() -> PageCache {
-        PageCache::bounded(MAX_BYTES, MAX_ENTRIES)
-    }
-
     /// A cache holding at most `max_bytes` (as [`ByBytes`] counts them) in `max_entries`.
     fn bounded(max_bytes: u64, max_entries: u64) -> PageCache {
         let options = OptionsBuilder::new()
@@ -395,6 +389,10 @@ fn set_policy_headers(headers: &mut HeaderMap, settings: &Settings) {
 /// The cache key: everything a response depends on (the origin appears in printed links).
 fn cache_key(req: &Request, origin: &str) -> Option<String> {
     if req.method() != Method::GET || req.headers().contains_key(header::RANGE) {
+        return None;
+    }
+    // Health answers describe this moment (a draining replica), not a page.
+    if matches!(req.uri().path(), "/healthz" | "/readyz") {
         return None;
     }
     Some(format!("{origin}\u{0}{}", req.uri()))
