@@ -1,41 +1,7 @@
 //! Answers first, and answers that agree: the price jump, the multiple in words, short
 //! links, and the same figure on every page that shows it.
 
-use crate::common::{self, get};
-
-/// The text of the first element after `start` that carries `data-label="{label}"`.
-fn labelled(body: &str, start: &str, label: &str) -> String {
-    let from = body.find(start).unwrap_or_else(|| panic!("no {start}"));
-    let at = from
-        + body[from..]
-            .find(&format!("data-label=\"{label}\""))
-            .unwrap();
-    let open = at + body[at..].find('>').unwrap() + 1;
-    let close = open + body[open..].find("</").unwrap();
-    body[open..close].to_string()
-}
-
-/// The value of a quick fact (`<dt>term</dt><dd …>value</dd>`).
-fn fact(body: &str, term: &str) -> String {
-    let at = body
-        .find(&format!("<dt>{term}</dt>"))
-        .unwrap_or_else(|| panic!("no {term}"));
-    let dd = at + body[at..].find("<dd").unwrap();
-    let open = dd + body[dd..].find('>').unwrap() + 1;
-    let close = open + body[open..].find("</dd>").unwrap();
-    body[open..close].to_string()
-}
-
-/// The value cell of a calculator figure row (`data-key` on its `<tr>`).
-fn figure(body: &str, key: &str) -> String {
-    let from = body
-        .find(&format!("data-key=\"{key}\""))
-        .unwrap_or_else(|| panic!("no {key}"));
-    let at = from + body[from..].find("class=\"num\"").unwrap();
-    let open = at + body[at..].find('>').unwrap() + 1;
-    let close = open + body[open..].find('<').unwrap();
-    body[open..close].to_string()
-}
+use crate::common::{self, fact, figure, get, text};
 
 #[test]
 fn the_price_jump_is_one_figure_everywhere() {
@@ -44,19 +10,13 @@ fn the_price_jump_is_one_figure_everywhere() {
         // 36,000 ÷ 588 = 61.2; (36,000 − 588) ÷ (100 users × 12) = $29.51 a user a month.
         let want = "61.2× or more, about $30 or more extra per user a month";
         let home = get("/").await;
-        assert_eq!(
-            labelled(&home.body, "data-slug=\"amplitude\"", "Price jump for SCIM"),
-            want
-        );
+        assert_eq!(text(&home.body, "tr[data-slug='amplitude'] td.jump"), want);
         let guide = get("/vendors/amplitude").await;
         assert_eq!(fact(&guide.body, "Price jump for SCIM"), want);
         let compare = get("/compare?vendors=amplitude,mode").await;
         compare.shows(&[&format!("<span>{want}</span>")]);
         // Mode's Enterprise is sold by quote.
-        assert_eq!(
-            labelled(&home.body, "data-slug=\"mode\"", "Price jump for SCIM"),
-            "quote"
-        );
+        assert_eq!(text(&home.body, "tr[data-slug='mode'] td.jump"), "quote");
     })
 }
 

@@ -2,7 +2,7 @@
 //! bad input is reported on the page, and `/api/cost` returns the same numbers as JSON.
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, attr, get, text, Csv};
+use crate::common::{self, attr, figure, get, text, Csv};
 use axum::http::StatusCode;
 use serde_json::Value;
 
@@ -25,12 +25,6 @@ const BLOCK: [(&str, &str); 7] = [
     // $3,925 + $6,088 + $1,741, each rounded to the dollar first.
     ("total_annual_impact", "$11,754"),
 ];
-
-/// The calculator's figure in row `key` (its `data-key`).
-#[track_caller]
-fn figure(html: &str, key: &str) -> String {
-    text(html, &format!("tr[data-key='{key}'] td.num"))
-}
 
 #[track_caller]
 fn shows_the_block(html: &str, context: &str) {

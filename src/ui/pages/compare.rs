@@ -20,19 +20,19 @@ pub fn ComparePage() -> impl IntoView {
     let selection = Memo::new(move |_| query.with(compare::parse));
     let all = Resource::new(|| (), |_| list_vendors());
     let chosen = Resource::new(move || selection.with(|s| s.slugs.clone()), get_vendors);
-    let title = move || {
-        selection.with(|s| {
-            if s.slugs.is_empty() {
-                "Compare vendors".to_string()
-            } else {
-                format!(
-                    "Compare {} at {} people",
-                    s.slugs.join(", "),
-                    format::group_thousands(s.users as u64)
-                )
-            }
-        })
-    };
+    // A plain string, not a closure: leptos_meta writes <head> at the end of the stream,
+    // when this page's reactive scope may already be gone (reading it then panicked).
+    let title = selection.with_untracked(|s| {
+        if s.slugs.is_empty() {
+            "Compare vendors".to_string()
+        } else {
+            format!(
+                "Compare {} at {} people",
+                s.slugs.join(", "),
+                format::group_thousands(s.users as u64)
+            )
+        }
+    });
     view! {
         <Title text=title/>
         <Meta name="description" content="SaaS vendors side by side: the plan SCIM needs, SSO first, identity providers, set-up effort, upgrade and manual cost at your team size."/>

@@ -209,6 +209,31 @@ pub fn text(html: &str, css: &str) -> String {
     }
 }
 
+/// The value cell of the calculator's figure row `key` (`<tr data-key=…>`).
+#[track_caller]
+pub fn figure(html: &str, key: &str) -> String {
+    text(html, &format!("tr[data-key='{key}'] td.num"))
+}
+
+/// The value of the quick fact `term` (`<div class="fact"><dt>term</dt><dd>value</dd>`).
+#[track_caller]
+pub fn fact(html: &str, term: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let (dt, dd) = (
+        scraper::Selector::parse("dt").unwrap(),
+        scraper::Selector::parse("dd").unwrap(),
+    );
+    let found: Vec<String> = select(&doc, "div.fact")
+        .into_iter()
+        .filter(|f| f.select(&dt).next().map(visible_text).as_deref() == Some(term))
+        .filter_map(|f| f.select(&dd).next().map(visible_text))
+        .collect();
+    match found.as_slice() {
+        [one] => one.clone(),
+        all => panic!("fact `{term}` found {} times: {all:?}", all.len()),
+    }
+}
+
 /// Attribute `name` of every element `css` matches, in page order (empty when absent).
 #[track_caller]
 pub fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
