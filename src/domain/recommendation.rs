@@ -9,7 +9,7 @@
 //! (weigh the plan's other features, migrate, turn on SCIM you have) stands, with the
 //! figures stated beside it.
 
-use crate::domain::cost::verdict::{matching_row, Outcome};
+use crate::domain::cost::verdict::Outcome;
 use crate::domain::format;
 use crate::domain::report::{upgrade_sentence, Report};
 use crate::domain::vendor::{Action, Vendor};
@@ -126,10 +126,8 @@ pub fn recommend(
             };
         }
     }
-    let row = match (v, outcome) {
-        (Some(v), Some(o)) => matching_row(v, o),
-        _ => None,
-    };
+    // The row the verdict already matched to its outcome.
+    let row = r.verdict.as_ref().and_then(|verdict| verdict.decision_row);
     let action = row
         .and_then(|i| v?.decision.get(i).map(|r| r.action))
         .or_else(|| outcome.and_then(figures_action));

@@ -179,12 +179,11 @@ pub const KEYS: [&str; 14] = [
 /// Whether `value` for `key` is what the URL means anyway (a field at its default), so a
 /// form can leave it out of the address.
 pub fn is_default(key: &str, value: &str) -> bool {
-    KEYS.contains(&key)
-        && [USERS, YEARS]
-            .iter()
-            .chain(MANUAL_FIELDS.iter())
-            .find(|f| f.key == key)
-            .is_some_and(|f| matches!(parse_field(f, Some(value)), (v, None) if v == f.default))
+    [USERS, YEARS]
+        .iter()
+        .chain(MANUAL_FIELDS.iter())
+        .find(|f| f.key == key)
+        .is_some_and(|f| matches!(parse_field(f, Some(value)), (v, None) if v == f.default))
 }
 
 /// The inputs of the manual-cost model, in the order the form shows them.

@@ -49,13 +49,6 @@ fn every_response_carries_the_security_headers() {
     })
 }
 
-/// The nonce a response's CSP allows.
-fn csp_nonce(page: &common::Page) -> String {
-    let csp = page.header("content-security-policy");
-    let at = csp.find("'nonce-").expect("a nonce in the CSP") + "'nonce-".len();
-    csp[at..].split('\'').next().unwrap().to_string()
-}
-
 #[test]
 fn every_inline_script_carries_this_responses_nonce() {
     common::block_on(async {
@@ -66,7 +59,7 @@ fn every_inline_script_carries_this_responses_nonce() {
             // CSP header must name that same nonce.
             let first = get(uri).await;
             let second = get(uri).await;
-            let (a, b) = (csp_nonce(&first), csp_nonce(&second));
+            let (a, b) = (common::csp_nonce(&first), common::csp_nonce(&second));
             assert_eq!(a, b, "{uri}: a cache hit keeps its entry's nonce");
             // Every render draws a nonce of its own.
             assert!(

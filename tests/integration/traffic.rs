@@ -372,13 +372,6 @@ fn oversized_urls_get_a_clear_414_or_400() {
     })
 }
 
-/// The nonce in a response's CSP: the same for every hit of one cache entry.
-fn nonce(page: &Page) -> String {
-    let csp = page.header("content-security-policy");
-    let at = csp.find("'nonce-").expect("a nonce in the CSP") + "'nonce-".len();
-    csp[at..].split('\'').next().unwrap().to_string()
-}
-
 #[test]
 fn unknown_parameters_are_dropped_not_echoed_nor_cached_apart() {
     common::block_on(async {
@@ -392,8 +385,8 @@ fn unknown_parameters_are_dropped_not_echoed_nor_cached_apart() {
             let page = common::get(junk).await;
             assert_eq!(page.status, StatusCode::OK, "{junk}");
             assert_eq!(
-                nonce(&page),
-                nonce(&clean),
+                common::csp_nonce(&page),
+                common::csp_nonce(&clean),
                 "{junk} made a cache entry of its own"
             );
             assert_eq!(page.body, clean.body, "{junk}");

@@ -215,6 +215,13 @@ pub fn figure(html: &str, key: &str) -> String {
     text(html, &format!("tr[data-key='{key}'] td.num"))
 }
 
+/// The nonce a response's Content-Security-Policy names.
+pub fn csp_nonce(page: &Page) -> String {
+    let csp = page.header("content-security-policy");
+    let at = csp.find("'nonce-").expect("a nonce in the CSP") + "'nonce-".len();
+    csp[at..].split('\'').next().unwrap().to_string()
+}
+
 /// The value of the quick fact `term` (`<div class="fact"><dt>term</dt><dd>value</dd>`).
 #[track_caller]
 pub fn fact(html: &str, term: &str) -> String {
