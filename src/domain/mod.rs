@@ -9,6 +9,7 @@
 //!   the price jump)
 //! - `format`: numbers and prices as the words a buyer reads
 //! - `scenario`: the calculator's inputs as they live in the URL
+//! - `status`: a vendor's SCIM status in one word (free, gated, partial, none, unknown)
 //! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
 //! - `recommendation`: the one piece of advice those pages share
 //! - `routes`: which keys each address reads, and a query's canonical form
@@ -27,5 +28,6 @@ pub mod recommendation;
 pub mod report;
 pub mod routes;
 pub mod scenario;
+pub mod status;
 pub mod url;
 pub mod vendor;

@@ -209,6 +209,10 @@ pub struct Reference {
 pub struct Scim {
     #[serde(default)]
     pub available: Tri,
+    /// The status in one word, where a source states it (the index does); otherwise it
+    /// follows from the other facts (`domain::status`).
+    #[serde(default)]
+    pub status: Option<crate::domain::status::ScimStatus>,
     /// Name of the cheapest plan that includes SCIM; must name one of `plans`.
     #[serde(default)]
     pub plan: Option<String>,

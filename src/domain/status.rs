@@ -1,0 +1,179 @@
+//! A vendor's SCIM status in one word, on the SCIM Tax Index's five labels (free, gated,
+//! partial, none, unknown), so that our curated profiles and the index's rows are counted
+//! and filtered on one scale. A data file may state the status (`scim.status`; the index
+//! adapter always does); otherwise it follows from the file's SCIM facts.
+
+use crate::domain::cost::jump::{price_jump, PriceJump};
+use crate::domain::keys::Key;
+use crate::domain::vendor::{Tri, Vendor};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScimStatus {
+    /// SCIM on every plan, or on the first plan sold, at no extra charge.
+    Free,
+    /// SCIM only on a higher plan, or as a paid add-on.
+    Gated,
+    /// Limited: one identity provider only, just-in-time accounts only, or a separate SKU.
+    Partial,
+    /// No SCIM on any plan.
+    None,
+    /// Not disclosed, or our sources do not say.
+    Unknown,
+}
+
+impl Key for ScimStatus {}
+
+impl ScimStatus {
+    pub const ALL: [ScimStatus; 5] = [
+        ScimStatus::Free,
+        ScimStatus::Gated,
+        ScimStatus::Partial,
+        ScimStatus::None,
+        ScimStatus::Unknown,
+    ];
+
+    /// Short label for a table cell or a filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScimStatus::Free => "No SCIM tax",
+            ScimStatus::Gated => "Gated",
+            ScimStatus::Partial => "Partial",
+            ScimStatus::None => "No SCIM",
+            ScimStatus::Unknown => "Unknown",
+        }
+    }
+
+    /// How many vendors do what, as a sentence fragment: "132 gate SCIM behind a higher plan".
+    pub fn count_phrase(self, n: usize) -> String {
+        let what = match self {
+            ScimStatus::Free => "include SCIM at no extra charge",
+            ScimStatus::Gated => "gate SCIM behind a higher plan or an add-on",
+            ScimStatus::Partial => "offer SCIM only in part",
+            ScimStatus::None => "offer no SCIM at all",
+            ScimStatus::Unknown => "do not say",
+        };
+        format!("{n} {what}")
+    }
+
+    /// The status a vendor's data gives: stated, else derived from SCIM availability and
+    /// whether the first plan listed already includes SCIM.
+    pub fn of(v: &Vendor) -> ScimStatus {
+        if let Some(s) = v.scim.status {
+            return s;
+        }
+        match v.scim.available {
+            Tri::No => ScimStatus::None,
+            Tri::Unknown => ScimStatus::Unknown,
+            // SCIM exists, but without the plan that has it we cannot tell whether it costs extra.
+            Tri::Yes if v.scim.plan.is_none() => ScimStatus::Unknown,
+            Tri::Yes => match price_jump(v) {
+                PriceJump::Included => ScimStatus::Free,
+                _ => ScimStatus::Gated,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vendor::{Basis, Figure, Period, Plan, Price, Scim, Source};
+
+    fn plan(name: &str, dollars: f64, scim: Tri) -> Plan {
+        Plan {
+            name: name.into(),
+            price: Price::Stated {
+                figure: Figure::point(Basis::PerUser, Period::Month, dollars),
+            },
+            sso: Tri::Unknown,
+            scim,
+            min_seats: None,
+            note: None,
+        }
+    }
+
+    fn vendor(available: Tri, scim_plan: Option<&str>, plans: Vec<Plan>) -> Vendor {
+        Vendor {
+            slug: "x".into(),
+            name: "X".into(),
+            category: "c".into(),
+            profile: Default::default(),
+            also_known_as: vec![],
+            summary: vec![],
+            source: Source {
+                title: "t".into(),
+                url: "https://example.com".into(),
+                publisher: "p".into(),
+                page_updated: None,
+                last_checked: "2026-11-01".into(),
+            },
+            references: vec![],
+            scim: Scim {
+                available,
+                plan: scim_plan.map(Into::into),
+                ..Default::default()
+            },
+            sso: Default::default(),
+            idps: vec![],
+            plans,
+            pricing_notes: vec![],
+            costs: Default::default(),
+            team_size_examples: vec![],
+            bundle: Default::default(),
+            constraints: vec![],
+            idp_setup: vec![],
+            admin_reports: Default::default(),
+            decision: vec![],
+            discrepancies: vec![],
+        }
+    }
+
+    #[test]
+    fn derived_from_the_plans() {
+        let two = || vec![plan("Team", 8.0, Tri::No), plan("Business", 15.0, Tri::Yes)];
+        assert_eq!(
+            ScimStatus::of(&vendor(Tri::Yes, Some("Business"), two())),
+            ScimStatus::Gated
+        );
+        let first = vec![
+            plan("Team", 8.0, Tri::Yes),
+            plan("Business", 15.0, Tri::Yes),
+        ];
+        assert_eq!(
+            ScimStatus::of(&vendor(Tri::Yes, Some("Team"), first)),
+            ScimStatus::Free
+        );
+        assert_eq!(
+            ScimStatus::of(&vendor(Tri::No, None, two())),
+            ScimStatus::None
+        );
+        assert_eq!(
+            ScimStatus::of(&vendor(Tri::Unknown, None, two())),
+            ScimStatus::Unknown
+        );
+        // SCIM exists but no plan is named: we cannot tell whether it is gated.
+        assert_eq!(
+            ScimStatus::of(&vendor(Tri::Yes, None, two())),
+            ScimStatus::Unknown
+        );
+    }
+
+    #[test]
+    fn a_stated_status_wins() {
+        let mut v = vendor(Tri::Yes, Some("Team"), vec![plan("Team", 8.0, Tri::Yes)]);
+        v.scim.status = Some(ScimStatus::Partial);
+        assert_eq!(ScimStatus::of(&v), ScimStatus::Partial);
+    }
+
+    #[test]
+    fn keys_are_the_index_labels() {
+        let keys: Vec<String> = ScimStatus::ALL.iter().map(|s| s.key()).collect();
+        assert_eq!(keys, ["free", "gated", "partial", "none", "unknown"]);
+        assert_eq!(
+            ScimStatus::Gated.count_phrase(132),
+            "132 gate SCIM behind a higher plan or an add-on"
+        );
+    }
+}
