@@ -9,6 +9,7 @@
 //!   the price jump)
 //! - `format`: numbers and prices as the words a buyer reads
 //! - `scenario`: the calculator's inputs as they live in the URL
+//! - `freshness`: when facts were last verified, and whether that is over six months ago
 //! - `status`: a vendor's SCIM status in one word (free, gated, partial, none, unknown)
 //! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
 //! - `recommendation`: the one piece of advice those pages share
@@ -22,6 +23,7 @@ pub mod compare;
 pub mod cost;
 pub mod decision;
 pub mod format;
+pub mod freshness;
 pub mod keys;
 pub mod listing;
 pub mod recommendation;
