@@ -4,7 +4,8 @@
 
 use crate::domain::api_guide::ApiGuide;
 use crate::domain::catalog::Catalog;
-use crate::domain::vendor::{is_slug, Claim, Figure, Price, Vendor};
+use crate::domain::keys::Key;
+use crate::domain::vendor::{is_slug, Claim, Figure, Plan, Price, Tri, Vendor};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -395,13 +396,36 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
     plan_names
 }
 
-/// The SCIM and SSO plans must be plans of the vendor.
+/// The SCIM and SSO plans must be plans of the vendor, and, being the *cheapest* plans
+/// with the feature, have it while every plan listed before them does not: a plan below
+/// whose answer is "unknown" would make the claim a guess.
 fn check_plan_refs(c: &mut Checker, v: &Vendor, plan_names: &HashSet<&str>) {
-    if let Some(name) = &v.scim.plan {
-        c.plan_ref("scim.plan", name, plan_names);
-    }
-    if let Some(name) = &v.sso.plan {
-        c.plan_ref("sso.plan", name, plan_names);
+    let features: [(&str, &Option<String>, fn(&Plan) -> Tri); 2] = [
+        ("scim.plan", &v.scim.plan, |p| p.scim),
+        ("sso.plan", &v.sso.plan, |p| p.sso),
+    ];
+    for (field, name, has) in features {
+        let Some(name) = name else { continue };
+        c.plan_ref(field, name, plan_names);
+        let Some(at) = v.plans.iter().position(|p| p.name == *name) else {
+            continue;
+        };
+        if has(&v.plans[at]) != Tri::Yes {
+            c.fail(
+                field,
+                format!("plan `{name}` does not say \"yes\" for this feature"),
+            );
+        }
+        if let Some(below) = v.plans[..at].iter().find(|p| has(p) != Tri::No) {
+            c.fail(
+                field,
+                format!(
+                    "`{name}` is not known to be the cheapest plan with this feature: `{}`, listed before it, says \"{}\"",
+                    below.name,
+                    has(below).key()
+                ),
+            );
+        }
     }
 }
 

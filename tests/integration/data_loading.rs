@@ -148,6 +148,34 @@ fn scim_plan_must_be_one_of_the_plans() {
 }
 
 #[test]
+fn the_cheapest_plan_with_a_feature_must_be_the_cheapest_known() {
+    // A plan listed below the SCIM plan that may have SCIM makes "cheapest" a guess.
+    let msg = error_of(&GOOD.replace("scim = \"no\"", "scim = \"unknown\""));
+    assert_names(
+        &msg,
+        &[
+            "acme.toml",
+            "scim.plan",
+            "`Enterprise` is not known to be the cheapest",
+            "`Team`",
+            "\"unknown\"",
+        ],
+    );
+    // The same rule for SSO: Team does not say, so Enterprise cannot be named.
+    let sso = GOOD.replace(
+        "[[idps]]",
+        "[sso]\navailable = \"yes\"\nplan = \"Enterprise\"\n\n[[idps]]",
+    );
+    let msg = error_of(&sso);
+    assert_names(&msg, &["acme.toml", "sso.plan", "`Team`"]);
+    // Stated as "no" below and "yes" on the plan itself, it loads.
+    let ok = sso
+        .replace("scim = \"no\"", "scim = \"no\"\nsso = \"no\"")
+        .replace("scim = \"yes\"\n", "scim = \"yes\"\nsso = \"yes\"\n");
+    assert_eq!(load_one("acme.toml", &ok).unwrap(), 1);
+}
+
+#[test]
 fn slug_must_match_the_file_name() {
     let msg = error_of(&GOOD.replace("slug = \"acme\"", "slug = \"other\""));
     assert_names(&msg, &["acme.toml", "slug", "other"]);
