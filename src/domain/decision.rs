@@ -268,13 +268,14 @@ pub fn fit(v: &Vendor, row: &DecisionRow, s: &Situation) -> RowFit {
     }
     if let Some(max) = w.max_users {
         checks.push(Check {
-            text: format!("a team of {max} or fewer"),
+            // The sources say "small" and "few"; the numbers are ours, and the page says so.
+            text: format!("a team of {max} or fewer (our reading of “small”)"),
             met: Some(s.scenario.users <= max),
         });
     }
     if let Some(max) = w.max_changes {
         checks.push(Check {
-            text: format!("{max} or fewer joiners and leavers a year"),
+            text: format!("{max} or fewer joiners and leavers a year (our reading of “few”)"),
             met: Some(s.changes_a_year() <= max),
         });
     }
@@ -463,6 +464,15 @@ mod tests {
             &situation(&[("users", "20"), ("automate", "no")]),
         );
         assert_eq!(m.chosen, Some(2));
+        // The thresholds are ours, not the source's, and the conditions say so.
+        let texts: Vec<&str> = m.fits[2].checks.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "a team of 50 or fewer (our reading of “small”)",
+                "12 or fewer joiners and leavers a year (our reading of “few”)",
+            ]
+        );
         // 60 people is no longer small.
         let m = match_rows(
             &vendor(),
