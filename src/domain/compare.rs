@@ -146,7 +146,7 @@ pub fn column(v: &Vendor, users: u32) -> Column {
     Column {
         slug: v.slug.clone(),
         name: v.name.clone(),
-        category: v.category.clone(),
+        category: v.category_label().to_string(),
         partial: v.is_partial(),
         scim: v.scim.available,
         scim_plan: v.scim.plan.clone(),

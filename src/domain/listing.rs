@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub struct VendorRow {
     pub slug: String,
     pub name: String,
-    pub category: String,
+    pub category: Option<String>,
     pub profile: Profile,
     pub scim: Tri,
     pub scim_plan: Option<String>,
@@ -375,7 +375,7 @@ mod tests {
         VendorRow {
             slug: name.to_lowercase(),
             name: name.into(),
-            category: "c".into(),
+            category: Some("c".into()),
             profile: Profile::Full,
             scim: Tri::Yes,
             scim_plan: Some("Enterprise".into()),

@@ -4,59 +4,11 @@
 //! adapter always does); otherwise it follows from the file's SCIM facts.
 
 use crate::domain::cost::jump::{price_jump, PriceJump};
-use crate::domain::keys::Key;
 use crate::domain::vendor::{Tri, Vendor};
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScimStatus {
-    /// SCIM on every plan, or on the first plan sold, at no extra charge.
-    Free,
-    /// SCIM only on a higher plan, or as a paid add-on.
-    Gated,
-    /// Limited: one identity provider only, just-in-time accounts only, or a separate SKU.
-    Partial,
-    /// No SCIM on any plan.
-    None,
-    /// Not disclosed, or our sources do not say.
-    Unknown,
-}
-
-impl Key for ScimStatus {}
+pub use crate::domain::vendor::ScimStatus;
 
 impl ScimStatus {
-    pub const ALL: [ScimStatus; 5] = [
-        ScimStatus::Free,
-        ScimStatus::Gated,
-        ScimStatus::Partial,
-        ScimStatus::None,
-        ScimStatus::Unknown,
-    ];
-
-    /// Short label for a table cell or a filter.
-    pub fn label(self) -> &'static str {
-        match self {
-            ScimStatus::Free => "No SCIM tax",
-            ScimStatus::Gated => "Gated",
-            ScimStatus::Partial => "Partial",
-            ScimStatus::None => "No SCIM",
-            ScimStatus::Unknown => "Unknown",
-        }
-    }
-
-    /// How many vendors do what, as a sentence fragment: "132 gate SCIM behind a higher plan".
-    pub fn count_phrase(self, n: usize) -> String {
-        let what = match self {
-            ScimStatus::Free => "include SCIM at no extra charge",
-            ScimStatus::Gated => "gate SCIM behind a higher plan or an add-on",
-            ScimStatus::Partial => "offer SCIM only in part",
-            ScimStatus::None => "offer no SCIM at all",
-            ScimStatus::Unknown => "do not say",
-        };
-        format!("{n} {what}")
-    }
-
     /// The status a vendor's data gives: stated, else derived from SCIM availability and
     /// whether the first plan listed already includes SCIM.
     pub fn of(v: &Vendor) -> ScimStatus {
@@ -79,6 +31,7 @@ impl ScimStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::keys::Key;
     use crate::domain::vendor::{Basis, Figure, Period, Plan, Price, Scim, Source};
 
     fn plan(name: &str, dollars: f64, scim: Tri) -> Plan {
@@ -98,7 +51,7 @@ mod tests {
         Vendor {
             slug: "x".into(),
             name: "X".into(),
-            category: "c".into(),
+            category: None,
             profile: Default::default(),
             also_known_as: vec![],
             summary: vec![],

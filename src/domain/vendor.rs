@@ -32,6 +32,58 @@ impl Tri {
     }
 }
 
+/// A vendor's SCIM status in one word, on the SCIM Tax Index's five labels; see
+/// `domain::status` for how it follows from the other facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScimStatus {
+    /// SCIM on every plan, or on the first plan sold, at no extra charge.
+    Free,
+    /// SCIM only on a higher plan, or as a paid add-on.
+    Gated,
+    /// Limited: one identity provider only, just-in-time accounts only, or a separate SKU.
+    Partial,
+    /// No SCIM on any plan.
+    None,
+    /// Not disclosed, or our sources do not say.
+    Unknown,
+}
+
+impl Key for ScimStatus {}
+
+impl ScimStatus {
+    pub const ALL: [ScimStatus; 5] = [
+        ScimStatus::Free,
+        ScimStatus::Gated,
+        ScimStatus::Partial,
+        ScimStatus::None,
+        ScimStatus::Unknown,
+    ];
+
+    /// Short label for a table cell or a filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScimStatus::Free => "No SCIM tax",
+            ScimStatus::Gated => "Gated",
+            ScimStatus::Partial => "Partial",
+            ScimStatus::None => "No SCIM",
+            ScimStatus::Unknown => "Unknown",
+        }
+    }
+
+    /// How many vendors do what, as a sentence fragment: "132 gate SCIM behind a higher plan".
+    pub fn count_phrase(self, n: usize) -> String {
+        let what = match self {
+            ScimStatus::Free => "include SCIM at no extra charge",
+            ScimStatus::Gated => "gate SCIM behind a higher plan or an add-on",
+            ScimStatus::Partial => "offer SCIM only in part",
+            ScimStatus::None => "offer no SCIM at all",
+            ScimStatus::Unknown => "do not say",
+        };
+        format!("{n} {what}")
+    }
+}
+
 /// How an identity provider can create accounts in the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -133,8 +185,9 @@ pub struct Vendor {
     /// URL segment: lowercase letters, digits and dashes; equals the file name.
     pub slug: String,
     pub name: String,
-    /// What the product is, e.g. "Email security".
-    pub category: String,
+    /// What the product is, e.g. "Email security"; absent where no source says.
+    #[serde(default)]
+    pub category: Option<String>,
     #[serde(default)]
     pub profile: Profile,
     /// Other names the product goes by (after an acquisition, say).
@@ -212,7 +265,7 @@ pub struct Scim {
     /// The status in one word, where a source states it (the index does); otherwise it
     /// follows from the other facts (`domain::status`).
     #[serde(default)]
-    pub status: Option<crate::domain::status::ScimStatus>,
+    pub status: Option<ScimStatus>,
     /// Name of the cheapest plan that includes SCIM; must name one of `plans`.
     #[serde(default)]
     pub plan: Option<String>,
@@ -616,7 +669,17 @@ impl Vendor {
             .collect()
     }
 
+    /// The category, or that no source gives one.
+    pub fn category_label(&self) -> &str {
+        category_label(self.category.as_deref())
+    }
+
     pub fn is_partial(&self) -> bool {
         self.profile == Profile::Partial
     }
+}
+
+/// How a vendor's category reads where the data has none.
+pub fn category_label(category: Option<&str>) -> &str {
+    category.unwrap_or("Category not stated")
 }

@@ -157,7 +157,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
     let mut cells = vec![
         text_cell(&r.slug),
         text_cell(&r.name),
-        text_cell(&r.category),
+        text_cell(r.category.as_deref().unwrap_or("")),
         text_cell(if r.profile == crate::domain::vendor::Profile::Partial {
             "partial"
         } else {

@@ -319,7 +319,9 @@ fn check_identity(c: &mut Checker, v: &Vendor, file: &Path) {
         );
     }
     c.non_empty("name", &v.name);
-    c.non_empty("category", &v.category);
+    if let Some(category) = &v.category {
+        c.non_empty("category", category);
+    }
 }
 
 /// The source page, its dates, and the further references.

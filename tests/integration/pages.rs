@@ -21,7 +21,7 @@ fn home_lists_every_vendor_with_a_link_to_its_guide() {
         let catalog = catalog();
         for v in &catalog.vendors {
             page.shows(&[&html(&v.name), &format!("href=\"/vendors/{}\"", v.slug)]);
-            page.shows(&[&html(&v.category)]);
+            page.shows(&[&html(v.category_label())]);
         }
         page.shows(&[&format!("{} vendors", catalog.vendors.len())]);
     })

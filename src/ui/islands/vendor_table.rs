@@ -6,7 +6,7 @@ use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::listing::VendorRow;
 use crate::domain::listing::{self, ListQuery, PriceFilter, SortKey};
-use crate::domain::vendor::{Idp, Profile, Tri};
+use crate::domain::vendor::{category_label, Idp, Profile, Tri};
 use crate::ui::components::badges::{PartialBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::{use_address_bar, AddressBar};
@@ -208,7 +208,7 @@ fn VendorTableRow(row: VendorRow) -> impl IntoView {
         <tr data-slug=row.slug.clone()>
             <th scope="row" data-label="Vendor">
                 <a href=href class="vendor-link">{row.name.clone()}</a>
-                <span class="category">{row.category.clone()}</span>
+                <span class="category">{category_label(row.category.as_deref()).to_string()}</span>
                 {partial.then(|| view! { <PartialBadge/> })}
             </th>
             <td data-label="SCIM"><TriBadge value=row.scim/></td>

@@ -151,7 +151,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     };
     let body = toc.iter().map(|(id, _)| section(id)).collect_view();
     let name = v.with_value(|v| v.name.clone());
-    let category = v.with_value(|v| v.category.clone());
+    let category = v.with_value(|v| v.category_label().to_string());
     let summary = v.with_value(|v| v.summary.clone());
     let partial = v.with_value(|v| v.is_partial());
     view! {
