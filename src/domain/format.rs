@@ -246,6 +246,20 @@ pub fn price_jump(j: &PriceJump) -> String {
     }
 }
 
+/// The price jump in a few words, for a phone's one-line card: the multiple where there
+/// is one, else the dollars.
+pub fn price_jump_short(j: &PriceJump) -> String {
+    match j {
+        PriceJump::Known {
+            multiple: Some(m), ..
+        } => format!("{} the price", multiple(m)),
+        PriceJump::Known { per_user_month, .. } => {
+            format!("{} a user a month", change(per_user_month))
+        }
+        other => price_jump(other),
+    }
+}
+
 /// Reader input echoed back in a message: at most `max` characters, with control and
 /// invisible formatting characters (bidi overrides, zero-width spaces) shown as `⟨U+202E⟩`,
 /// so "edom" with a right-to-left override cannot pass for "mode".

@@ -4,6 +4,16 @@
 //! dates itself only by month (the SCIM Tax Index's "2026-04"); a month counts as its
 //! first day, so it turns stale no later than a full date in it would.
 
+/// Today's date (UTC, `YYYY-MM-DD`) from the system clock. The one clock read of the
+/// core; called on the server only (std has no clock in the browser's wasm).
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    crate::domain::format::iso_date(secs / 86_400)
+}
+
 /// Months after which facts may be out of date.
 pub const STALE_AFTER_MONTHS: u32 = 6;
 

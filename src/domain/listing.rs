@@ -1,12 +1,13 @@
-//! The home table's sorting and filtering, as it lives in the query string. Pure, shared by
-//! the page (server and browser) and the CSV export, so both list the same rows.
+//! The home table's search, sorting and filtering, as it lives in the query string. Pure,
+//! shared by the page and the CSV export, so both list the same rows.
 
 use crate::domain::cost::figure_annual;
 use crate::domain::cost::jump::{price_jump, PriceJump, REFERENCE_TEAM};
+use crate::domain::freshness::is_stale;
 use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
+use crate::domain::vendor::{category_label, Profile, Provisioning, ScimStatus, Vendor};
 use crate::domain::vendor::{Idp, Price, Tri};
-use crate::domain::vendor::{Profile, Provisioning, Vendor};
 use serde::{Deserialize, Serialize};
 
 /// One row of the home table: what a buyer scans before opening a guide.
@@ -16,19 +17,25 @@ pub struct VendorRow {
     pub name: String,
     pub category: Option<String>,
     pub profile: Profile,
-    pub scim: Tri,
+    /// Other names, matched by the search box.
+    pub also_known_as: Vec<String>,
+    pub status: ScimStatus,
     pub scim_plan: Option<String>,
     pub scim_plan_price: Option<Price>,
     pub sso_required_first: Tri,
     pub scim_idps: Vec<Idp>,
     pub jit_idps: Vec<Idp>,
+    /// When the facts were last verified against their source (`YYYY-MM-DD` or `YYYY-MM`).
     pub last_checked: String,
+    /// Verified more than six months before the day the row was made.
+    pub stale: bool,
     pub discrepancies: usize,
     pub price_jump: PriceJump,
 }
 
 impl VendorRow {
-    pub fn of(v: &Vendor) -> VendorRow {
+    /// The row for `v` as of `today` (`YYYY-MM-DD`), which decides whether it is stale.
+    pub fn of(v: &Vendor, today: &str) -> VendorRow {
         let by = |p: Provisioning| -> Vec<Idp> {
             v.idps
                 .iter()
@@ -41,13 +48,15 @@ impl VendorRow {
             name: v.name.clone(),
             category: v.category.clone(),
             profile: v.profile,
-            scim: v.scim.available,
+            also_known_as: v.also_known_as.clone(),
+            status: ScimStatus::of(v),
             scim_plan: v.scim.plan.clone(),
             scim_plan_price: v.scim_plan().map(|p| p.price.clone()),
             sso_required_first: v.scim.sso_required_first,
             scim_idps: by(Provisioning::Scim),
             jit_idps: by(Provisioning::Jit),
             last_checked: v.source.last_checked.clone(),
+            stale: is_stale(&v.source.last_checked, today),
             discrepancies: v.discrepancies.len(),
             price_jump: price_jump(v),
         }
@@ -84,13 +93,13 @@ impl SortKey {
     pub fn label(self) -> &'static str {
         match self {
             SortKey::Name => "Vendor",
-            SortKey::Scim => "SCIM",
+            SortKey::Scim => "SCIM status",
             SortKey::Plan => "Plan that unlocks SCIM",
             SortKey::Price => "Price of that plan",
             SortKey::Jump => "Price jump for SCIM",
             SortKey::SsoFirst => "SSO required first",
             SortKey::Idps => "IdPs that provision by SCIM",
-            SortKey::Checked => "Last checked",
+            SortKey::Checked => "Last verified",
         }
     }
 }
@@ -125,13 +134,37 @@ impl PriceFilter {
     }
 }
 
-impl PriceFilter {}
+/// Whether facts were verified within the last six months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Freshness {
+    Current,
+    Stale,
+}
+
+impl Key for Freshness {}
+
+impl Freshness {
+    pub const ALL: [Freshness; 2] = [Freshness::Current, Freshness::Stale];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Freshness::Current => "Verified in the last six months",
+            Freshness::Stale => "Possibly out of date",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListQuery {
     pub sort: SortKey,
     pub desc: bool,
-    pub scim: Option<Tri>,
+    /// Words the vendor's name (or another name of it) must contain.
+    pub search: Option<String>,
+    pub status: Option<ScimStatus>,
+    /// A category as the table shows it (`category_label`).
+    pub category: Option<String>,
+    pub fresh: Option<Freshness>,
     pub sso_first: Option<Tri>,
     /// Keep vendors this IdP really provisions by SCIM.
     pub idp: Option<Idp>,
@@ -145,7 +178,10 @@ impl Default for ListQuery {
         ListQuery {
             sort: SortKey::Name,
             desc: false,
-            scim: None,
+            search: None,
+            status: None,
+            category: None,
+            fresh: None,
             sso_first: None,
             idp: None,
             price: None,
@@ -156,12 +192,20 @@ impl Default for ListQuery {
 
 /// The query keys the home table owns.
 pub const SORT: &str = "sort";
-pub const SCIM: &str = "scim";
+pub const SEARCH: &str = "q";
+pub const STATUS: &str = "status";
+pub const CATEGORY: &str = "category";
+pub const FRESH: &str = "fresh";
 pub const SSO_FIRST: &str = "sso_first";
 pub const IDP: &str = "idp";
 pub const PRICE: &str = "price";
 pub const PLAN: &str = "plan";
-pub const KEYS: &[&str] = &[SORT, SCIM, SSO_FIRST, IDP, PRICE, PLAN];
+pub const KEYS: &[&str] = &[
+    SORT, SEARCH, STATUS, CATEGORY, FRESH, SSO_FIRST, IDP, PRICE, PLAN,
+];
+
+/// Longest search and category text kept (longer input is cut, not refused).
+const MAX_TEXT: usize = 80;
 
 /// Whether a value is what the home table does anyway (sorted by name), so a form can
 /// leave it out of the address.
@@ -194,12 +238,28 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
             None => bad("column to sort by", &raw),
         }
     }
-    for (key, slot) in [(SCIM, &mut q.scim), (SSO_FIRST, &mut q.sso_first)] {
-        if let Some(raw) = query.text(key) {
-            match Tri::from_key(&raw) {
-                Some(t) => *slot = Some(t),
-                None => bad("filter value (yes, no or unknown)", &raw),
-            }
+    let text = |raw: String| -> Option<String> {
+        let t: String = raw.trim().chars().take(MAX_TEXT).collect();
+        (!t.is_empty()).then_some(t)
+    };
+    q.search = query.text(SEARCH).and_then(text);
+    q.category = query.text(CATEGORY).and_then(text);
+    if let Some(raw) = query.text(STATUS) {
+        match ScimStatus::from_key(&raw) {
+            Some(s) => q.status = Some(s),
+            None => bad("SCIM status (free, gated, partial, none or unknown)", &raw),
+        }
+    }
+    if let Some(raw) = query.text(FRESH) {
+        match Freshness::from_key(&raw) {
+            Some(f) => q.fresh = Some(f),
+            None => bad("freshness filter (current or stale)", &raw),
+        }
+    }
+    if let Some(raw) = query.text(SSO_FIRST) {
+        match Tri::from_key(&raw) {
+            Some(t) => q.sso_first = Some(t),
+            None => bad("filter value (yes, no or unknown)", &raw),
         }
     }
     if let Some(raw) = query.text(IDP) {
@@ -214,9 +274,7 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
             None => bad("price filter (known, custom or unknown)", &raw),
         }
     }
-    if let Some(raw) = query.text(PLAN) {
-        q.plan = Some(raw.trim().chars().take(80).collect());
-    }
+    q.plan = query.text(PLAN).and_then(text);
     (q, issues)
 }
 
@@ -228,8 +286,17 @@ impl ListQuery {
             let minus = if self.desc { "-" } else { "" };
             pairs.push((SORT, format!("{minus}{}", self.sort.key())));
         }
-        if let Some(t) = self.scim {
-            pairs.push((SCIM, t.key()));
+        if let Some(s) = &self.search {
+            pairs.push((SEARCH, s.clone()));
+        }
+        if let Some(s) = self.status {
+            pairs.push((STATUS, s.key()));
+        }
+        if let Some(c) = &self.category {
+            pairs.push((CATEGORY, c.clone()));
+        }
+        if let Some(f) = self.fresh {
+            pairs.push((FRESH, f.key()));
         }
         if let Some(t) = self.sso_first {
             pairs.push((SSO_FIRST, t.key()));
@@ -266,7 +333,10 @@ impl ListQuery {
     }
 
     pub fn is_filtered(&self) -> bool {
-        self.scim.is_some()
+        self.search.is_some()
+            || self.status.is_some()
+            || self.category.is_some()
+            || self.fresh.is_some()
             || self.sso_first.is_some()
             || self.idp.is_some()
             || self.price.is_some()
@@ -304,8 +374,39 @@ fn tri_rank(t: Tri) -> u8 {
     }
 }
 
+/// Lower case with every run of other characters as one space, so "hubspot", "HubSpot"
+/// and "Hub-Spot" find each other.
+fn folded(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every word of the search appears in the name, the slug or another name.
+fn matches_search(r: &VendorRow, search: &str) -> bool {
+    let haystack = std::iter::once(r.name.as_str())
+        .chain(std::iter::once(r.slug.as_str()))
+        .chain(r.also_known_as.iter().map(String::as_str))
+        .map(folded)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let squashed = haystack.replace(' ', "");
+    folded(search)
+        .split(' ')
+        .all(|w| haystack.contains(w) || squashed.contains(w))
+}
+
 fn keep(r: &VendorRow, q: &ListQuery) -> bool {
-    q.scim.is_none_or(|t| r.scim == t)
+    q.search.as_deref().is_none_or(|s| matches_search(r, s))
+        && q.status.is_none_or(|s| r.status == s)
+        && q.category
+            .as_deref()
+            .is_none_or(|c| category_label(r.category.as_deref()).eq_ignore_ascii_case(c))
+        && q.fresh.is_none_or(|f| r.stale == (f == Freshness::Stale))
         && q.sso_first.is_none_or(|t| r.sso_required_first == t)
         && q.idp.is_none_or(|i| r.scim_idps.contains(&i))
         && q.price
@@ -322,7 +423,7 @@ pub fn apply(mut rows: Vec<VendorRow>, q: &ListQuery) -> Vec<VendorRow> {
     let ord = |a: &VendorRow, b: &VendorRow| -> std::cmp::Ordering {
         match q.sort {
             SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-            SortKey::Scim => tri_rank(a.scim).cmp(&tri_rank(b.scim)),
+            SortKey::Scim => a.status.cmp(&b.status),
             // Vendors without a named plan go last.
             SortKey::Plan => (
                 a.scim_plan.is_none(),
@@ -358,6 +459,25 @@ pub fn apply(mut rows: Vec<VendorRow>, q: &ListQuery) -> Vec<VendorRow> {
     rows
 }
 
+/// The distinct categories as the table shows them, for the category filter.
+pub fn categories(rows: &[VendorRow]) -> Vec<String> {
+    let mut names: Vec<String> = rows
+        .iter()
+        .map(|r| category_label(r.category.as_deref()).to_string())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// How many rows have each status, in the statuses' order, leaving out none.
+pub fn status_counts(rows: &[VendorRow]) -> Vec<(ScimStatus, usize)> {
+    ScimStatus::ALL
+        .into_iter()
+        .map(|s| (s, rows.iter().filter(|r| r.status == s).count()))
+        .collect()
+}
+
 /// The distinct SCIM plan names, for the plan filter.
 pub fn plan_names(rows: &[VendorRow]) -> Vec<String> {
     let mut names: Vec<String> = rows.iter().filter_map(|r| r.scim_plan.clone()).collect();
@@ -377,13 +497,15 @@ mod tests {
             name: name.into(),
             category: Some("c".into()),
             profile: Profile::Full,
-            scim: Tri::Yes,
+            also_known_as: vec![],
+            status: ScimStatus::Gated,
             scim_plan: Some("Enterprise".into()),
             scim_plan_price: price,
             sso_required_first: Tri::Yes,
             scim_idps: idps,
             jit_idps: vec![],
             last_checked: checked.into(),
+            stale: false,
             discrepancies: 0,
             price_jump: PriceJump::Unknown,
         }
@@ -486,11 +608,107 @@ mod tests {
     fn bad_values_are_ignored_with_a_message() {
         let (q, issues) = query(&[
             ("sort", "<b>"),
-            ("scim", "maybe"),
+            ("status", "maybe"),
+            ("fresh", "old"),
             ("idp", "x"),
             ("price", "cheap"),
         ]);
         assert_eq!(q, ListQuery::default());
-        assert_eq!(issues.len(), 4);
+        assert_eq!(issues.len(), 5);
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    fn row(name: &str, slug: &str, aka: &[&str], category: Option<&str>) -> VendorRow {
+        VendorRow {
+            slug: slug.into(),
+            name: name.into(),
+            category: category.map(Into::into),
+            profile: Profile::Full,
+            also_known_as: aka.iter().map(|s| s.to_string()).collect(),
+            status: ScimStatus::Unknown,
+            scim_plan: None,
+            scim_plan_price: None,
+            sso_required_first: Tri::Unknown,
+            scim_idps: vec![],
+            jit_idps: vec![],
+            last_checked: "2026-11-01".into(),
+            stale: false,
+            discrepancies: 0,
+            price_jump: PriceJump::Unknown,
+        }
+    }
+
+    fn found(rows: &[VendorRow], pairs: &[(&str, &str)]) -> Vec<String> {
+        let (q, issues) = parse(&Query::from_pairs(pairs.iter().copied()));
+        assert!(issues.is_empty(), "{issues:?}");
+        apply(rows.to_vec(), &q)
+            .into_iter()
+            .map(|r| r.slug)
+            .collect()
+    }
+
+    #[test]
+    fn search_ignores_case_punctuation_and_matches_other_names() {
+        let rows = [
+            row("HubSpot", "hubspot", &[], Some("Marketing")),
+            row(
+                "Code42",
+                "code42",
+                &["Mimecast Incydr"],
+                Some("Data security"),
+            ),
+            row("Bill.com", "bill-com", &[], None),
+        ];
+        assert_eq!(found(&rows, &[("q", "hub spot")]), ["hubspot"]);
+        assert_eq!(found(&rows, &[("q", "  HUB-spot ")]), ["hubspot"]);
+        assert_eq!(found(&rows, &[("q", "incydr")]), ["code42"]);
+        assert_eq!(found(&rows, &[("q", "bill com")]), ["bill-com"]);
+        assert_eq!(found(&rows, &[("q", "billcom")]), ["bill-com"]);
+        assert!(found(&rows, &[("q", "zoom")]).is_empty());
+        // A category filter matches the label shown, including "not stated".
+        assert_eq!(
+            found(&rows, &[("category", "category not stated")]),
+            ["bill-com"]
+        );
+        assert_eq!(
+            categories(&rows),
+            ["Category not stated", "Data security", "Marketing"]
+        );
+    }
+
+    #[test]
+    fn status_and_freshness_filter_and_count() {
+        let mut a = row("A", "a", &[], None);
+        a.status = ScimStatus::Gated;
+        a.stale = true;
+        let mut b = row("B", "b", &[], None);
+        b.status = ScimStatus::Free;
+        let c = row("C", "c", &[], None);
+        let rows = [a, b, c];
+        assert_eq!(found(&rows, &[("status", "gated")]), ["a"]);
+        assert_eq!(found(&rows, &[("fresh", "stale")]), ["a"]);
+        assert_eq!(found(&rows, &[("fresh", "current")]), ["b", "c"]);
+        // Sorting by status follows the labels' order: free, gated, partial, none, unknown.
+        assert_eq!(found(&rows, &[("sort", "scim")]), ["b", "a", "c"]);
+        assert_eq!(
+            status_counts(&rows),
+            [
+                (ScimStatus::Free, 1),
+                (ScimStatus::Gated, 1),
+                (ScimStatus::Partial, 0),
+                (ScimStatus::None, 0),
+                (ScimStatus::Unknown, 1),
+            ]
+        );
+        let (q, _) = parse(&Query::from_pairs([
+            ("q", " slack "),
+            ("status", "gated"),
+            ("fresh", "stale"),
+        ]));
+        assert_eq!(q.to_query(), "q=slack&status=gated&fresh=stale");
     }
 }

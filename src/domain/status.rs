@@ -20,6 +20,9 @@ impl ScimStatus {
             Tri::Unknown => ScimStatus::Unknown,
             // SCIM exists, but without the plan that has it we cannot tell whether it costs extra.
             Tri::Yes if v.scim.plan.is_none() => ScimStatus::Unknown,
+            // With one plan listed, "the first plan has SCIM" says nothing about cheaper
+            // plans the source left out: such files state their status.
+            Tri::Yes if v.plans.len() < 2 => ScimStatus::Unknown,
             Tri::Yes => match price_jump(v) {
                 PriceJump::Included => ScimStatus::Free,
                 _ => ScimStatus::Gated,
@@ -109,6 +112,12 @@ mod tests {
         // SCIM exists but no plan is named: we cannot tell whether it is gated.
         assert_eq!(
             ScimStatus::of(&vendor(Tri::Yes, None, two())),
+            ScimStatus::Unknown
+        );
+        // Only the SCIM plan is listed: cheaper plans may exist that the source left out.
+        let only = vec![plan("Enterprise", 30.0, Tri::Yes)];
+        assert_eq!(
+            ScimStatus::of(&vendor(Tri::Yes, Some("Enterprise"), only)),
             ScimStatus::Unknown
         );
     }

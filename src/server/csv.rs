@@ -134,7 +134,7 @@ pub const VENDOR_HEADER: &[&str] = &[
     "name",
     "category",
     "profile",
-    "scim",
+    "scim_status",
     "scim_plan",
     "price_kind",
     "price_basis",
@@ -148,6 +148,7 @@ pub const VENDOR_HEADER: &[&str] = &[
     "scim_idps",
     "jit_idps",
     "last_checked",
+    "possibly_out_of_date",
 ];
 
 fn vendor_row(r: &VendorRow) -> Vec<String> {
@@ -163,7 +164,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
         } else {
             "full"
         }),
-        r.scim.key(),
+        r.status.key(),
         text_cell(r.scim_plan.as_deref().unwrap_or("")),
     ];
     cells.extend(price_cells(r.scim_plan_price.as_ref()));
@@ -172,6 +173,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
     cells.push(idps(&r.scim_idps));
     cells.push(idps(&r.jit_idps));
     cells.push(text_cell(&r.last_checked));
+    cells.push(r.stale.to_string());
     cells
 }
 
@@ -183,7 +185,15 @@ pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
     if !issues.is_empty() {
         return Err(issues);
     }
-    let rows = listing::apply(catalog.vendors.iter().map(VendorRow::of).collect(), &q);
+    let today = crate::domain::freshness::today();
+    let rows = listing::apply(
+        catalog
+            .vendors
+            .iter()
+            .map(|v| VendorRow::of(v, &today))
+            .collect(),
+        &q,
+    );
     Ok(csv(VENDOR_HEADER, rows.iter().map(vendor_row).collect()))
 }
 

@@ -402,7 +402,8 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
 /// with the feature, have it while every plan listed before them does not: a plan below
 /// whose answer is "unknown" would make the claim a guess.
 fn check_plan_refs(c: &mut Checker, v: &Vendor, plan_names: &HashSet<&str>) {
-    let features: [(&str, &Option<String>, fn(&Plan) -> Tri); 2] = [
+    type Feature<'a> = (&'a str, &'a Option<String>, fn(&Plan) -> Tri);
+    let features: [Feature; 2] = [
         ("scim.plan", &v.scim.plan, |p| p.scim),
         ("sso.plan", &v.sso.plan, |p| p.sso),
     ];

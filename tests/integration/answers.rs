@@ -10,13 +10,24 @@ fn the_price_jump_is_one_figure_everywhere() {
         // 36,000 ÷ 588 = 61.2; (36,000 − 588) ÷ (100 users × 12) = $29.51 a user a month.
         let want = "61.2× or more, about $30 or more extra per user a month";
         let home = get("/").await;
-        assert_eq!(text(&home.body, "tr[data-slug='amplitude'] td.jump"), want);
+        assert_eq!(
+            text(&home.body, "tr[data-slug='amplitude'] td.jump .full"),
+            want
+        );
+        // A phone's card shows the multiple alone.
+        assert_eq!(
+            text(&home.body, "tr[data-slug='amplitude'] td.jump .short"),
+            "61.2× or more the price"
+        );
         let guide = get("/vendors/amplitude").await;
         assert_eq!(fact(&guide.body, "Price jump for SCIM"), want);
         let compare = get("/compare?vendors=amplitude,mode").await;
         compare.shows(&[&format!("<span>{want}</span>")]);
         // Mode's Enterprise is sold by quote.
-        assert_eq!(text(&home.body, "tr[data-slug='mode'] td.jump"), "quote");
+        assert_eq!(
+            text(&home.body, "tr[data-slug='mode'] td.jump .full"),
+            "quote"
+        );
     })
 }
 

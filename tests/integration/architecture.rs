@@ -275,5 +275,5 @@ fn every_island_lives_in_ui_islands() {
         .map(|(m, _)| m)
         .collect();
     assert!(strays.is_empty(), "islands outside ui/islands: {strays:?}");
-    assert!(tree.modules["ui::islands::vendor_table"].contains("#[island]"));
+    assert!(tree.modules["ui::islands::live_list"].contains("#[island]"));
 }

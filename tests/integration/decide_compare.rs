@@ -200,13 +200,24 @@ fn home_sorts_and_filters_from_the_query_string() {
                 "{slug}"
             );
         }
-        page.shows(&[
-            "match the filters",
-            "/vendors.csv?idp=okta&amp;price=custom",
-        ]);
-        let page = get("/?sort=bogus&scim=perhaps").await;
+        assert_eq!(
+            text(&page.body, "#vendors-caption"),
+            format!(
+                "{} of {} vendors match. Download CSV",
+                shown.len(),
+                all.len()
+            )
+        );
+        assert_eq!(
+            attr(&page.body, "#vendors-caption a", "href"),
+            "/vendors.csv?idp=okta&price=custom"
+        );
+        let page = get("/?sort=bogus&status=perhaps").await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST);
-        page.shows(&["is not a column to sort by we know"]);
+        page.shows(&[
+            "is not a column to sort by we know",
+            "“perhaps” is not a SCIM status (free, gated, partial, none or unknown) we know",
+        ]);
     })
 }
 

@@ -159,6 +159,7 @@ const KEEP: &[&str] = &[
     "webhooks",
     "on_create",
     "on_update",
+    "status",
 ];
 
 fn poison(v: &mut Value, key: Option<&str>, count: &mut usize) {

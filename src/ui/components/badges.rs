@@ -1,6 +1,6 @@
 //! Yes / no / unknown markers. Colour is never the only signal: each badge has a word.
 
-use crate::domain::vendor::{Provisioning, Tri};
+use crate::domain::vendor::{Provisioning, ScimStatus, Tri};
 use leptos::prelude::*;
 
 #[component]
@@ -29,6 +29,29 @@ pub fn PartialBadge() -> impl IntoView {
     view! {
         <span class="badge partial" title="Known only from a short summary on another vendor's page">
             "Partial profile"
+        </span>
+    }
+}
+
+/// A vendor's SCIM status; "no SCIM tax" reads as good news, "gated" as the tax itself.
+#[component]
+pub fn StatusBadge(value: ScimStatus) -> impl IntoView {
+    let class = match value {
+        ScimStatus::Free => "badge yes",
+        ScimStatus::Gated => "badge no",
+        ScimStatus::Partial => "badge partial",
+        ScimStatus::None => "badge no",
+        ScimStatus::Unknown => "badge unknown",
+    };
+    view! { <span class=class>{value.label()}</span> }
+}
+
+/// Facts verified more than six months ago.
+#[component]
+pub fn StaleBadge() -> impl IntoView {
+    view! {
+        <span class="badge unknown small stale" title="Last verified more than six months ago">
+            "Possibly out of date"
         </span>
     }
 }

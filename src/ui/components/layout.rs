@@ -63,15 +63,6 @@ pub fn LoadError(error: String) -> impl IntoView {
     }
 }
 
-/// Today's date (UTC, YYYY-MM-DD).
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    crate::domain::format::iso_date(secs / 86_400)
-}
-
 /// Where readers reach the site (`https://ledger.example`), provided by the server for each
 /// request: the configured public URL, else the request's own scheme and host.
 #[derive(Clone, Debug, Default)]
@@ -121,7 +112,7 @@ pub fn CanonicalLinks() -> impl IntoView {
 pub fn PrintInfo() -> impl IntoView {
     view! {
         <p class="print-only print-info">
-            "SCIM Ledger report, printed "{today()}". Open it again at: "
+            "SCIM Ledger report, printed "{crate::domain::freshness::today()}". Open it again at: "
             <span class="print-link">{page_address()}</span>
         </p>
     }

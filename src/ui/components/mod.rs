@@ -4,3 +4,4 @@ pub mod badges;
 pub mod layout;
 pub mod lists;
 pub mod sources;
+pub mod vendor_list;

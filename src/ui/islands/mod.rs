@@ -6,4 +6,4 @@ pub mod calculator;
 pub mod decision_helper;
 pub mod hydrated_marker;
 pub mod live_form;
-pub mod vendor_table;
+pub mod live_list;

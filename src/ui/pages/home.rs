@@ -1,17 +1,20 @@
-//! `/`: every vendor at a glance, sortable by every column and filterable. Sort and filters
-//! live in the query string; the table sits in a GET form, so the header buttons and the
-//! filters also work without JavaScript.
+//! `/`: every vendor at a glance: counts by SCIM status, then the table with search,
+//! filters and sorting by every column, all in the query string (`components::vendor_list`).
 
+use crate::domain::listing;
 use crate::ui::components::layout::{LoadError, Loading};
-use crate::ui::islands::vendor_table::VendorTable;
+use crate::ui::components::vendor_list::VendorList;
+use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::server_fns::list_vendors;
+use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let rows = Resource::new(|| (), |_| list_vendors());
+    let (list, issues) = use_address_bar().with(listing::parse);
+    bad_input_when(!issues.is_empty());
     view! {
         <Title text=""/>
         <Meta name="description" content="What SaaS vendors charge for SCIM provisioning and SSO, which identity providers really provision, and what staying manual costs."/>
@@ -27,13 +30,17 @@ pub fn HomePage() -> impl IntoView {
                 <A href="/compare?vendors=mode,ironclad&users=120">"Compare vendors"</A>
             </p>
         </section>
+        // No resource: the rows are rendered here on the server and never sent as data.
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match rows.await {
-                    Ok(rows) => view! { <VendorTable rows/> }.into_any(),
-                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
-                }
-            })}
+            {move || {
+                let (list, issues) = (list.clone(), issues.clone());
+                Suspend::new(async move {
+                    match list_vendors().await {
+                        Ok(rows) => view! { <VendorList rows list issues/> }.into_any(),
+                        Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 #[server]
 pub async fn list_vendors() -> Result<Vec<VendorRow>, ServerFnError> {
+    let today = crate::domain::freshness::today();
     Ok(super::catalog()?
         .vendors
         .iter()
-        .map(VendorRow::of)
+        .map(|v| VendorRow::of(v, &today))
         .collect())
 }

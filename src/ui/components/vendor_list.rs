@@ -1,0 +1,244 @@
+//! The home table: every vendor, with search, filters and sorting by every column, all in
+//! the query string. Rendered on the server only and sent as plain HTML inside a GET form,
+//! so it works without JavaScript and carries no island props however many vendors there
+//! are; with JavaScript, `islands::live_list` swaps in the server's new rows as you type.
+
+use crate::domain::format;
+use crate::domain::keys::Key;
+use crate::domain::listing::{self, Freshness, ListQuery, PriceFilter, SortKey, VendorRow};
+use crate::domain::vendor::{category_label, Idp, Profile, ScimStatus, Tri};
+use crate::ui::components::badges::{PartialBadge, StaleBadge, StatusBadge, TriBadge};
+use crate::ui::components::layout::InputErrors;
+use crate::ui::islands::live_list::{LiveList, FORM_ID, RESULTS_ID};
+use leptos::prelude::*;
+
+#[component]
+pub fn VendorList(rows: Vec<VendorRow>, list: ListQuery, issues: Vec<String>) -> impl IntoView {
+    let counts = listing::status_counts(&rows);
+    let plans = listing::plan_names(&rows);
+    let categories = listing::categories(&rows);
+    let total = rows.len();
+    let shown = listing::apply(rows, &list);
+    view! {
+        <StatusCounts counts total/>
+        <form id=FORM_ID class="vendor-list" method="get" action="/">
+            <Filters list=list.clone() plans categories/>
+            <Results list shown total issues/>
+        </form>
+        <LiveList/>
+    }
+}
+
+/// How many vendors have each status, each a link to just those.
+#[component]
+fn StatusCounts(counts: Vec<(ScimStatus, usize)>, total: usize) -> impl IntoView {
+    view! {
+        <section class="status-counts" aria-labelledby="status-counts-title">
+            <h2 id="status-counts-title">{format!("{total} vendors at a glance")}</h2>
+            <ul>
+                {counts.into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
+                    <li>
+                        <a href=format!("/?{}={}", listing::STATUS, s.key())><StatusBadge value=s/></a>
+                        " "{s.count_phrase(n)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// The part of the form that changes with the query: replaced as a whole by the island.
+#[component]
+fn Results(
+    list: ListQuery,
+    shown: Vec<VendorRow>,
+    total: usize,
+    issues: Vec<String>,
+) -> impl IntoView {
+    let n = shown.len();
+    let caption = if list.is_filtered() {
+        format!("{n} of {total} vendors match.")
+    } else {
+        format!("All {total} vendors.")
+    };
+    let q = list.to_query();
+    let csv = if q.is_empty() {
+        "/vendors.csv".to_string()
+    } else {
+        format!("/vendors.csv?{q}")
+    };
+    let sort = format!("{}{}", if list.desc { "-" } else { "" }, list.sort.key());
+    view! {
+        <div id=RESULTS_ID>
+            // First in the form: a header button's own `sort` comes later and wins.
+            <input type="hidden" name=listing::SORT value=sort/>
+            <InputErrors messages=issues/>
+            <p class="table-caption" id="vendors-caption">
+                {caption}" "
+                <a class="no-print" href=csv download="">"Download CSV"</a>
+            </p>
+            <div class="table-wrap">
+                <table class="vendors cards" aria-describedby="vendors-caption">
+                    <thead>
+                        <tr>
+                            {SortKey::ALL.into_iter().map(|key| view! { <SortHeader key list=list.clone()/> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {shown.into_iter().map(|row| view! { <VendorTableRow row/> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {(n == 0).then(|| view! {
+                <p class="callout">"No vendor matches. "<a href="/">"Show all vendors"</a>"."</p>
+            })}
+        </div>
+    }
+}
+
+/// A column header: a real button that sorts by it, with `aria-sort` on the cell.
+#[component]
+fn SortHeader(key: SortKey, list: ListQuery) -> impl IntoView {
+    let aria = match (list.sort == key, list.desc) {
+        (true, false) => "ascending",
+        (true, true) => "descending",
+        (false, _) => "none",
+    };
+    let arrow = match aria {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "↕",
+    };
+    view! {
+        <th scope="col" aria-sort=aria class=format!("col-{}", key.key())>
+            <button type="submit" name=listing::SORT value=list.next_sort(key) class="sort">
+                {key.label()}
+                <span class="sort-mark" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+/// One `<select>` whose options are `(value, label)`; the empty value means "any".
+#[component]
+fn Choice(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<(String, String)>,
+    current: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                <option value="" selected=current.is_none()>{any}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = current.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&value));
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl IntoView {
+    let keyed = |items: Vec<(String, &'static str)>| -> Vec<(String, String)> {
+        items.into_iter().map(|(k, l)| (k, l.to_string())).collect()
+    };
+    let same = |items: Vec<String>| -> Vec<(String, String)> {
+        items.into_iter().map(|s| (s.clone(), s)).collect()
+    };
+    let tri = vec![
+        ("yes".to_string(), "Yes".to_string()),
+        ("no".to_string(), "No".to_string()),
+        ("unknown".to_string(), "Unknown".to_string()),
+    ];
+    view! {
+        <fieldset class="filters no-print">
+            <legend>"Search and filter"</legend>
+            <div class="field search">
+                <label for="f-q">"Vendor name"</label>
+                <input id="f-q" type="search" name=listing::SEARCH value=list.search.clone().unwrap_or_default()
+                    placeholder="e.g. Slack" autocomplete="off" maxlength="80"/>
+            </div>
+            <Choice id="f-status" name=listing::STATUS label="SCIM status" any="Any"
+                options=keyed(ScimStatus::ALL.into_iter().map(|s| (s.key(), s.label())).collect())
+                current=list.status.map(|s| s.key())/>
+            <Choice id="f-category" name=listing::CATEGORY label="Category" any="Any category"
+                options=same(categories) current=list.category.clone()/>
+            <Choice id="f-plan" name=listing::PLAN label="Plan that unlocks SCIM" any="Any"
+                options=same(plans) current=list.plan.clone()/>
+            <Choice id="f-price" name=listing::PRICE label="Price of the SCIM plan" any="Any"
+                options=keyed(PriceFilter::ALL.into_iter().map(|f| (f.key(), f.label())).collect())
+                current=list.price.map(|f| f.key())/>
+            <Choice id="f-idp" name=listing::IDP label="Provisions by SCIM with" any="Any identity provider"
+                options=keyed(Idp::ALL.into_iter().map(|i| (i.key(), i.name())).collect())
+                current=list.idp.map(|i| i.key())/>
+            <Choice id="f-sso" name=listing::SSO_FIRST label="SSO required first" any="Any"
+                options=tri current=list.sso_first.map(|t: Tri| t.key())/>
+            <Choice id="f-fresh" name=listing::FRESH label="Last verified" any="Any date"
+                options=keyed(Freshness::ALL.into_iter().map(|f| (f.key(), f.label())).collect())
+                current=list.fresh.map(|f| f.key())/>
+            <p class="form-actions">
+                <button type="submit">"Apply"</button>" "
+                <a href="/" class="reset">"Clear"</a>
+            </p>
+        </fieldset>
+    }
+}
+
+fn idp_names(idps: &[Idp]) -> String {
+    idps.iter()
+        .map(|i| i.short())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A vendor's row; on a phone a two-line card (name and status, then plan and price jump),
+/// the other cells left to the vendor's page.
+#[component]
+fn VendorTableRow(row: VendorRow) -> impl IntoView {
+    let href = format!("/vendors/{}", row.slug);
+    let price = row
+        .scim_plan_price
+        .as_ref()
+        .map(format::price)
+        .unwrap_or_else(|| "Not stated".into());
+    let scim_idps = if row.scim_idps.is_empty() {
+        "None stated".to_string()
+    } else {
+        idp_names(&row.scim_idps)
+    };
+    let jit = (!row.jit_idps.is_empty())
+        .then(|| format!("Just-in-time only: {}", idp_names(&row.jit_idps)));
+    view! {
+        <tr data-slug=row.slug.clone()>
+            <th scope="row" data-label="Vendor" class="col-name">
+                <a href=href class="vendor-link">{row.name.clone()}</a>
+                <span class="category">{category_label(row.category.as_deref()).to_string()}</span>
+                {(row.profile == Profile::Partial).then(|| view! { <PartialBadge/> })}
+            </th>
+            <td data-label="SCIM status" class="col-scim"><StatusBadge value=row.status/></td>
+            <td data-label="Plan that unlocks SCIM" class="col-plan">
+                {row.scim_plan.clone().unwrap_or_else(|| "Not stated".into())}
+            </td>
+            <td data-label="Price of that plan" class="col-price">{price}</td>
+            <td data-label="Price jump for SCIM" class="col-jump jump">
+                <span class="full">{format::price_jump(&row.price_jump)}</span>
+                <span class="short" aria-hidden="true">{format::price_jump_short(&row.price_jump)}</span>
+            </td>
+            <td data-label="SSO required first" class="col-sso_first"><TriBadge value=row.sso_required_first/></td>
+            <td data-label="IdPs that provision by SCIM" class="col-idps">
+                {scim_idps}
+                {jit.map(|j| view! { <span class="sub">{j}</span> })}
+            </td>
+            <td data-label="Last verified" class="col-checked">
+                <time datetime=row.last_checked.clone()>{format::date(&row.last_checked)}</time>
+                {row.stale.then(|| view! { " "<StaleBadge/> })}
+            </td>
+        </tr>
+    }
+}

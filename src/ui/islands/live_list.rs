@@ -1,0 +1,174 @@
+//! With JavaScript, the home table follows its form as you type: each change puts the form
+//! in the address bar, asks the server for that address (a cached page) and swaps in the
+//! new results. The rows are rendered on the server only, so the browser holds no vendor
+//! data and no listing code; without JavaScript the form simply submits.
+
+use crate::ui::islands::address_bar::use_address_bar;
+use leptos::prelude::*;
+
+/// The form the island listens to, and the element inside it that the server renders the
+/// results into, replaced as a whole.
+pub const FORM_ID: &str = "vendor-list";
+pub const RESULTS_ID: &str = "vendor-results";
+
+/// Typing in the search box waits this long for the next key before asking the server.
+#[cfg(feature = "hydrate")]
+const TYPING_PAUSE_MS: u64 = 200;
+
+#[island]
+pub fn LiveList() -> impl IntoView {
+    let address = use_address_bar();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| browser::attach(address));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = address;
+    // Screen readers hear the new count after each change (the caption itself is swapped).
+    view! { <p id="vendors-live" class="visually-hidden" aria-live="polite"></p> }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{FORM_ID, RESULTS_ID, TYPING_PAUSE_MS};
+    use crate::domain::listing;
+    use crate::domain::url;
+    use crate::ui::islands::address_bar::AddressBar;
+    use leptos::prelude::{document, set_timeout_with_handle, window, TimeoutHandle};
+    use std::cell::{Cell, RefCell};
+    use std::time::Duration;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{DomParser, Event, FormData, HtmlFormElement, SubmitEvent, SupportedType};
+
+    thread_local! {
+        // The newest request; an older answer arriving late is dropped.
+        static LATEST: Cell<u32> = const { Cell::new(0) };
+        static PENDING: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
+    }
+
+    fn form() -> Option<HtmlFormElement> {
+        document().get_element_by_id(FORM_ID)?.dyn_into().ok()
+    }
+
+    pub fn attach(address: AddressBar) {
+        let Some(form) = form() else { return };
+        let on_input = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+            let typing = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| i.type_() == "search");
+            if let Some(h) = PENDING.with(|p| p.borrow_mut().take()) {
+                h.clear();
+            }
+            if typing {
+                let handle = set_timeout_with_handle(
+                    move || refresh(address, None),
+                    Duration::from_millis(TYPING_PAUSE_MS),
+                );
+                PENDING.with(|p| *p.borrow_mut() = handle.ok());
+            } else {
+                refresh(address, None);
+            }
+        });
+        let on_submit = Closure::<dyn Fn(SubmitEvent)>::new(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            // A header button submits the form with its own `sort`.
+            let sort = ev
+                .submitter()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlButtonElement>().ok())
+                .filter(|b| b.name() == listing::SORT)
+                .map(|b| b.value());
+            refresh(address, sort);
+        });
+        let _ = form.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
+        let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+        // The listeners live as long as the page.
+        on_input.forget();
+        on_submit.forget();
+    }
+
+    /// The form's values as the page's query, defaults left out.
+    fn query(form: &HtmlFormElement, sort: Option<&str>) -> String {
+        let Ok(data) = FormData::new_with_form(form) else {
+            return String::new();
+        };
+        let pairs: Vec<(&str, String)> = listing::KEYS
+            .iter()
+            .filter_map(|&k| {
+                let v = match (k, sort) {
+                    (listing::SORT, Some(s)) => s.to_string(),
+                    _ => data.get(k).as_string()?,
+                };
+                let v = v.trim().to_string();
+                (!v.is_empty() && !listing::is_default(k, &v)).then_some((k, v))
+            })
+            .collect();
+        url::encode(&pairs)
+    }
+
+    fn refresh(address: AddressBar, sort: Option<String>) {
+        let Some(form) = form() else { return };
+        let q = query(&form, sort.as_deref());
+        address.replace("/", &q);
+        let ticket = LATEST.with(|l| {
+            l.set(l.get().wrapping_add(1));
+            l.get()
+        });
+        let path = if q.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{q}")
+        };
+        leptos::task::spawn_local(async move {
+            let Ok(html) = fetch_text(&path).await else {
+                // Offline or refused: the form still submits the normal way.
+                let _ = form.submit();
+                return;
+            };
+            if LATEST.with(Cell::get) != ticket {
+                return;
+            }
+            swap(&html, sort.as_deref());
+        });
+    }
+
+    async fn fetch_text(path: &str) -> Result<String, JsValue> {
+        let response: web_sys::Response = JsFuture::from(window().fetch_with_str(path))
+            .await?
+            .dyn_into()?;
+        JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .ok_or(JsValue::NULL)
+    }
+
+    /// Replaces the results with those of the fetched page, keeps the focus on the header
+    /// that was clicked, and announces the new count.
+    fn swap(html: &str, sort: Option<&str>) {
+        let Ok(parser) = DomParser::new() else { return };
+        let Ok(page) = parser.parse_from_string(html, SupportedType::TextHtml) else {
+            return;
+        };
+        let (Some(fresh), Some(current)) = (
+            page.get_element_by_id(RESULTS_ID),
+            document().get_element_by_id(RESULTS_ID),
+        ) else {
+            return;
+        };
+        let _ = current.replace_with_with_node_1(&fresh);
+        if let Some(key) = sort.map(|s| s.trim_start_matches('-').to_string()) {
+            let selector = format!("th.col-{key} button");
+            if let Ok(Some(b)) = document().query_selector(&selector) {
+                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        }
+        if let (Some(live), Some(caption)) = (
+            document().get_element_by_id("vendors-live"),
+            document().get_element_by_id("vendors-caption"),
+        ) {
+            live.set_text_content(caption.text_content().as_deref());
+        }
+    }
+}
