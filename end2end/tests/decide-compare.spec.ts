@@ -44,11 +44,34 @@ test("sorting the home table by a column changes the URL and the order", async (
   await expect(header).toHaveAttribute("aria-sort", "descending");
   expect(await first.getAttribute("data-slug")).not.toEqual(before);
 
-  await page.getByRole("button", { name: /Last checked/ }).click();
+  await page.getByRole("button", { name: /Last verified/ }).click();
   await expect(page).toHaveURL(/sort=checked/);
+  // The clicked header keeps the focus after the rows are swapped in.
+  await expect(page.getByRole("button", { name: /Last verified/ })).toBeFocused();
   await page.getByLabel("Provisions by SCIM with").selectOption("okta");
   await expect(page).toHaveURL(/idp=okta/);
-  await expect(page.locator("#vendors-caption")).toContainText("match the filters");
+  await expect(page.locator("#vendors-caption")).toContainText(/^\d+ of 13 vendors match\./);
+});
+
+test("the home table searches and filters as you type, and the link keeps it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await page.getByLabel("Vendor name").fill("bit warden");
+  await expect(page).toHaveURL(/\?q=bit\+warden$/);
+  await expect(page.locator("table.vendors tbody tr")).toHaveCount(1);
+  await expect(page.locator("tr[data-slug=bitwarden] td.col-scim")).toHaveText("No SCIM tax");
+  await expect(page.locator("#vendors-live")).toHaveText("1 of 13 vendors match. Download CSV");
+  // The search box keeps the focus while the rows change under it.
+  await expect(page.getByLabel("Vendor name")).toBeFocused();
+  await page.getByLabel("Vendor name").fill("");
+  await page.getByLabel("SCIM status").selectOption("gated");
+  await expect(page).toHaveURL(/\/\?status=gated$/);
+  await expect(page.locator("table.vendors tbody tr")).toHaveCount(9);
+  // The address is the whole state: opened afresh it shows the same rows.
+  const fresh = await page.context().newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.locator("table.vendors tbody tr")).toHaveCount(9);
+  await expect(fresh.getByLabel("SCIM status")).toHaveValue("gated");
 });
 
 test("compare: add and remove vendors from the page", async ({ page }) => {
@@ -79,6 +102,14 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/sort=price/);
     await expect(page).toHaveURL(/idp=okta/);
     await expect(page.locator("th[aria-sort=ascending]")).toContainText("Price of that plan");
+
+    await page.goto("/");
+    await page.getByLabel("Vendor name").fill("mode");
+    await page.getByLabel("SCIM status").selectOption("gated");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/q=mode/);
+    await expect(page.locator("table.vendors tbody tr")).toHaveCount(1);
+    await expect(page.locator("tr[data-slug=mode] td.col-plan")).toHaveText("Enterprise");
   });
 });
 
