@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale: 1,000 generated vendor files (made here in a temporary directory, never committed).
-# Prints the start-up time (until /healthz answers), and the time to render the home page
+# Prints the start-up time (until /healthz answers), the home page's size (raw and compressed),
+# and the time to render the home page
 # and a six-vendor comparison, first (rendered) and then the median of 20 (from the cache).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,4 +33,6 @@ for p in / "$cmp" /vendors/gen-0500; do
   first=$(time_ms "$p")
   printf '%-80s first %8s ms, then median %6s ms (target under 50 ms)\n' "$p" "$first" "$(median_ms "$p")"
 done
-printf 'home page size with %s vendors: %s bytes\n' "$COUNT" "$(curl -fs -o /dev/null -w '%{size_download}' "http://$addr/")"
+size() { curl -fs -o /dev/null -H "Accept-Encoding: $1" -w '%{size_download}' "http://$addr/"; }
+printf 'home page with %s vendors: %s bytes raw, %s gzip, %s brotli (HTML only; target under 400 KB first load at 1,000)\n' \
+  "$COUNT" "$(size identity)" "$(size gzip)" "$(size br)"
