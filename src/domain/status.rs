@@ -4,26 +4,9 @@
 //! adapter always does); otherwise it follows from the file's SCIM facts.
 
 use crate::domain::cost::jump::{price_jump, PriceJump};
-use crate::domain::keys::Key;
+// The type lives with the data model (a data file may state it); its meaning lives here.
+pub use crate::domain::vendor::ScimStatus;
 use crate::domain::vendor::{Tri, Vendor};
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScimStatus {
-    /// SCIM on every plan, or on the first plan sold, at no extra charge.
-    Free,
-    /// SCIM only on a higher plan, or as a paid add-on.
-    Gated,
-    /// Limited: one identity provider only, just-in-time accounts only, or a separate SKU.
-    Partial,
-    /// No SCIM on any plan.
-    None,
-    /// Not disclosed, or our sources do not say.
-    Unknown,
-}
-
-impl Key for ScimStatus {}
 
 impl ScimStatus {
     pub const ALL: [ScimStatus; 5] = [
@@ -79,6 +62,7 @@ impl ScimStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::keys::Key;
     use crate::domain::vendor::{Basis, Figure, Period, Plan, Price, Scim, Source};
 
     fn plan(name: &str, dollars: f64, scim: Tri) -> Plan {

@@ -115,6 +115,25 @@ impl Idp {
     }
 }
 
+/// A vendor's SCIM status in one word; what each means and how it is derived is in
+/// `domain::status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScimStatus {
+    /// SCIM on every plan, or on the first plan sold, at no extra charge.
+    Free,
+    /// SCIM only on a higher plan, or as a paid add-on.
+    Gated,
+    /// Limited: one identity provider only, just-in-time accounts only, or a separate SKU.
+    Partial,
+    /// No SCIM on any plan.
+    None,
+    /// Not disclosed, or our sources do not say.
+    Unknown,
+}
+
+impl Key for ScimStatus {}
+
 /// Whether we have the whole source page for a vendor or only a short teaser of it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -212,7 +231,7 @@ pub struct Scim {
     /// The status in one word, where a source states it (the index does); otherwise it
     /// follows from the other facts (`domain::status`).
     #[serde(default)]
-    pub status: Option<crate::domain::status::ScimStatus>,
+    pub status: Option<ScimStatus>,
     /// Name of the cheapest plan that includes SCIM; must name one of `plans`.
     #[serde(default)]
     pub plan: Option<String>,
