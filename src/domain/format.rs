@@ -119,6 +119,7 @@ pub fn price(p: &Price) -> String {
             estimate: Some(f), ..
         } => format!("Custom (contact sales); reported: {}", figure(f)),
         Price::Unknown => "Not stated".into(),
+        Price::Text { text } => format!("price not machine-readable: {text}"),
     }
 }
 
@@ -339,6 +340,16 @@ mod tests {
             ..f
         };
         assert_eq!(figure(&f), "$3–$5+ per user per month");
+        assert_eq!(
+            price(&Price::Free { max_users: Some(5) }),
+            "Free (up to 5 users)"
+        );
+        assert_eq!(
+            price(&Price::Text {
+                text: "€149/mo".into()
+            }),
+            "price not machine-readable: €149/mo"
+        );
         assert_eq!(
             price(&Price::Free { max_users: Some(5) }),
             "Free (up to 5 users)"

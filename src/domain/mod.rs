@@ -3,6 +3,7 @@
 //!
 //! Layers inside, each using only those above it:
 //! - `vendor`, `api_guide`, `catalog`: the types of `data/*.toml` and `data/api/*.toml`
+//! - `price_text`: prices written as text (`$9.50/u/mo`) read into the price model, never guessed
 //! - `url`: the one way to read and write a query string (last value of a repeated key wins)
 //! - `keys`: enum values spelled as serde names them
 //! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict,
@@ -26,6 +27,7 @@ pub mod format;
 pub mod freshness;
 pub mod keys;
 pub mod listing;
+pub mod price_text;
 pub mod recommendation;
 pub mod report;
 pub mod routes;

@@ -388,6 +388,10 @@ pub enum Price {
     },
     /// The source names the plan but gives no price at all.
     Unknown,
+    /// A price the source writes in a form we cannot read with certainty (another
+    /// currency, a price per device or per event, usage-based, two parts). Kept as written
+    /// and shown as such; every calculation treats it like [`Price::Unknown`].
+    Text { text: String },
 }
 
 /// Cost facts beyond the list price.

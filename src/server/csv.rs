@@ -126,6 +126,7 @@ fn price_cells(p: Option<&Price>) -> Vec<String> {
         }) => fig("custom_estimate", f),
         Some(Price::Custom { estimate: None, .. }) => blank("custom"),
         Some(Price::Unknown) => blank("unknown"),
+        Some(Price::Text { .. }) => blank("text"),
     }
 }
 
@@ -148,6 +149,7 @@ pub const VENDOR_HEADER: &[&str] = &[
     "scim_idps",
     "jit_idps",
     "last_checked",
+    "price_text",
 ];
 
 fn vendor_row(r: &VendorRow) -> Vec<String> {
@@ -172,6 +174,11 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
     cells.push(idps(&r.scim_idps));
     cells.push(idps(&r.jit_idps));
     cells.push(text_cell(&r.last_checked));
+    // A price we could not read is kept as the source writes it.
+    cells.push(match &r.scim_plan_price {
+        Some(Price::Text { text }) => text_cell(text),
+        _ => String::new(),
+    });
     cells
 }
 

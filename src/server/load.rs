@@ -379,6 +379,7 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
                     );
                 }
             }
+            Price::Text { text } => c.non_empty(&format!("{field}.price.text"), text),
             Price::Free { max_users: Some(0) } => c.fail(
                 format!("{field}.price.max_users"),
                 "must be at least 1 when given",
