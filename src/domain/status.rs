@@ -92,6 +92,7 @@ mod tests {
                 publisher: "p".into(),
                 page_updated: None,
                 last_checked: "2026-11-01".into(),
+                licence: None,
             },
             references: vec![],
             scim: Scim {
@@ -111,6 +112,7 @@ mod tests {
             admin_reports: Default::default(),
             decision: vec![],
             discrepancies: vec![],
+            source_disagreements: vec![],
         }
     }
 

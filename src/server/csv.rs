@@ -160,11 +160,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
         text_cell(&r.slug),
         text_cell(&r.name),
         text_cell(&r.category),
-        text_cell(if r.profile == crate::domain::vendor::Profile::Partial {
-            "partial"
-        } else {
-            "full"
-        }),
+        r.profile.key(),
         r.scim.key(),
         text_cell(r.scim_plan.as_deref().unwrap_or("")),
     ];
