@@ -12,6 +12,7 @@ mod chart_snapshots;
 mod data_loading;
 mod decide_compare;
 mod hardening;
+mod index_data;
 mod operations;
 mod pages;
 mod recommendation_walk;
