@@ -86,21 +86,49 @@ async fn main() {
         std::process::exit(2);
     }
 
-    let catalog = match scim_ledger::server::load::load_catalog(&PathBuf::from(&data_dir)) {
-        Ok(c) => c,
+    let started = std::time::Instant::now();
+    let loaded = match scim_ledger::server::load::load(&PathBuf::from(&data_dir)) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("scim-ledger: cannot start: {e}");
             std::process::exit(1);
         }
     };
+    let load_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let catalog = loaded.catalog;
     if check_only {
         println!(
-            "{data_dir}: {} vendors, {} API guides: all valid",
+            "{data_dir}: {} vendors, {} API guides, {} dataset(s): all valid (read in {load_ms:.0} ms)",
             catalog.vendors.len(),
-            catalog.api_guides.len()
+            catalog.api_guides.len(),
+            catalog.datasets.len()
         );
+        for report in &loaded.datasets {
+            print!("{report}");
+        }
         return;
     }
+    for r in &loaded.datasets {
+        let text: Vec<&str> = r.prices_text.iter().map(|(t, _)| t.as_str()).collect();
+        tracing::info!(
+            dataset = %r.folder,
+            rows = r.rows,
+            added = r.added,
+            overlapping = r.overlapping.len(),
+            disagreements = r.disagreements,
+            prices_read = r.prices_typed,
+            prices_absent = r.prices_absent,
+            prices_text = r.text_count(),
+            unreadable = ?text,
+            "dataset loaded"
+        );
+    }
+    tracing::info!(
+        vendors = catalog.vendors.len(),
+        datasets = catalog.datasets.len(),
+        load_ms = load_ms.round() as u64,
+        "data loaded"
+    );
 
     let public = settings.public_url.clone();
     let drain = settings.drain;

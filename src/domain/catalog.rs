@@ -1,6 +1,8 @@
-//! Everything `data/` holds: the vendors and their user-management API guides.
+//! Everything `data/` holds: the vendors, their user-management API guides, and the public
+//! datasets some vendors come from.
 
 use super::api_guide::ApiGuide;
+use super::dataset::Dataset;
 use super::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +12,9 @@ pub struct Catalog {
     /// Sorted by name.
     pub vendors: Vec<Vendor>,
     pub api_guides: Vec<ApiGuide>,
+    /// The datasets read from `data/datasets/` (none: the site is as before).
+    #[serde(default)]
+    pub datasets: Vec<Dataset>,
 }
 
 impl Catalog {

@@ -119,6 +119,7 @@ pub fn price(p: &Price) -> String {
             estimate: Some(f), ..
         } => format!("Custom (contact sales); reported: {}", figure(f)),
         Price::Unknown => "Not stated".into(),
+        Price::Text { text } => format!("price not machine-readable: {text}"),
     }
 }
 
@@ -133,7 +134,8 @@ pub fn price_basis(p: &Price) -> Option<&str> {
     }
 }
 
-/// "2026-01-11" → "11 January 2026". Leaves anything unexpected as it is.
+/// "2026-01-11" → "11 January 2026", "2026-04" → "April 2026". Leaves anything unexpected
+/// as it is.
 pub fn date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
@@ -151,7 +153,11 @@ pub fn date(iso: &str) -> String {
     ];
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.into();
+        // A month alone ("2026-04", as a dataset may date itself): "April 2026".
+        return match iso.split_once('-').map(|(y, m)| (y, m.parse::<usize>())) {
+            Some((y, Ok(m @ 1..=12))) if y.len() == 4 => format!("{} {y}", MONTHS[m - 1]),
+            _ => iso.into(),
+        };
     };
     match (m.parse::<usize>(), d.parse::<u32>()) {
         (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
@@ -357,12 +363,24 @@ mod tests {
             price(&Price::Free { max_users: Some(5) }),
             "Free (up to 5 users)"
         );
+        assert_eq!(
+            price(&Price::Text {
+                text: "€149/mo".into()
+            }),
+            "price not machine-readable: €149/mo"
+        );
+        assert_eq!(
+            price(&Price::Free { max_users: Some(5) }),
+            "Free (up to 5 users)"
+        );
     }
 
     #[test]
     fn dates() {
         assert_eq!(date("2026-01-11"), "11 January 2026");
         assert_eq!(date("garbage"), "garbage");
+        assert_eq!(date("2026-04"), "April 2026");
+        assert_eq!(date("2026-13"), "2026-13");
     }
 
     #[test]

@@ -348,7 +348,7 @@ pub fn price_filter_of(p: Option<&Price>) -> PriceFilter {
     match p {
         Some(Price::Free { .. }) | Some(Price::Stated { .. }) => PriceFilter::Known,
         Some(Price::Custom { .. }) => PriceFilter::Custom,
-        Some(Price::Unknown) | None => PriceFilter::Unknown,
+        Some(Price::Unknown | Price::Text { .. }) | None => PriceFilter::Unknown,
     }
 }
 
@@ -362,7 +362,7 @@ pub fn price_rank(p: Option<&Price>) -> (u8, f64) {
             estimate: Some(f), ..
         }) => (2, figure_annual(f, REFERENCE_TEAM, None).low),
         Some(Price::Custom { estimate: None, .. }) => (3, 0.0),
-        Some(Price::Unknown) | None => (4, 0.0),
+        Some(Price::Unknown | Price::Text { .. }) | None => (4, 0.0),
     }
 }
 

@@ -3,6 +3,8 @@
 //!
 //! Layers inside, each using only those above it:
 //! - `vendor`, `api_guide`, `catalog`: the types of `data/*.toml` and `data/api/*.toml`
+//! - `dataset`: our record of a public dataset in `data/datasets/<name>/` (`SOURCE.toml`)
+//! - `price_text`: prices written as text (`$9.50/u/mo`) read into the price model, never guessed
 //! - `url`: the one way to read and write a query string (last value of a repeated key wins)
 //! - `keys`: enum values spelled as serde names them
 //! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict,
@@ -10,6 +12,8 @@
 //! - `format`: numbers and prices as the words a buyer reads
 //! - `scenario`: the calculator's inputs as they live in the URL
 //! - `freshness`: when facts were last verified, and whether that is over six months ago
+//! - `index`: the SCIM Tax Index's rows (`data.json`) as vendors, and where they disagree
+//!   with our curated profiles
 //! - `status`: a vendor's SCIM status in one word (free, gated, partial, none, unknown)
 //! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
 //! - `recommendation`: the one piece of advice those pages share
@@ -21,11 +25,14 @@ pub mod catalog;
 pub mod chart;
 pub mod compare;
 pub mod cost;
+pub mod dataset;
 pub mod decision;
 pub mod format;
 pub mod freshness;
+pub mod index;
 pub mod keys;
 pub mod listing;
+pub mod price_text;
 pub mod recommendation;
 pub mod report;
 pub mod routes;

@@ -64,6 +64,7 @@ mod tests {
                 publisher: "p".into(),
                 page_updated: None,
                 last_checked: "2026-11-01".into(),
+                licence: None,
             },
             references: vec![],
             scim: Scim {
@@ -83,6 +84,7 @@ mod tests {
             admin_reports: Default::default(),
             decision: vec![],
             discrepancies: vec![],
+            source_disagreements: vec![],
         }
     }
 

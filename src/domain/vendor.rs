@@ -7,6 +7,7 @@
 //! silently ignored fact. Every fact a source may leave out is an `Option`, an empty list
 //! or an explicit "unknown", because partial profiles are first-class.
 
+pub use crate::domain::dataset::Licence;
 use crate::domain::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -167,13 +168,16 @@ impl Idp {
     }
 }
 
-/// Whether we have the whole source page for a vendor or only a short teaser of it.
+/// Whether we have the whole source page for a vendor, only a short teaser of it, or only
+/// one row of a public dataset (`data/datasets/`, see `domain::index`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Profile {
     #[default]
     Full,
     Partial,
+    /// Built from one row of a dataset: status, SCIM plan, two prices, nothing more.
+    Index,
 }
 
 impl Key for Profile {}
@@ -231,6 +235,10 @@ pub struct Vendor {
     /// Where the sources disagree with themselves or with each other.
     #[serde(default)]
     pub discrepancies: Vec<Discrepancy>,
+    /// Where a dataset says otherwise than this profile (status, SCIM plan, its price).
+    /// Filled when the data is loaded, never written in a data file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_disagreements: Vec<SourceDisagreement>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -242,8 +250,12 @@ pub struct Source {
     /// The page's own "last updated" date (YYYY-MM-DD), when it states one.
     #[serde(default)]
     pub page_updated: Option<String>,
-    /// When we last compared our data with the page (YYYY-MM-DD).
+    /// When we last compared our data with the page (YYYY-MM-DD). For a dataset's vendor,
+    /// the dataset's own date (which may be `YYYY-MM`): we did not check it ourselves.
     pub last_checked: String,
+    /// The terms the source's content is under, where we republish part of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<Licence>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -422,6 +434,10 @@ pub enum Price {
     },
     /// The source names the plan but gives no price at all.
     Unknown,
+    /// A price the source writes in a form we cannot read with certainty (another
+    /// currency, a price per device or per event, usage-based, two parts). Kept as written
+    /// and shown as such; every calculation treats it like [`Price::Unknown`].
+    Text { text: String },
 }
 
 /// Cost facts beyond the list price.
@@ -628,6 +644,51 @@ pub struct When {
     pub idp_provisions: Option<bool>,
 }
 
+/// Which fact two sources disagree on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    ScimStatus,
+    ScimPlan,
+    ScimPlanPrice,
+}
+
+impl Key for Topic {}
+
+impl Topic {
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::ScimStatus => "SCIM status",
+            Topic::ScimPlan => "Plan that unlocks SCIM",
+            Topic::ScimPlanPrice => "Price of the SCIM plan",
+        }
+    }
+}
+
+/// One source's value for a fact, with where and when it says so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claimed {
+    /// The value in words ("Gated", "Enterprise", "$49 per user per month").
+    pub value: String,
+    /// The source's title and address.
+    pub source: String,
+    pub url: String,
+    /// When the source was checked or dated.
+    pub date: String,
+}
+
+/// A fact on which our curated profile and a dataset differ: both sides, neither hidden.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDisagreement {
+    pub topic: Topic,
+    /// What our profile says.
+    pub ours: Claimed,
+    /// What the dataset says.
+    pub theirs: Claimed,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Discrepancy {
@@ -676,6 +737,11 @@ impl Vendor {
 
     pub fn is_partial(&self) -> bool {
         self.profile == Profile::Partial
+    }
+
+    /// Known only from one row of a dataset.
+    pub fn is_index(&self) -> bool {
+        self.profile == Profile::Index
     }
 }
 

@@ -126,6 +126,7 @@ fn price_cells(p: Option<&Price>) -> Vec<String> {
         }) => fig("custom_estimate", f),
         Some(Price::Custom { estimate: None, .. }) => blank("custom"),
         Some(Price::Unknown) => blank("unknown"),
+        Some(Price::Text { .. }) => blank("text"),
     }
 }
 
@@ -149,6 +150,7 @@ pub const VENDOR_HEADER: &[&str] = &[
     "jit_idps",
     "last_checked",
     "possibly_out_of_date",
+    "price_text",
 ];
 
 fn vendor_row(r: &VendorRow) -> Vec<String> {
@@ -159,11 +161,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
         text_cell(&r.slug),
         text_cell(&r.name),
         text_cell(r.category.as_deref().unwrap_or("")),
-        text_cell(if r.profile == crate::domain::vendor::Profile::Partial {
-            "partial"
-        } else {
-            "full"
-        }),
+        r.profile.key(),
         r.status.key(),
         text_cell(r.scim_plan.as_deref().unwrap_or("")),
     ];
@@ -174,6 +172,11 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
     cells.push(idps(&r.jit_idps));
     cells.push(text_cell(&r.last_checked));
     cells.push(r.stale.to_string());
+    // A price we could not read is kept as the source writes it.
+    cells.push(match &r.scim_plan_price {
+        Some(Price::Text { text }) => text_cell(text),
+        _ => String::new(),
+    });
     cells
 }
 

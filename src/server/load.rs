@@ -4,51 +4,30 @@
 
 use crate::domain::api_guide::ApiGuide;
 use crate::domain::catalog::Catalog;
+use crate::domain::index;
 use crate::domain::keys::Key;
-use crate::domain::vendor::{is_slug, Claim, Figure, Plan, Price, Tri, Vendor};
+use crate::domain::vendor::{is_slug, Plan, Price, Tri, Vendor};
+pub use crate::server::check::{is_month, is_real_date, DataError, DataErrors};
+use crate::server::check::{parse_file, toml_files, Checker};
+use crate::server::datasets::{self, DatasetReport};
 use std::collections::HashSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// One problem in one data file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DataError {
-    pub file: PathBuf,
-    /// Dotted path of the offending field (`plans[1].price`), or `-` for the whole file.
-    pub field: String,
-    pub reason: String,
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: field `{}`: {}",
-            self.file.display(),
-            self.field,
-            self.reason
-        )
-    }
-}
-
-/// All problems found in a data directory.
+/// The catalog, and what reading the datasets did (for the start-up report).
 #[derive(Debug)]
-pub struct DataErrors(pub Vec<DataError>);
-
-impl fmt::Display for DataErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} problem(s) in the data files:", self.0.len())?;
-        for e in &self.0 {
-            writeln!(f, "  - {e}")?;
-        }
-        Ok(())
-    }
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub datasets: Vec<DatasetReport>,
 }
 
-impl std::error::Error for DataErrors {}
-
-/// Loads `dir/*.toml` as vendors and `dir/api/*.toml` as API guides.
+/// Loads `dir/*.toml` as vendors, `dir/api/*.toml` as API guides and `dir/datasets/*/` as
+/// datasets (see `server::datasets`).
 pub fn load_catalog(dir: &Path) -> Result<Catalog, DataErrors> {
+    load(dir).map(|l| l.catalog)
+}
+
+/// [`load_catalog`], with the datasets' report.
+pub fn load(dir: &Path) -> Result<Loaded, DataErrors> {
     let mut errors = Vec::new();
     let vendor_files = match toml_files(dir) {
         Ok(files) => files,
@@ -98,187 +77,21 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, DataErrors> {
         }
     }
 
+    // Datasets come after our own files: a curated vendor wins over a dataset's row.
+    let (datasets, reports) = add_datasets(dir, &mut vendors, &mut errors);
+
     if !errors.is_empty() {
         return Err(DataErrors(errors));
     }
     vendors.sort_by_key(|v| v.name.to_lowercase());
-    Ok(Catalog {
-        vendors,
-        api_guides,
+    Ok(Loaded {
+        catalog: Catalog {
+            vendors,
+            api_guides,
+            datasets,
+        },
+        datasets: reports,
     })
-}
-
-fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, DataError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| DataError {
-        file: dir.to_path_buf(),
-        field: "-".into(),
-        reason: format!("cannot read the data directory: {e}"),
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-fn parse_file<T: serde::de::DeserializeOwned>(file: &Path) -> Result<T, DataError> {
-    let text = std::fs::read_to_string(file).map_err(|e| DataError {
-        file: file.to_path_buf(),
-        field: "-".into(),
-        reason: format!("cannot read the file: {e}"),
-    })?;
-    toml::from_str(&text).map_err(|e| {
-        let (field, location) = match e.span() {
-            Some(span) => locate(&text, span.start),
-            None => ("-".to_string(), String::new()),
-        };
-        DataError {
-            file: file.to_path_buf(),
-            field,
-            reason: format!("{}{location}", e.message().trim()),
-        }
-    })
-}
-
-/// Names the field at byte `offset`: the innermost `[table]` header above it plus the key on
-/// its line, and says where (" (line L, column C)").
-fn locate(text: &str, offset: usize) -> (String, String) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line_no = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    let line = text[line_start..].lines().next().unwrap_or("");
-    let table = before[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
-    let key = line
-        .split_once('=')
-        .map(|(k, _)| k.trim().to_string())
-        .filter(|k| !k.is_empty() && !k.starts_with('['));
-    let header = line.trim().starts_with('[').then(|| {
-        line.trim()
-            .trim_matches(|c| c == '[' || c == ']')
-            .trim()
-            .to_string()
-    });
-    let field = match (header, table, key) {
-        (Some(h), _, _) => h,
-        (None, Some(t), Some(k)) => format!("{t}.{k}"),
-        (None, None, Some(k)) => k,
-        (None, Some(t), None) => t,
-        (None, None, None) => "-".to_string(),
-    };
-    (field, format!(" (line {line_no}, column {column})"))
-}
-
-struct Checker<'a> {
-    file: &'a Path,
-    errors: &'a mut Vec<DataError>,
-}
-
-impl Checker<'_> {
-    fn fail(&mut self, field: impl Into<String>, reason: impl Into<String>) {
-        self.errors.push(DataError {
-            file: self.file.to_path_buf(),
-            field: field.into(),
-            reason: reason.into(),
-        });
-    }
-
-    fn non_empty(&mut self, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.fail(field, "must not be empty");
-        }
-    }
-
-    fn date(&mut self, field: &str, value: &str) {
-        if !is_real_date(value) {
-            self.fail(
-                field,
-                format!("`{value}` is not a real date in the form YYYY-MM-DD"),
-            );
-        }
-    }
-
-    fn url(&mut self, field: &str, value: &str) {
-        if !value.starts_with("https://") || value.contains(char::is_whitespace) {
-            self.fail(field, format!("`{value}` is not an https:// address"));
-        }
-    }
-
-    fn money(&mut self, field: &str, value: f64) {
-        if !value.is_finite() || value < 0.0 {
-            self.fail(field, format!("{value} is not a non-negative amount"));
-        }
-    }
-
-    fn figure(&mut self, field: &str, f: &Figure) {
-        match (f.amount, f.low, f.high) {
-            (Some(a), None, None) => self.money(&format!("{field}.amount"), a),
-            (None, Some(lo), Some(hi)) => {
-                self.money(&format!("{field}.low"), lo);
-                self.money(&format!("{field}.high"), hi);
-                if lo > hi {
-                    self.fail(field, format!("low ({lo}) is greater than high ({hi})"));
-                }
-            }
-            _ => self.fail(
-                field,
-                "give either `amount`, or both `low` and `high` (a range), and not both",
-            ),
-        }
-    }
-
-    fn claim(&mut self, field: &str, c: &Option<Claim>, may_be_negative: bool) {
-        if let Some(c) = c {
-            if !c.amount.is_finite() || (!may_be_negative && c.amount < 0.0) {
-                self.fail(field, format!("{} is not a valid amount", c.amount));
-            }
-        }
-    }
-
-    fn plan_ref(&mut self, field: &str, name: &str, plans: &HashSet<&str>) {
-        if !plans.contains(name) {
-            let mut known: Vec<_> = plans.iter().copied().collect();
-            known.sort();
-            self.fail(
-                field,
-                format!("names plan `{name}`, which is not in `plans` (known: {known:?})"),
-            );
-        }
-    }
-}
-
-/// A real calendar date in the form YYYY-MM-DD (leap years included).
-pub fn is_real_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = &s[r];
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
 }
 
 fn file_stem(file: &Path) -> String {
@@ -287,11 +100,78 @@ fn file_stem(file: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Reads `dir/datasets/*/` and adds their vendors to `vendors`: each vendor checked like a
+/// vendor file, then merged (a curated vendor wins and records where the dataset differs).
+fn add_datasets(
+    dir: &Path,
+    vendors: &mut Vec<Vendor>,
+    errors: &mut Vec<DataError>,
+) -> (Vec<crate::domain::dataset::Dataset>, Vec<DatasetReport>) {
+    let disagreements = |vendors: &[Vendor]| -> usize {
+        vendors.iter().map(|v| v.source_disagreements.len()).sum()
+    };
+    let (mut out, mut reports) = (Vec::new(), Vec::new());
+    for d in datasets::read_datasets(dir, errors) {
+        let before = errors.len();
+        for v in &d.read.vendors {
+            validate_dataset_vendor(v, d.row_of(&v.slug), &d.data_file, errors);
+        }
+        if errors.len() > before {
+            continue;
+        }
+        let already = disagreements(vendors);
+        let merged = index::merge(vendors, d.read.vendors.clone());
+        for slug in &merged.collisions {
+            errors.push(DataError {
+                file: d.data_file.clone(),
+                field: format!("vendors[{}].slug", d.row_of(slug)),
+                reason: format!("`{slug}` is also a vendor of an earlier dataset"),
+            });
+        }
+        let (dataset, report) = d.summary(&merged, disagreements(vendors) - already);
+        out.push(dataset);
+        reports.push(report);
+    }
+    (out, reports)
+}
+
 /// Checks what serde cannot: names, dates, URLs, amounts and the references between them.
 /// One function per part of the file, each adding to `errors`.
 pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataError>) {
     let c = &mut Checker { file, errors };
+    if v.is_index() {
+        c.fail(
+            "profile",
+            "`index` is for vendors read from a dataset (data/datasets/), not for a vendor file",
+        );
+    }
+    if !v.source_disagreements.is_empty() {
+        c.fail(
+            "source_disagreements",
+            "is filled from the datasets when the data is loaded; remove it from the file",
+        );
+    }
     check_identity(c, v, file);
+    check_all(c, v);
+}
+
+/// The same checks for a vendor built from a dataset's row: its slug is no file name, and
+/// its date may be the dataset's month. Problems name the row's fields in our model,
+/// prefixed with the row (`vendors[3] (acme): plans[0].name`).
+fn validate_dataset_vendor(v: &Vendor, row: usize, file: &Path, errors: &mut Vec<DataError>) {
+    let before = errors.len();
+    let c = &mut Checker { file, errors };
+    if !is_slug(&v.slug) {
+        c.fail("slug", format!("`{}` is not a valid slug", v.slug));
+    }
+    c.non_empty("name", &v.name);
+    check_all(c, v);
+    for e in &mut errors[before..] {
+        e.field = format!("vendors[{row}] ({}): {}", v.slug, e.field);
+    }
+}
+
+fn check_all(c: &mut Checker, v: &Vendor) {
     check_source(c, v);
     let plans = check_plans(c, v);
     check_plan_refs(c, v, &plans);
@@ -329,7 +209,16 @@ fn check_source(c: &mut Checker, v: &Vendor) {
     c.non_empty("source.title", &v.source.title);
     c.non_empty("source.publisher", &v.source.publisher);
     c.url("source.url", &v.source.url);
-    c.date("source.last_checked", &v.source.last_checked);
+    if v.is_index() {
+        c.date_or_month("source.last_checked", &v.source.last_checked);
+    } else {
+        c.date("source.last_checked", &v.source.last_checked);
+    }
+    if let Some(l) = &v.source.licence {
+        c.non_empty("source.licence.name", &l.name);
+        c.url("source.licence.url", &l.url);
+        c.non_empty("source.licence.attribution", &l.attribution);
+    }
     if let Some(d) = &v.source.page_updated {
         c.date("source.page_updated", d);
         if is_real_date(d) && is_real_date(&v.source.last_checked) && d > &v.source.last_checked {
@@ -382,6 +271,7 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
                     );
                 }
             }
+            Price::Text { text } => c.non_empty(&format!("{field}.price.text"), text),
             Price::Free { max_users: Some(0) } => c.fail(
                 format!("{field}.price.max_users"),
                 "must be at least 1 when given",
@@ -418,6 +308,12 @@ fn check_plan_refs(c: &mut Checker, v: &Vendor, plan_names: &HashSet<&str>) {
                 field,
                 format!("plan `{name}` does not say \"yes\" for this feature"),
             );
+        }
+        // An index row's plan is the lowest with SCIM by the index's own method; its other
+        // plan is a price for comparison, not a claim about SCIM, so only curated files
+        // are held to this.
+        if v.is_index() {
+            continue;
         }
         if let Some(below) = v.plans[..at].iter().find(|p| has(p) != Tri::No) {
             c.fail(
@@ -593,40 +489,5 @@ fn check_unique_slugs(vendors: &[Vendor], files: &[PathBuf], errors: &mut Vec<Da
                 reason: format!("slug `{}` is used by more than one file", v.slug),
             });
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn real_dates() {
-        assert!(is_real_date("2026-01-11"));
-        assert!(is_real_date("2024-02-29"));
-        assert!(!is_real_date("2026-02-29"));
-        assert!(!is_real_date("2026-13-01"));
-        assert!(!is_real_date("2026-1-11"));
-        assert!(!is_real_date("11/01/2026"));
-        assert!(!is_real_date("2026-04-31"));
-    }
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("mode"));
-        assert!(is_slug("bill-com"));
-        assert!(!is_slug("Mode"));
-        assert!(!is_slug("../etc"));
-        assert!(!is_slug("-x"));
-        assert!(!is_slug(""));
-    }
-
-    #[test]
-    fn locate_names_table_and_key() {
-        let text = "slug = \"x\"\n[source]\ntitle = \"t\"\nbogus = 1\n";
-        let off = text.find("bogus").unwrap();
-        let (field, loc) = locate(text, off);
-        assert_eq!(field, "source.bogus");
-        assert_eq!(loc, " (line 4, column 1)");
     }
 }

@@ -2,8 +2,10 @@
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
 //! Requests pass `response` (limits, cache, headers), then `guard` (server functions).
 
+pub mod check;
 pub mod config;
 pub mod csv;
+pub mod datasets;
 pub mod guard;
 pub mod health;
 pub mod json_api;

@@ -4,7 +4,7 @@ use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteH
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
-    home::HomePage, not_found::NotFound, vendor::VendorPage,
+    home::HomePage, not_found::NotFound, sources::SourcesPage, vendor::VendorPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calculator") view=CalculatorPage ssr=ssr.clone()/>
                     <Route path=path!("/decide") view=DecidePage ssr=ssr.clone()/>
                     <Route path=path!("/compare") view=ComparePage ssr=ssr.clone()/>
+                    <Route path=path!("/sources") view=SourcesPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug") view=VendorPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug/api") view=ApiGuidePage ssr/>
                 </Routes>

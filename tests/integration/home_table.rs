@@ -146,6 +146,7 @@ fn generated(n: usize) -> Catalog {
     Catalog {
         vendors,
         api_guides: vec![],
+        datasets: vec![],
     }
 }
 

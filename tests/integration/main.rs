@@ -13,6 +13,7 @@ mod data_loading;
 mod decide_compare;
 mod hardening;
 mod home_table;
+mod index_data;
 mod operations;
 mod pages;
 mod recommendation_walk;

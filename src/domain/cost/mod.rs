@@ -64,7 +64,7 @@ pub fn plan_annual(plan: &Plan, users: u32) -> PlanCost {
                 .as_ref()
                 .map(|f| figure_annual(f, users, plan.min_seats)),
         },
-        Price::Unknown => PlanCost::Unknown,
+        Price::Unknown | Price::Text { .. } => PlanCost::Unknown,
     }
 }
 

@@ -24,6 +24,26 @@ pub fn ProvisioningBadge(value: Provisioning) -> impl IntoView {
     view! { <span class=class>{value.label()}</span> }
 }
 
+/// A vendor known only from one row of a public dataset.
+#[component]
+pub fn IndexBadge() -> impl IntoView {
+    view! {
+        <span class="badge partial" title="Known only from one row of a public dataset">
+            "Index entry"
+        </span>
+    }
+}
+
+/// Facts last verified more than six months ago (`domain::freshness`).
+#[component]
+pub fn StaleBadge() -> impl IntoView {
+    view! {
+        <span class="badge unknown stale" title="Last verified more than six months ago">
+            "Possibly out of date"
+        </span>
+    }
+}
+
 #[component]
 pub fn PartialBadge() -> impl IntoView {
     view! {
@@ -44,14 +64,4 @@ pub fn StatusBadge(value: ScimStatus) -> impl IntoView {
         ScimStatus::Unknown => "badge unknown",
     };
     view! { <span class=class>{value.label()}</span> }
-}
-
-/// Facts verified more than six months ago.
-#[component]
-pub fn StaleBadge() -> impl IntoView {
-    view! {
-        <span class="badge unknown small stale" title="Last verified more than six months ago">
-            "Possibly out of date"
-        </span>
-    }
 }

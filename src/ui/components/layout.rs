@@ -27,10 +27,30 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "SCIM Ledger recomputes every figure from the facts its sources state, and says where a source disagrees with itself. "
-                "Prices are in US dollars, as published; quotes vary."
+                "Prices are in US dollars, as published; quotes vary. "
+                <A href="/sources">"Sources and licences"</A>"."
             </p>
+            {dataset_credits().into_iter().map(|credit| view! { <p class="credit">{credit}</p> }).collect_view()}
         </footer>
     }
+}
+
+/// The credit line of every dataset loaded (none without datasets). The footer is drawn
+/// on the server only, where the catalog is in context.
+fn dataset_credits() -> Vec<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<std::sync::Arc<crate::domain::catalog::Catalog>>()
+            .map(|c| {
+                c.datasets
+                    .iter()
+                    .map(|d| format!("Includes data from {}.", d.record.licence.attribution))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    Vec::new()
 }
 
 /// A titled section whose heading links to itself, so any part of a guide can be shared.

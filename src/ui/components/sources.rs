@@ -1,9 +1,92 @@
 //! Where facts come from and where sources disagree: shared by every guide page.
 
 use crate::domain::format;
-use crate::domain::vendor::{Discrepancy, Source};
+use crate::domain::freshness::is_stale;
+use crate::domain::freshness::today;
+use crate::domain::vendor::{Discrepancy, Source, SourceDisagreement};
+use crate::ui::components::badges::StaleBadge;
 use crate::ui::components::lists::Fact;
 use leptos::prelude::*;
+
+/// Where a dataset and our profile differ: the fact, each side's value, source and date.
+#[component]
+pub fn SourceDisagreements(items: Vec<SourceDisagreement>) -> impl IntoView {
+    view! {
+        <div class="callout sources-disagree-list">
+            <h3>"Sources disagree"</h3>
+            <p>"A public dataset says otherwise than our profile on these facts. Our profile is what the rest of this page uses; check the vendor's own pages before you rely on either."</p>
+            <div class="table-wrap">
+                <table class="cards source-disagreements">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Fact"</th>
+                            <th scope="col">"Our profile says"</th>
+                            <th scope="col">"The dataset says"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {items.into_iter().map(|d| {
+                            use crate::domain::keys::Key;
+                            let side = |c: crate::domain::vendor::Claimed| view! {
+                                <strong>{c.value}</strong>
+                                <span class="sub">
+                                    <a href=c.url rel="noopener noreferrer">{c.source}</a>
+                                    {format!(", {}", format::date(&c.date))}
+                                </span>
+                            };
+                            view! {
+                                <tr data-topic=d.topic.key()>
+                                    <th scope="row" data-label="Fact">{d.topic.label()}</th>
+                                    <td data-label="Our profile says">{side(d.ours)}</td>
+                                    <td data-label="The dataset says">{side(d.theirs)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// For a vendor from a dataset: the dataset, its date, its licence and the credit line.
+#[component]
+pub fn DatasetFacts(source: Source) -> impl IntoView {
+    let stale = is_stale(&source.last_checked, &today());
+    let licence = source.licence.clone();
+    view! {
+        <dl class="facts">
+            <div class="fact">
+                <dt>"Source"</dt>
+                <dd>
+                    <a href=source.url.clone() rel="noopener noreferrer">{source.title.clone()}</a>
+                    {format!(" ({}), a public dataset", source.publisher)}
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>"Dataset dated"</dt>
+                <dd>
+                    <time datetime=source.last_checked.clone()>{format::date(&source.last_checked)}</time>
+                    {stale.then(|| view! { " " <StaleBadge/> })}
+                </dd>
+            </div>
+            {licence.map(|l| view! {
+                <div class="fact">
+                    <dt>"Licence"</dt>
+                    <dd><a href=l.url.clone() rel="license noopener noreferrer">{l.name.clone()}</a></dd>
+                </div>
+                <div class="fact">
+                    <dt>"Attribution"</dt>
+                    <dd class="attribution">{l.attribution.clone()}</dd>
+                </div>
+            })}
+            <div class="fact">
+                <dt>"All sources"</dt>
+                <dd><a href="/sources">"Every dataset and page we draw on"</a></dd>
+            </div>
+        </dl>
+    }
+}
 
 #[component]
 pub fn DiscrepancyList(items: Vec<Discrepancy>) -> impl IntoView {
@@ -24,6 +107,7 @@ pub fn DiscrepancyList(items: Vec<Discrepancy>) -> impl IntoView {
 /// Source title and link, the page's own date and the date we last checked it.
 #[component]
 pub fn SourceFacts(source: Source) -> impl IntoView {
+    let stale = is_stale(&source.last_checked, &today());
     let updated = source
         .page_updated
         .as_deref()
@@ -41,7 +125,10 @@ pub fn SourceFacts(source: Source) -> impl IntoView {
             <Fact term="Page last updated" value=Some(updated)/>
             <div class="fact">
                 <dt>"Last checked by us"</dt>
-                <dd><time datetime=source.last_checked.clone()>{format::date(&source.last_checked)}</time></dd>
+                <dd>
+                    <time datetime=source.last_checked.clone()>{format::date(&source.last_checked)}</time>
+                    {stale.then(|| view! { " " <StaleBadge/> })}
+                </dd>
             </div>
         </dl>
     }

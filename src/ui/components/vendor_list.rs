@@ -7,7 +7,7 @@ use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::listing::{self, Freshness, ListQuery, PriceFilter, SortKey, VendorRow};
 use crate::domain::vendor::{category_label, Idp, Profile, ScimStatus, Tri};
-use crate::ui::components::badges::{PartialBadge, StaleBadge, StatusBadge, TriBadge};
+use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::live_list::{LiveList, FORM_ID, RESULTS_ID};
 use leptos::prelude::*;
@@ -219,7 +219,11 @@ fn VendorTableRow(row: VendorRow) -> impl IntoView {
             <th scope="row" data-label="Vendor" class="col-name">
                 <a href=href class="vendor-link">{row.name.clone()}</a>
                 <span class="category">{category_label(row.category.as_deref()).to_string()}</span>
-                {(row.profile == Profile::Partial).then(|| view! { <PartialBadge/> })}
+                {match row.profile {
+                    Profile::Partial => Some(view! { <PartialBadge/> }.into_any()),
+                    Profile::Index => Some(view! { <IndexBadge/> }.into_any()),
+                    Profile::Full => None,
+                }}
             </th>
             <td data-label="SCIM status" class="col-scim"><StatusBadge value=row.status/></td>
             <td data-label="Plan that unlocks SCIM" class="col-plan">

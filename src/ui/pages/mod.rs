@@ -6,4 +6,5 @@ pub mod compare;
 pub mod decide;
 pub mod home;
 pub mod not_found;
+pub mod sources;
 pub mod vendor;

@@ -175,15 +175,18 @@ fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl
 /// Quote inputs, explained: needed where a plan is sold by quote, optional otherwise.
 #[component]
 fn QuoteFields(report: Memo<Report>) -> impl IntoView {
-    let target_needs_quote = move || {
+    // Why the SCIM plan has no usable figure, if it has none: sold by quote, or no price
+    // we can use (none given, or one written in a form we cannot read).
+    let target_costing = move || {
         report.with(|r| {
-            r.upgrade.as_ref().is_some_and(|u| {
-                u.target
-                    .as_ref()
-                    .is_some_and(|t| !matches!(t.costing, Costing::Known { .. }))
-            })
+            r.upgrade
+                .as_ref()
+                .and_then(|u| u.target.as_ref())
+                .map(|t| t.costing.clone())
+                .filter(|c| !matches!(c, Costing::Known { .. }))
         })
     };
+    let target_needs_quote = move || target_costing().is_some();
     let current_needs_quote = move || {
         report.with(|r| {
             r.upgrade
@@ -194,10 +197,10 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
     view! {
         <div class="quote-group">
         <p class="hint quote-hint" class:needed=target_needs_quote>
-            {move || if target_needs_quote() {
-                "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost."
-            } else {
-                "Have a quote? Enter it to use it instead of the figures in the data."
+            {move || match target_costing() {
+                Some(Costing::NeedsQuote) => "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost.",
+                Some(_) => "The data has no price for the SCIM plan that we can use: enter your quote to see the upgrade cost.",
+                None => "Have a quote? Enter it to use it instead of the figures in the data.",
             }}
         </p>
         <NumberField field=QUOTE report/>

@@ -5,7 +5,9 @@ use crate::domain::cost::checks::check_examples;
 use crate::domain::vendor::{Tri, Vendor};
 use crate::ui::components::layout::Section;
 use crate::ui::components::lists::BulletList;
-use crate::ui::components::sources::{DiscrepancyList, SourceFacts};
+use crate::ui::components::sources::{
+    DatasetFacts, DiscrepancyList, SourceDisagreements, SourceFacts,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -56,7 +58,9 @@ pub fn AdminReports(v: Vendor) -> impl IntoView {
 }
 
 pub fn has_discrepancies(v: &Vendor) -> bool {
-    !v.discrepancies.is_empty() || check_examples(v).iter().any(|c| c.has_error())
+    !v.discrepancies.is_empty()
+        || !v.source_disagreements.is_empty()
+        || check_examples(v).iter().any(|c| c.has_error())
 }
 
 #[component]
@@ -73,6 +77,9 @@ pub fn Discrepancies(v: Vendor) -> impl IntoView {
                     {format!("{recomputed} team-size row(s) print figures that do not follow from the stated prices: ")}
                     <a href="#team-sizes">"see the recomputed table"</a>"."
                 </p>
+            })}
+            {(!v.source_disagreements.is_empty()).then(|| view! {
+                <SourceDisagreements items=v.source_disagreements.clone()/>
             })}
             <DiscrepancyList items=v.discrepancies.clone()/>
         </Section>
@@ -101,6 +108,9 @@ fn unknowns(v: &Vendor) -> Vec<String> {
     miss(v.idp_setup.is_empty(), "Step-by-step IdP configuration");
     miss(!has_admin_reports(v), "What admins report");
     miss(v.decision.is_empty(), "A decision table");
+    if v.is_index() {
+        out.push("Whether the prices are still current: check the vendor's pricing page".into());
+    }
     out
 }
 
@@ -116,12 +126,24 @@ pub fn Unknowns(v: Vendor) -> impl IntoView {
 
 #[component]
 pub fn SourceNote(v: Vendor) -> impl IntoView {
-    view! {
-        <Section id="source" title="Source".into()>
+    let facts = if v.is_index() {
+        view! {
+            <DatasetFacts source=v.source.clone()/>
+            <p class="note">"The status, plan names and prices come from the dataset; prices were read from its text by SCIM Ledger, and every sentence here is ours. A price we could not read with certainty is shown as written and left out of every figure."</p>
+        }
+        .into_any()
+    } else {
+        view! {
             <SourceFacts source=v.source.clone()/>
             <p class="note">"Facts and figures come from the source; all wording is ours. The source's publisher sells an automation service, which we describe as one option among others."</p>
+        }
+        .into_any()
+    };
+    view! {
+        <Section id="source" title="Source".into()>
+            {facts}
             {(!v.references.is_empty()).then(|| view! {
-                <h3>"Other references"</h3>
+                <h3>{if v.is_index() { "The vendor's pricing page" } else { "Other references" }}</h3>
                 <ul class="references">
                     {v.references.iter().map(|r| {
                         let title = match &r.url {

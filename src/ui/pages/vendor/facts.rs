@@ -31,6 +31,7 @@ pub fn QuickFacts(v: Vendor) -> impl IntoView {
                     <dt>"SCIM available"</dt>
                     <dd><TriBadge value=v.scim.available/></dd>
                 </div>
+                <Fact term="SCIM status" value=Some(crate::domain::status::ScimStatus::of(&v).label().to_string())/>
                 <Fact term="Plan required for SCIM" value=v.scim.plan.clone()/>
                 <Fact term="Price jump for SCIM" value=Some(format::price_jump(&price_jump(&v)))/>
                 <div class="fact">

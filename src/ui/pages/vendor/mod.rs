@@ -7,7 +7,7 @@ mod pricing;
 mod setup;
 
 use crate::domain::vendor::Vendor;
-use crate::ui::components::badges::PartialBadge;
+use crate::ui::components::badges::{IndexBadge, PartialBadge};
 use crate::ui::components::layout::Section;
 use crate::ui::components::layout::{LoadError, Loading};
 use crate::ui::components::lists::Paragraphs;
@@ -74,7 +74,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
         "discrepancies",
         "Where sources disagree",
     );
-    add(v.is_partial(), "unknowns", "Not known");
+    add(v.is_partial() || v.is_index(), "unknowns", "Not known");
     s.push(("source", "Source"));
     s
 }
@@ -154,6 +154,24 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     let category = v.with_value(|v| v.category_label().to_string());
     let summary = v.with_value(|v| v.summary.clone());
     let partial = v.with_value(|v| v.is_partial());
+    let index = v.with_value(|v| {
+        v.is_index()
+            .then(|| (v.source.title.clone(), v.source.licence.clone()))
+    });
+    let disagree = v.with_value(|v| {
+        let n = v.source_disagreements.len();
+        let by: Vec<String> = v
+            .source_disagreements
+            .iter()
+            .map(|d| d.theirs.source.clone())
+            .fold(Vec::new(), |mut acc, s| {
+                if !acc.contains(&s) {
+                    acc.push(s);
+                }
+                acc
+            });
+        (n > 0).then(|| (n, by.join(", ")))
+    });
     view! {
         <Title text=format!("{name}: SCIM and SSO costs")/>
         <Meta name="description" content=description/>
@@ -168,6 +186,21 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
                         <PartialBadge/>
                         " We know this vendor only from a short summary on another vendor's page. "
                         "Everything below is what that summary states; the rest is marked as not known."
+                    </p>
+                })}
+                {index.map(|(title, licence)| view! {
+                    <p class="callout partial-note index-note">
+                        <IndexBadge/>
+                        {format!(" Everything on this page comes from one row of {title}, a public dataset; we have not checked it ourselves. ")}
+                        "What the row does not say is listed under "<a href="#unknowns">"Not known"</a>"."
+                        {licence.map(|l| view! { <span class="attribution">{format!(" Source: {}.", l.attribution)}</span> })}
+                    </p>
+                })}
+                {disagree.map(|(n, by)| view! {
+                    <p class="callout sources-disagree">
+                        <strong>"Sources disagree. "</strong>
+                        {format!("{by} differs from this profile on {n} fact(s); both are shown under ")}
+                        <a href="#discrepancies">"Where the sources disagree"</a>"."
                     </p>
                 })}
                 <div class="summary"><Paragraphs items=summary/></div>

@@ -1,0 +1,273 @@
+//! What every data file's reader shares: the error type (file, field, reason), reading a
+//! TOML file with the field an error is in, and the checks on names, dates, addresses and
+//! amounts. Used by the vendor files' loader (`load`) and the datasets' (`datasets`).
+
+use crate::domain::vendor::{Claim, Figure};
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in one data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError {
+    pub file: PathBuf,
+    /// Dotted path of the offending field (`plans[1].price`), or `-` for the whole file.
+    pub field: String,
+    pub reason: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: field `{}`: {}",
+            self.file.display(),
+            self.field,
+            self.reason
+        )
+    }
+}
+
+/// All problems found in a data directory.
+#[derive(Debug)]
+pub struct DataErrors(pub Vec<DataError>);
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} problem(s) in the data files:", self.0.len())?;
+        for e in &self.0 {
+            writeln!(f, "  - {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataErrors {}
+
+pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, DataError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| DataError {
+        file: dir.to_path_buf(),
+        field: "-".into(),
+        reason: format!("cannot read the data directory: {e}"),
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(file: &Path) -> Result<T, DataError> {
+    let text = std::fs::read_to_string(file).map_err(|e| DataError {
+        file: file.to_path_buf(),
+        field: "-".into(),
+        reason: format!("cannot read the file: {e}"),
+    })?;
+    toml::from_str(&text).map_err(|e| {
+        let (field, location) = match e.span() {
+            Some(span) => locate(&text, span.start),
+            None => ("-".to_string(), String::new()),
+        };
+        DataError {
+            file: file.to_path_buf(),
+            field,
+            reason: format!("{}{location}", e.message().trim()),
+        }
+    })
+}
+
+/// Names the field at byte `offset`: the innermost `[table]` header above it plus the key on
+/// its line, and says where (" (line L, column C)").
+fn locate(text: &str, offset: usize) -> (String, String) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line_no = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let table = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    let key = line
+        .split_once('=')
+        .map(|(k, _)| k.trim().to_string())
+        .filter(|k| !k.is_empty() && !k.starts_with('['));
+    let header = line.trim().starts_with('[').then(|| {
+        line.trim()
+            .trim_matches(|c| c == '[' || c == ']')
+            .trim()
+            .to_string()
+    });
+    let field = match (header, table, key) {
+        (Some(h), _, _) => h,
+        (None, Some(t), Some(k)) => format!("{t}.{k}"),
+        (None, None, Some(k)) => k,
+        (None, Some(t), None) => t,
+        (None, None, None) => "-".to_string(),
+    };
+    (field, format!(" (line {line_no}, column {column})"))
+}
+
+pub(crate) struct Checker<'a> {
+    pub(crate) file: &'a Path,
+    pub(crate) errors: &'a mut Vec<DataError>,
+}
+
+impl Checker<'_> {
+    pub(crate) fn fail(&mut self, field: impl Into<String>, reason: impl Into<String>) {
+        self.errors.push(DataError {
+            file: self.file.to_path_buf(),
+            field: field.into(),
+            reason: reason.into(),
+        });
+    }
+
+    pub(crate) fn non_empty(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(field, "must not be empty");
+        }
+    }
+
+    pub(crate) fn date(&mut self, field: &str, value: &str) {
+        if !is_real_date(value) {
+            self.fail(
+                field,
+                format!("`{value}` is not a real date in the form YYYY-MM-DD"),
+            );
+        }
+    }
+
+    pub(crate) fn url(&mut self, field: &str, value: &str) {
+        if !value.starts_with("https://") || value.contains(char::is_whitespace) {
+            self.fail(field, format!("`{value}` is not an https:// address"));
+        }
+    }
+
+    /// A real date, or a month (`YYYY-MM`) where a dataset dates itself only by month.
+    pub(crate) fn date_or_month(&mut self, field: &str, value: &str) {
+        if !is_real_date(value) && !is_month(value) {
+            self.fail(
+                field,
+                format!("`{value}` is not a date in the form YYYY-MM-DD or YYYY-MM"),
+            );
+        }
+    }
+
+    pub(crate) fn money(&mut self, field: &str, value: f64) {
+        if !value.is_finite() || value < 0.0 {
+            self.fail(field, format!("{value} is not a non-negative amount"));
+        }
+    }
+
+    pub(crate) fn figure(&mut self, field: &str, f: &Figure) {
+        match (f.amount, f.low, f.high) {
+            (Some(a), None, None) => self.money(&format!("{field}.amount"), a),
+            (None, Some(lo), Some(hi)) => {
+                self.money(&format!("{field}.low"), lo);
+                self.money(&format!("{field}.high"), hi);
+                if lo > hi {
+                    self.fail(field, format!("low ({lo}) is greater than high ({hi})"));
+                }
+            }
+            _ => self.fail(
+                field,
+                "give either `amount`, or both `low` and `high` (a range), and not both",
+            ),
+        }
+    }
+
+    pub(crate) fn claim(&mut self, field: &str, c: &Option<Claim>, may_be_negative: bool) {
+        if let Some(c) = c {
+            if !c.amount.is_finite() || (!may_be_negative && c.amount < 0.0) {
+                self.fail(field, format!("{} is not a valid amount", c.amount));
+            }
+        }
+    }
+
+    pub(crate) fn plan_ref(&mut self, field: &str, name: &str, plans: &HashSet<&str>) {
+        if !plans.contains(name) {
+            let mut known: Vec<_> = plans.iter().copied().collect();
+            known.sort();
+            self.fail(
+                field,
+                format!("names plan `{name}`, which is not in `plans` (known: {known:?})"),
+            );
+        }
+    }
+}
+
+/// A real calendar date in the form YYYY-MM-DD (leap years included).
+pub fn is_real_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+}
+
+/// A month in the form YYYY-MM.
+pub fn is_month(s: &str) -> bool {
+    s.len() == 7 && is_real_date(&format!("{s}-01"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vendor::is_slug;
+
+    #[test]
+    fn real_dates() {
+        assert!(is_real_date("2026-01-11"));
+        assert!(is_real_date("2024-02-29"));
+        assert!(!is_real_date("2026-02-29"));
+        assert!(!is_real_date("2026-13-01"));
+        assert!(!is_real_date("2026-1-11"));
+        assert!(!is_real_date("11/01/2026"));
+        assert!(!is_real_date("2026-04-31"));
+        assert!(is_month("2026-04"));
+        assert!(!is_month("2026-13"));
+        assert!(!is_month("2026-4"));
+        assert!(!is_month("2026-04-01"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("mode"));
+        assert!(is_slug("bill-com"));
+        assert!(!is_slug("Mode"));
+        assert!(!is_slug("../etc"));
+        assert!(!is_slug("-x"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn locate_names_table_and_key() {
+        let text = "slug = \"x\"\n[source]\ntitle = \"t\"\nbogus = 1\n";
+        let off = text.find("bogus").unwrap();
+        let (field, loc) = locate(text, off);
+        assert_eq!(field, "source.bogus");
+        assert_eq!(loc, " (line 4, column 1)");
+    }
+}
