@@ -10,3 +10,4 @@
 pub mod input;
 pub mod list;
 pub mod matcher;
+pub mod totals;
