@@ -5,8 +5,10 @@
 //! - `input`: a stack in the URL (`apps=slack:250,mode:40:Business%2FPro:9000`)
 //! - `list`: a pasted list or an identity provider's CSV export, read into named entries
 //! - `matcher`: those names matched to our vendors (aliases, qualifiers, suggestions)
+//! - `import`: a read list and its matches turned into stack apps, every line accounted for
 //! - `totals`: per-app SCIM status, upgrade extra, manual cost and verdict; the totals
 
+pub mod import;
 pub mod input;
 pub mod list;
 pub mod matcher;
