@@ -13,7 +13,8 @@
 //!   ...`): no seat counts, so each entry asks for them; Microsoft's own first-party apps
 //!   are set aside.
 //!
-//! Field names come from `/work/shared/reference/idp-exports.md` (sections 1, 2, 4, 5).
+//! Field names come from the shared reference on IdP exports, `idp-exports.md` (sections
+//! 1, 2, 4 and 5).
 //!
 //! The reader is our own: RFC 4180 (quoted cells, doubled quotes, line breaks inside
 //! quotes) in some forty lines, with a tab or comma delimiter. The `csv` crate would do the

@@ -181,10 +181,11 @@ impl Matcher {
     }
 
     fn exact(&self, n: &str) -> Vec<String> {
+        let compact = n.replace(' ', "");
         let mut out: Vec<String> = self
             .names
             .iter()
-            .filter(|(name, _)| name == n || *name == n.replace(' ', ""))
+            .filter(|(name, _)| name == n || *name == compact)
             .map(|(_, s)| s.clone())
             .collect();
         out.dedup();
@@ -381,6 +382,20 @@ mod tests {
                 candidates: vec!["zoom".into()]
             }
         );
+        // With Microsoft 365 in the catalog, its alias `office365` names it first.
+        let mut with_365 = catalog();
+        with_365
+            .vendors
+            .push(vendor("microsoft-365", "Microsoft 365", &[]));
+        let m365 = Matcher::new(&with_365);
+        assert_eq!(
+            m365.find("Office365 Zoom", None),
+            Match::Ambiguous {
+                candidates: vec!["microsoft-365".into(), "zoom".into()]
+            }
+        );
+        assert_eq!(m365.find("office365", None), matched("microsoft-365"));
+        assert_eq!(m365.find("Office 365", None), matched("microsoft-365"));
         // Whole words only: "Dropbox" does not contain the vendor Box.
         assert_eq!(m.find("Dropbox Paper", None), matched("dropbox"));
     }
