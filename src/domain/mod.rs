@@ -17,6 +17,8 @@
 //! - `status`: a vendor's SCIM status in one word (free, gated, partial, none, unknown)
 //! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
 //! - `recommendation`: the one piece of advice those pages share
+//! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
+//!   name matching, totals)
 //! - `routes`: which keys each address reads, and a query's canonical form
 //! - `chart`: SVG charts (plotters), drawn on the server
 
@@ -37,6 +39,7 @@ pub mod recommendation;
 pub mod report;
 pub mod routes;
 pub mod scenario;
+pub mod stack;
 pub mod status;
 pub mod url;
 pub mod vendor;

@@ -52,7 +52,9 @@ fn net_saving(manual_annual: f64, up: &UpgradeCost) -> Option<Span> {
     Some(Span::point(manual_annual * up.years as f64).minus(extra))
 }
 
-fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
+/// The verdict's outcome alone, without the break-even search (which walks up to
+/// [`BREAK_EVEN_LIMIT`] team sizes: fine for one vendor, too slow for a stack of hundreds).
+pub fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
     if up.current.has_scim {
         return Outcome::AlreadyHasScim;
     }

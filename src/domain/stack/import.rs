@@ -1,0 +1,177 @@
+//! From a pasted list or an export to a stack: every entry matched, and an account of every
+//! line, so the reader can see what was taken, what needs an answer and what was left out.
+//!
+//! Two entries that match one vendor (two Slack workspaces, "Zoom" and "Zoom SAML") are one
+//! app whose seats are **summed**: separate instances are usually separate people, and the
+//! note says so, so a reader who knows they overlap can correct it. (The URL's rule, last
+//! wins, fits a link edited by hand, not an export.)
+
+use super::input::{StackApp, MAX_APPS, MAX_SEATS};
+use super::list::{Entry, Listing, Note};
+use super::matcher::{Match, Matcher};
+use crate::domain::format::echo;
+use serde::{Deserialize, Serialize};
+
+/// What became of one entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    pub entry: Entry,
+    pub found: Match,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Import {
+    /// Matched apps with seats, in order of first appearance, duplicates summed.
+    pub apps: Vec<StackApp>,
+    /// Every entry and its match, in input order.
+    pub lines: Vec<Line>,
+    /// Matched apps the input gives no seats for, by slug: the reader is asked.
+    pub needs_seats: Vec<String>,
+    /// Lines set aside with a reason (the list's own, and the identity provider's apps).
+    pub set_aside: Vec<Note>,
+    /// Lines that could not be read, and what merging duplicates or the app cap changed.
+    pub problems: Vec<Note>,
+}
+
+pub fn import(listing: Listing, matcher: &Matcher) -> Import {
+    let mut out = Import {
+        apps: Vec::new(),
+        lines: Vec::new(),
+        needs_seats: Vec::new(),
+        set_aside: listing.set_aside,
+        problems: listing.problems,
+    };
+    // The first line each app came from, to name it when a later line adds to it.
+    let mut first_line: Vec<usize> = Vec::new();
+    for entry in listing.entries {
+        let found = matcher.find(&entry.name, entry.key.as_deref());
+        match (&found, entry.seats) {
+            (Match::System, _) => out.set_aside.push(Note {
+                line: entry.line,
+                message: format!(
+                    "{} is part of the identity provider itself; left out.",
+                    echo(&entry.name, 60)
+                ),
+            }),
+            (Match::Matched { slug }, None)
+                if !out.needs_seats.contains(slug) && !out.apps.iter().any(|a| &a.slug == slug) =>
+            {
+                out.needs_seats.push(slug.clone())
+            }
+            (Match::Matched { slug }, Some(seats)) => {
+                out.needs_seats.retain(|s| s != slug);
+                match out.apps.iter().position(|a| &a.slug == slug) {
+                    Some(i) => {
+                        let app = &mut out.apps[i];
+                        let sum = app.seats.saturating_add(seats).min(MAX_SEATS);
+                        out.problems.push(Note {
+                            line: entry.line,
+                            message: format!(
+                                "{} is also on line {}; seats added: {} + {seats} = {sum}.",
+                                matcher.name_of(slug).unwrap_or(slug),
+                                first_line[i],
+                                app.seats
+                            ),
+                        });
+                        app.seats = sum;
+                    }
+                    None if out.apps.len() >= MAX_APPS => out.problems.push(Note {
+                        line: entry.line,
+                        message: format!(
+                            "A stack holds at most {MAX_APPS} apps; {} is left out.",
+                            echo(&entry.name, 60)
+                        ),
+                    }),
+                    None => {
+                        out.apps.push(StackApp {
+                            slug: slug.clone(),
+                            seats,
+                            plan: None,
+                            quote: None,
+                        });
+                        first_line.push(entry.line);
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.lines.push(Line { entry, found });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::Catalog;
+    use crate::domain::stack::list::read;
+    use crate::domain::vendor::Vendor;
+
+    fn catalog() -> Catalog {
+        let v = |slug: &str, name: &str| -> Vendor {
+            serde_json::from_value(serde_json::json!({
+                "slug": slug, "name": name,
+                "source": {"title": "t", "url": "https://example.com", "publisher": "p",
+                           "last_checked": "2026-11-01"}
+            }))
+            .unwrap()
+        };
+        Catalog {
+            vendors: vec![v("mode", "Mode"), v("slack", "Slack"), v("zoom", "Zoom")],
+            api_guides: vec![],
+            datasets: vec![],
+        }
+    }
+
+    #[test]
+    fn every_line_is_accounted_for() {
+        let m = Matcher::new(&catalog());
+        let text = "label,name,licensing.seatCount\n\
+                    Slack,slack,200\n\
+                    Zoom SAML,zoomus,\n\
+                    Okta Admin Console,saasure,\n\
+                    Office365 Zoom,,\n\
+                    Slack (EU),,50\n\
+                    Ironclade,,12\n\
+                    Zoom,,30\n";
+        let i = import(read(text).unwrap(), &m);
+        assert_eq!(
+            i.apps,
+            [
+                StackApp {
+                    slug: "slack".into(),
+                    seats: 250,
+                    plan: None,
+                    quote: None
+                },
+                StackApp {
+                    slug: "zoom".into(),
+                    seats: 30,
+                    plan: None,
+                    quote: None
+                }
+            ]
+        );
+        // Zoom's seats came on a later line, so nothing is left to ask.
+        assert!(i.needs_seats.is_empty());
+        assert_eq!(i.lines.len(), 7);
+        assert_eq!(
+            i.lines[3].found,
+            Match::Ambiguous {
+                candidates: vec!["zoom".into()]
+            }
+        );
+        assert!(matches!(i.lines[5].found, Match::Unmatched { .. }));
+        assert_eq!(
+            i.problems[0].message,
+            "Slack is also on line 2; seats added: 200 + 50 = 250."
+        );
+        assert_eq!(i.problems[0].line, 6);
+        assert_eq!(
+            i.set_aside[0].message,
+            "Okta Admin Console is part of the identity provider itself; left out."
+        );
+        let asks = import(read("Mode\nSlack, 3\n").unwrap(), &m);
+        assert_eq!(asks.needs_seats, ["mode"]);
+    }
+}

@@ -1,0 +1,435 @@
+//! The stack's arithmetic: for each app, its SCIM status, the plan that unlocks SCIM, the
+//! extra a year to get there, the yearly cost of staying manual and the verdict; then the
+//! totals, as far as the data knows them.
+//!
+//! Each app is one calculator scenario, computed by the calculator's own functions
+//! (`cost::upgrade`, `cost::manual`, `cost::verdict`), so `/stack` and
+//! `/calculator?vendor=mode&users=40` never disagree. Decisions made here:
+//! - **Seats are the team size** of the manual-cost model: the people holding an account in
+//!   that app are the ones whose joining and leaving an admin handles by hand there. The
+//!   team-wide rates (joiners, leavers, minutes, hourly cost, ...) apply to every app.
+//! - **The seat price** of the unused-licence cost is the app's own where its current plan
+//!   has a plain per-user price (Mode Business/Pro: $49); elsewhere the shared `seat` input.
+//! - **The total is never made up**: the known extras add up as a [`Span`] (a range stays a
+//!   range, an open end stays open), and the apps whose price needs a quote or is unknown
+//!   are listed beside it, not guessed.
+//! - **Ranking**: known extras first, largest first by the top of their range (an open top
+//!   is the largest), then the bottom; then apps that need a quote, then unknown prices,
+//!   then apps with no SCIM plan, then apps whose plan already includes SCIM.
+//! - **Cheapest wins**: apps whose current plan already includes SCIM, then the (at most
+//!   three) apps whose SCIM costs the least extra per seat a month, where that is bounded.
+//! - The verdict is the calculator's outcome over the stack's `years`, without its
+//!   break-even search (see `cost::verdict::outcome`).
+
+use super::input::{Stack, StackApp};
+use crate::domain::catalog::Catalog;
+use crate::domain::cost::manual::{manual_cost, ManualCost, ManualInputs};
+use crate::domain::cost::upgrade::{
+    upgrade_cost, Costing, PriceSource, UpgradeCost, UpgradeInputs,
+};
+use crate::domain::cost::verdict::{outcome, Outcome};
+use crate::domain::cost::{monthly_seat_price, Span};
+use crate::domain::status::ScimStatus;
+use crate::domain::vendor::Vendor;
+use serde::{Deserialize, Serialize};
+
+/// What getting SCIM adds to an app's bill a year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Extra {
+    /// Target plan minus current plan a year; `basis` says where the target's price is from.
+    Known { yearly: Span, basis: PriceSource },
+    /// A price is sold by quote (or only open-ended estimates exist): the reader's quote
+    /// is needed.
+    NeedsQuote,
+    /// The data lacks a price, or the free plan is over its cap.
+    Unknown,
+    /// The data names no plan with SCIM.
+    NoScimPlan,
+    /// The current plan already includes SCIM.
+    Included,
+}
+
+impl Extra {
+    /// Ranking order; see the module doc.
+    fn rank(&self) -> u8 {
+        match self {
+            Extra::Known { .. } => 0,
+            Extra::NeedsQuote => 1,
+            Extra::Unknown => 2,
+            Extra::NoScimPlan => 3,
+            Extra::Included => 4,
+        }
+    }
+}
+
+/// One app of the stack, costed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AppTax {
+    pub slug: String,
+    pub name: String,
+    pub seats: u32,
+    pub status: ScimStatus,
+    pub current_plan: Option<String>,
+    /// The plan that unlocks SCIM, as the data names it.
+    pub scim_plan: Option<String>,
+    pub extra: Extra,
+    /// The extra per seat a month, where the extra is known.
+    pub extra_per_seat_month: Option<Span>,
+    /// Staying manual for a year at this app's seats.
+    pub manual: ManualCost,
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StackTotals {
+    /// Ranked by SCIM tax (see the module doc).
+    pub apps: Vec<AppTax>,
+    /// The sum of the known extras a year.
+    pub known_extra: Span,
+    /// Apps left out of `known_extra` because a quote is needed, by slug.
+    pub needs_quote: Vec<String>,
+    /// Apps left out of `known_extra` because the data lacks a price, by slug.
+    pub unknown_price: Vec<String>,
+    /// Slugs of the stack that name no vendor we have.
+    pub not_in_catalog: Vec<String>,
+    /// Staying manual a year, every costed app together.
+    pub manual_total: f64,
+    /// Where SCIM is already paid for or cheapest per seat, by slug.
+    pub cheapest_wins: Vec<String>,
+}
+
+fn is_quoted(c: &Costing) -> bool {
+    matches!(
+        c,
+        Costing::NeedsQuote
+            | Costing::Known {
+                basis: PriceSource::Estimate,
+                ..
+            }
+    )
+}
+
+fn extra_of(up: Option<&UpgradeCost>) -> Extra {
+    let Some(up) = up else {
+        return Extra::Unknown;
+    };
+    if up.current.has_scim {
+        return Extra::Included;
+    }
+    let Some(target) = &up.target else {
+        return Extra::NoScimPlan;
+    };
+    match (up.difference, &target.costing) {
+        // Two open-ended prices ("$500+ a month" against "$60,000+ a year") bound nothing.
+        (Some(d), Costing::Known { basis, .. }) if !d.is_unbounded() => Extra::Known {
+            yearly: d,
+            basis: *basis,
+        },
+        _ if is_quoted(&target.costing) || is_quoted(&up.current.costing) => Extra::NeedsQuote,
+        _ => Extra::Unknown,
+    }
+}
+
+/// One app at its seats, with the stack's shared inputs.
+pub fn app_tax(v: &Vendor, app: &StackApp, manual: &ManualInputs, years: u32) -> AppTax {
+    let inputs = UpgradeInputs {
+        current_plan: app.plan.clone(),
+        quote: app.quote,
+        current_quote: None,
+        years,
+    };
+    let up = upgrade_cost(v, app.seats, &inputs);
+    let own_seat_price =
+        crate::domain::cost::upgrade::current_plan(v, &inputs).and_then(monthly_seat_price);
+    let manual_inputs = ManualInputs {
+        seat_price_monthly: own_seat_price.unwrap_or(manual.seat_price_monthly),
+        ..*manual
+    };
+    let manual = manual_cost(app.seats, &manual_inputs);
+    let extra = extra_of(up.as_ref());
+    let extra_per_seat_month = match &extra {
+        Extra::Known { yearly, .. } => Some(yearly.scale(1.0 / (app.seats as f64 * 12.0))),
+        _ => None,
+    };
+    AppTax {
+        slug: v.slug.clone(),
+        name: v.name.clone(),
+        seats: app.seats,
+        status: ScimStatus::of(v),
+        current_plan: up.as_ref().map(|u| u.current.plan.clone()),
+        scim_plan: v.scim_plan().map(|p| p.name.clone()),
+        extra,
+        extra_per_seat_month,
+        outcome: match &up {
+            Some(u) => outcome(manual.total_annual_impact, u),
+            None => Outcome::Unknown,
+        },
+        manual,
+    }
+}
+
+/// Larger first: the top of the range, then the bottom (NaN never arises from the spans
+/// `upgrade_cost` gives, but would sort last).
+fn by_size(a: &Span, b: &Span) -> std::cmp::Ordering {
+    b.high
+        .partial_cmp(&a.high)
+        .unwrap_or(std::cmp::Ordering::Equal)
+        .then(
+            b.low
+                .partial_cmp(&a.low)
+                .unwrap_or(std::cmp::Ordering::Equal),
+        )
+}
+
+pub fn totals(catalog: &Catalog, stack: &Stack) -> StackTotals {
+    let mut apps = Vec::new();
+    let mut not_in_catalog = Vec::new();
+    for app in &stack.apps {
+        match catalog.vendor(&app.slug) {
+            Some(v) => apps.push(app_tax(v, app, &stack.manual, stack.years)),
+            None => not_in_catalog.push(app.slug.clone()),
+        }
+    }
+    apps.sort_by(|a, b| {
+        a.extra.rank().cmp(&b.extra.rank()).then_with(|| {
+            match (&a.extra, &b.extra) {
+                (Extra::Known { yearly: x, .. }, Extra::Known { yearly: y, .. }) => by_size(x, y),
+                _ => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.slug.cmp(&b.slug))
+        })
+    });
+    let known_extra = apps
+        .iter()
+        .filter_map(|a| match &a.extra {
+            Extra::Known { yearly, .. } => Some(*yearly),
+            _ => None,
+        })
+        .fold(Span::point(0.0), Span::plus);
+    let slugs = |want: &Extra| {
+        apps.iter()
+            .filter(|a| &a.extra == want)
+            .map(|a| a.slug.clone())
+            .collect::<Vec<_>>()
+    };
+    let needs_quote = slugs(&Extra::NeedsQuote);
+    let unknown_price = slugs(&Extra::Unknown);
+    let mut per_seat: Vec<(&Span, &str)> = apps
+        .iter()
+        .filter_map(|a| {
+            a.extra_per_seat_month
+                .as_ref()
+                .map(|s| (s, a.slug.as_str()))
+        })
+        .filter(|(s, _)| !s.is_open())
+        .collect();
+    per_seat.sort_by(|(x, a), (y, b)| by_size(y, x).then(a.cmp(b)));
+    let cheapest_wins = slugs(&Extra::Included)
+        .into_iter()
+        .chain(per_seat.iter().take(3).map(|(_, s)| s.to_string()))
+        .collect();
+    StackTotals {
+        manual_total: apps.iter().map(|a| a.manual.total_annual_impact).sum(),
+        apps,
+        known_extra,
+        needs_quote,
+        unknown_price,
+        not_in_catalog,
+        cheapest_wins,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(slug: &str, seats: u32) -> StackApp {
+        StackApp {
+            slug: slug.into(),
+            seats,
+            plan: None,
+            quote: None,
+        }
+    }
+
+    /// The real data files: the figures below are checked by hand against them.
+    #[cfg(feature = "ssr")]
+    fn catalog() -> Catalog {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let vendors = [
+            "amplitude",
+            "bill-com",
+            "bitwarden",
+            "code42",
+            "ironclad",
+            "mode",
+        ]
+        .iter()
+        .map(|s| {
+            let text = std::fs::read_to_string(dir.join(format!("{s}.toml"))).unwrap();
+            toml::from_str::<Vendor>(&text).unwrap()
+        })
+        .collect();
+        Catalog {
+            vendors,
+            api_guides: vec![],
+            datasets: vec![],
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    fn stack(apps: Vec<StackApp>) -> Stack {
+        Stack {
+            apps,
+            ..Stack::default()
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn each_app_is_the_calculators_scenario() {
+        let c = catalog();
+        let s = stack(vec![app("mode", 40)]);
+        let t = totals(&c, &s);
+        let mode = &t.apps[0];
+        assert_eq!(mode.status, ScimStatus::Gated);
+        assert_eq!(mode.current_plan.as_deref(), Some("Business/Pro"));
+        assert_eq!(mode.scim_plan.as_deref(), Some("Enterprise"));
+        // Business/Pro: 40 × $49 × 12 = $23,520. Enterprise: $6,000–$50,000 a year (an
+        // estimate, flat, so its 50-seat minimum does not apply). Extra: 6,000 − 23,520 =
+        // −17,520 up to 50,000 − 23,520 = 26,480.
+        assert_eq!(
+            mode.extra,
+            Extra::Known {
+                yearly: Span::range(-17_520.0, 26_480.0),
+                basis: PriceSource::Estimate
+            }
+        );
+        // Per seat a month: −17,520 ÷ 480 = −36.5; 26,480 ÷ 480 = 55.1666…
+        let p = mode.extra_per_seat_month.unwrap();
+        assert_eq!(p.low, -36.5);
+        assert!((p.high - 55.1667).abs() < 1e-3);
+        // Manual at 40 seats, defaults, Mode's own $49 seat: 4 joiners + 4 leavers;
+        // 8 × 60.6 min = 8.08 h × $60.28 = $487.06 → $487; unused round(40 × 2.4 %) = 1
+        // seat × $49 × 12 = $588; orphaned round(4 × 14 %) = 1 × $248.71 → $249.
+        assert_eq!(mode.manual.unused_license_cost, 588.0);
+        assert_eq!(mode.manual.it_labor_cost, 487.0);
+        assert_eq!(mode.manual.compliance_cost, 249.0);
+        assert_eq!(t.manual_total, 1_324.0);
+        // The verdict is the calculator's at the same inputs.
+        let up = upgrade_cost(
+            c.vendor("mode").unwrap(),
+            40,
+            &UpgradeInputs {
+                years: 3,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(mode.outcome, outcome(1_324.0, &up));
+        assert!(matches!(mode.outcome, Outcome::Depends { .. }));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn totals_add_the_known_part_and_list_the_rest() {
+        let c = catalog();
+        let s = stack(vec![
+            app("slack", 250),
+            app("mode", 40),
+            app("amplitude", 12),
+            app("bill-com", 10),
+            app("ironclad", 12),
+            app("code42", 30),
+            app("bitwarden", 25),
+        ]);
+        let t = totals(&c, &s);
+        assert_eq!(t.not_in_catalog, ["slack"]);
+        // Amplitude: Growth ~$36,000+ a year against Plus $49 × 12 = $588 → $35,412 or more.
+        // Mode: −$17,520 to $26,480 (above).
+        // Sum: −17,520 + 35,412 = 17,892, up to open (Amplitude's open top), approximate.
+        assert_eq!(t.known_extra.low, 17_892.0);
+        assert!(t.known_extra.high.is_infinite() && t.known_extra.approx);
+        // Ironclad: $500+ a month against $60,000+ a year bounds nothing; Code42's current
+        // Business plan is sold by quote.
+        assert_eq!(t.needs_quote, ["code42", "ironclad"]);
+        assert!(t.unknown_price.is_empty());
+        let order: Vec<&str> = t.apps.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "amplitude",
+                "mode",
+                "code42",
+                "ironclad",
+                "bill-com",
+                "bitwarden"
+            ]
+        );
+        // Bill.com has SCIM (through Okta only) but its data names no plan for it: no
+        // figure, and its status is unknown rather than guessed.
+        let bill = &t.apps[4];
+        assert_eq!(bill.extra, Extra::NoScimPlan);
+        assert_eq!(bill.status, ScimStatus::Unknown);
+        // Bitwarden's Teams plan, its first, has SCIM already.
+        assert_eq!(t.apps[5].extra, Extra::Included);
+        assert_eq!(t.apps[5].status, ScimStatus::Free);
+        // Per seat a month Mode is −$36.50 to $55.17; Amplitude's is open, so not ranked.
+        assert_eq!(t.cheapest_wins, ["bitwarden", "mode"]);
+        // Manual: the sum of each app's own block.
+        let sum: f64 = t.apps.iter().map(|a| a.manual.total_annual_impact).sum();
+        assert_eq!(t.manual_total, sum);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_readers_quote_and_plan_are_used() {
+        let c = catalog();
+        let s = stack(vec![
+            StackApp {
+                quote: Some(70_000.0),
+                ..app("ironclad", 12)
+            },
+            StackApp {
+                plan: Some("business/pro".into()),
+                quote: Some(30_000.0),
+                ..app("mode", 40)
+            },
+        ]);
+        let t = totals(&c, &s);
+        // Mode: $30,000 − $23,520 = $6,480, exactly.
+        let mode = t.apps.iter().find(|a| a.slug == "mode").unwrap();
+        assert_eq!(
+            mode.extra,
+            Extra::Known {
+                yearly: Span::point(6_480.0),
+                basis: PriceSource::YourQuote
+            }
+        );
+        // Ironclad: $70,000 against Standard at $6,000 a year or more: $64,000 at most.
+        let ironclad = t.apps.iter().find(|a| a.slug == "ironclad").unwrap();
+        let Extra::Known { yearly, .. } = ironclad.extra else {
+            panic!("{:?}", ironclad.extra)
+        };
+        assert_eq!(yearly.high, 64_000.0);
+        assert!(yearly.low.is_infinite());
+        assert!(t.needs_quote.is_empty());
+    }
+
+    #[test]
+    fn an_empty_stack_totals_zero() {
+        let t = totals(&Catalog::default(), &Stack::default());
+        assert_eq!(t.known_extra, Span::point(0.0));
+        assert_eq!(t.manual_total, 0.0);
+        assert!(t.apps.is_empty() && t.cheapest_wins.is_empty());
+        let t = totals(
+            &Catalog::default(),
+            &Stack {
+                apps: vec![app("mode", 3)],
+                ..Stack::default()
+            },
+        );
+        assert_eq!(t.not_in_catalog, ["mode"]);
+    }
+}
