@@ -2,5 +2,6 @@
 
 pub mod badges;
 pub mod layout;
+pub mod link_preview;
 pub mod lists;
 pub mod sources;

@@ -71,11 +71,9 @@ pub fn Calculator(
         view! {
             <Title text=title.clone()/>
             <Meta name="description" content=description.clone()/>
-            <Meta property="og:type" content="website"/>
-            <Meta property="og:site_name" content="SCIM Ledger"/>
+            // og:type, og:site_name, the image and twitter:card: `LinkPreview`, on every page.
             <Meta property="og:title" content=title.clone()/>
             <Meta property="og:description" content=description.clone()/>
-            <Meta name="twitter:card" content="summary"/>
             <Meta name="twitter:title" content=title/>
             <Meta name="twitter:description" content=description/>
         }
