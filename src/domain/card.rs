@@ -228,7 +228,7 @@ impl<'a> Canvas<'a> {
         self.line(id, x, y, style, Align::Start, &fitted);
     }
 
-    /// Lines of any text from `y`, `step` apart; returns the baseline after the last.
+    /// Lines of any text from `y`, `step` apart, in a group named `id`.
     #[allow(clippy::too_many_arguments)]
     fn paragraph(
         &mut self,
@@ -239,18 +239,14 @@ impl<'a> Canvas<'a> {
         max: f32,
         lines: usize,
         text: &str,
-    ) -> f32 {
+    ) {
+        let _ = writeln!(self.svg, "<g id=\"{id}\">");
         let mut y = y;
-        for (i, l) in self.wrap(text, style, max, lines).iter().enumerate() {
-            let id = if id.is_empty() || i > 0 {
-                String::new()
-            } else {
-                id.to_string()
-            };
-            self.line(&id, MARGIN, y, style, Align::Start, l);
+        for l in self.wrap(text, style, max, lines) {
+            self.line("", MARGIN, y, style, Align::Start, &l);
             y += step;
         }
-        y
+        self.svg.push_str("</g>\n");
     }
 
     /// A small label with a large value under it.
@@ -398,11 +394,11 @@ pub fn calculator(
                 "nothing to upgrade".to_string(),
             ),
             (Some(t), Some(d)) => (
-                format!("{} against {}, a year", t.plan, u.current.plan),
+                format!("Upgrade to {} from {}, a year", t.plan, u.current.plan),
                 format::change(&d),
             ),
             (Some(t), None) => (
-                format!("{} against {}", t.plan, u.current.plan),
+                format!("Upgrade to {} from {}", t.plan, u.current.plan),
                 "sold by quote: price unknown".to_string(),
             ),
         },
@@ -639,7 +635,7 @@ pub fn home(measure: &dyn TextWidth, checked_on: Option<&str>, vendors: &[Vendor
         fill: TEXT,
     };
     c.paragraph(
-        "",
+        "about",
         232.0,
         38.0,
         body,

@@ -724,6 +724,45 @@ mod tests {
     }
 
     #[test]
+    fn a_burst_of_new_images_stays_in_the_image_caches_bound_and_leaves_pages_be() {
+        use axum::response::Html;
+        // Images get a quarter: 16 MiB, shards of 1 MiB.
+        let settings = Settings {
+            cache_bytes: 64 * 1024 * 1024,
+            ..Settings::default()
+        };
+        let site = Site::new(settings);
+        // A card-sized PNG per address, as `og_image` answers.
+        let router = axum::Router::new()
+            .route("/page", get(|| async { Html(page_text("n")) }))
+            .route(
+                "/og/{*card}",
+                get(|| async { ([(header::CONTENT_TYPE, "image/png")], vec![0_u8; 40_000]) }),
+            )
+            .layer(axum::middleware::from_fn_with_state(site.clone(), layer));
+        let send = |uri: String| {
+            let req = Request::get(uri)
+                .header(header::HOST, "example.test")
+                .body(Body::empty())
+                .unwrap();
+            let res = block_on(router.clone().oneshot(req)).unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+        };
+        send("/page".into());
+        for i in 0..1_000 {
+            send(format!("/og/calculator.png?users={i}"));
+            assert!(site.images().weight() <= 16 * 1024 * 1024);
+        }
+        assert!(
+            site.images().len() > 10,
+            "{} images kept",
+            site.images().len()
+        );
+        assert!(site.images().len() as u64 <= MAX_IMAGE_ENTRIES);
+        assert_eq!(site.cache.len(), 1, "the page is still cached, alone");
+    }
+
+    #[test]
     fn pages_expire_by_midnight_utc() {
         let at = |secs: u64| UNIX_EPOCH + Duration::from_secs(secs);
         let day = 20_000 * 86_400;

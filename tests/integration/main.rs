@@ -12,6 +12,7 @@ mod chart_snapshots;
 mod data_loading;
 mod decide_compare;
 mod hardening;
+mod og_images;
 mod operations;
 mod pages;
 mod recommendation_walk;
