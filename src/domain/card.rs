@@ -228,6 +228,24 @@ impl<'a> Canvas<'a> {
         self.line(id, x, y, style, Align::Start, &fitted);
     }
 
+    /// A line of any text at its size, or smaller (down to two thirds) where that lets the
+    /// whole text fit; cut at the smallest size if even that is too long. For figures in
+    /// words, which are worth reading whole.
+    fn shrinking(&mut self, id: &str, x: f32, y: f32, style: Style, max: f32, text: &str) {
+        let text = visible(text);
+        let sized = |scale: f32| Style {
+            size: (style.size * scale).round(),
+            ..style
+        };
+        let style = [1.0, 0.85, 0.75]
+            .into_iter()
+            .map(sized)
+            .find(|s| self.width(&text, *s) <= max)
+            .unwrap_or_else(|| sized(2.0 / 3.0));
+        let fitted = self.cut(&text, style, max);
+        self.line(id, x, y, style, Align::Start, &fitted);
+    }
+
     /// Lines of any text from `y`, `step` apart, in a group named `id`.
     #[allow(clippy::too_many_arguments)]
     fn paragraph(
@@ -262,7 +280,7 @@ impl<'a> Canvas<'a> {
         style: Style,
     ) {
         self.text("", x, y, LABEL, max, label);
-        self.text(id, x, y + style.size + 8.0, style, max, value);
+        self.shrinking(id, x, y + style.size + 8.0, style, max, value);
     }
 
     /// The site's mark and name, the kind of page, and at the foot the date of the data.
@@ -475,7 +493,7 @@ pub fn comparison(
         c.text(&format!("name-{i}"), MARGIN, y, name, names, &col.name);
         let x = MARGIN + names + 36.0;
         let extra = upgrade_cell(col);
-        c.text(
+        c.shrinking(
             &format!("extra-{i}"),
             x,
             y,
@@ -652,12 +670,12 @@ pub fn home(measure: &dyn TextWidth, checked_on: Option<&str>, vendors: &[Vendor
         .filter(|v| matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })))
         .count();
     let line = format!(
-        "{} vendors · SCIM on {} · {} by quote only",
+        "{} vendors · SCIM on {} · its plan sold by quote only on {}",
         format::group_thousands(vendors.len() as u64),
         format::group_thousands(offer as u64),
         format::group_thousands(by_quote as u64),
     );
-    c.text("index", MARGIN, 374.0, big(ACCENT, 36.0), FULL, &line);
+    c.shrinking("index", MARGIN, 374.0, big(ACCENT, 36.0), FULL, &line);
     let names: Vec<&str> = vendors.iter().map(|v| v.name.as_str()).collect();
     c.paragraph("names", 440.0, 36.0, LABEL, FULL, 2, &names.join(", "));
     c.finish()
@@ -831,6 +849,37 @@ mod tests {
         let long = c.wrap(&"w".repeat(100), TEN, 45.0, 2);
         assert_eq!(long, ["wwwwwwww…"]);
         assert!(c.wrap("", TEN, 45.0, 2).len() <= 1);
+    }
+
+    #[test]
+    fn figures_shrink_to_be_read_whole_before_they_are_cut() {
+        let mut c = canvas();
+        let style = Style {
+            size: 30.0,
+            bold: true,
+            fill: TEXT,
+        };
+        // 15 px a character at 30 px: 10 characters fit 150 px; 12 need three quarters (23 px).
+        c.shrinking("a", 0.0, 0.0, style, 150.0, "0123456789");
+        c.shrinking("b", 0.0, 0.0, style, 150.0, "0123456789ab");
+        c.shrinking("c", 0.0, 0.0, style, 150.0, &"x".repeat(40));
+        let svg = c.finish();
+        assert!(
+            svg.contains("id=\"a\" x=\"0\" y=\"0\" font-size=\"30\""),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("id=\"b\" x=\"0\" y=\"0\" font-size=\"23\""),
+            "{svg}"
+        );
+        // Too long at two thirds (20 px): cut there, 14 characters and the ellipsis.
+        assert!(
+            svg.contains(&format!(
+                "font-size=\"20\" font-weight=\"bold\" fill=\"{TEXT}\">{}…<",
+                "x".repeat(14)
+            )),
+            "{svg}"
+        );
     }
 
     #[test]
