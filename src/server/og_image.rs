@@ -146,7 +146,7 @@ pub struct Cards {
     catalog: Arc<Catalog>,
     /// A render holds a 3 MB pixmap and a core; a burst of new addresses waits here
     /// (a few bytes each) instead of taking a thread and a pixmap each.
-    renders: Semaphore,
+    renders: Arc<Semaphore>,
     /// The site card, drawn once: served if a card ever failed to draw.
     fallback: OnceLock<Bytes>,
 }
@@ -156,7 +156,7 @@ impl Cards {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Cards {
             catalog,
-            renders: Semaphore::new(cores),
+            renders: Arc::new(Semaphore::new(cores)),
             fallback: OnceLock::new(),
         }
     }
@@ -179,12 +179,18 @@ impl Cards {
     }
 
     /// The PNG of `svg`, drawn off the async workers, at most one render per core at once.
+    /// The render holds its permit itself, so a client that hangs up mid-render does not
+    /// free a slot while its render still runs.
     async fn png(&self, svg: String) -> Bytes {
-        let drawn = match self.renders.acquire().await {
-            Ok(_permit) => tokio::task::spawn_blocking(move || Fonts::get().rasterise(&svg))
-                .await
-                .ok()
-                .flatten(),
+        let drawn = match self.renders.clone().acquire_owned().await {
+            Ok(permit) => tokio::task::spawn_blocking(move || {
+                let png = Fonts::get().rasterise(&svg);
+                drop(permit);
+                png
+            })
+            .await
+            .ok()
+            .flatten(),
             Err(_) => None,
         };
         drawn.map(Bytes::from).unwrap_or_else(|| self.fallback())
