@@ -398,6 +398,10 @@ pub fn calculator(
         big(MANUAL, 46.0),
     );
     let (label, value) = match r.upgrade.as_ref() {
+        None if vendor.is_some() => (
+            "The SCIM upgrade".to_string(),
+            "no plans in our data".to_string(),
+        ),
         None => (
             "The SCIM upgrade".to_string(),
             "choose a vendor to price it".to_string(),
