@@ -84,6 +84,14 @@ fn every_page_names_its_card_and_the_card_is_a_1200_by_630_png() {
                 "summary_large_image",
                 "{page}"
             );
+            if page != "/no-such-page" {
+                // X draws no large-image card without a title.
+                let title = attr(&html, "meta[property='og:title']", "content");
+                assert!(!title.is_empty(), "{page}");
+                assert_eq!(attr(&html, "meta[name='twitter:title']", "content"), title);
+                let description = attr(&html, "meta[property='og:description']", "content");
+                assert!(!description.is_empty(), "{page}");
+            }
             assert_eq!(
                 attr(&html, "meta[property='og:image:width']", "content"),
                 "1200"

@@ -1,6 +1,7 @@
 //! The link-preview tags every page carries: the Open Graph and Twitter image of the page's
 //! card (`/og/…png`, drawn by `server::og_image`), and the card's size so a preview can be
-//! laid out before the image arrives.
+//! laid out before the image arrives; and [`PreviewText`], the title and description a page
+//! passes for the preview's text.
 //!
 //! Drawn once in the app shell rather than by each page: the card's address follows from
 //! the page's own address (`domain::routes::card_address`), so no page can forget it or
@@ -47,4 +48,20 @@ pub fn LinkPreview() -> impl IntoView {
             <Meta name="twitter:image" content=image/>
         }
     })
+}
+
+/// The title and description a preview shows beside the card, under both Open Graph's and
+/// X's names (X draws no large-image card without a title). Pages pass what they put in
+/// `<title>` and their description.
+#[component]
+pub fn PreviewText(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+) -> impl IntoView {
+    view! {
+        <Meta property="og:title" content=title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta name="twitter:title" content=title/>
+        <Meta name="twitter:description" content=description/>
+    }
 }

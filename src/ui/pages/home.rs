@@ -3,18 +3,22 @@
 //! filters also work without JavaScript.
 
 use crate::ui::components::layout::{LoadError, Loading};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::vendor_table::VendorTable;
 use crate::ui::server_fns::list_vendors;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
+const DESCRIPTION: &str = "What SaaS vendors charge for SCIM provisioning and SSO, which identity providers really provision, and what staying manual costs.";
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| list_vendors());
     view! {
         <Title text=""/>
-        <Meta name="description" content="What SaaS vendors charge for SCIM provisioning and SSO, which identity providers really provision, and what staying manual costs."/>
+        <Meta name="description" content=DESCRIPTION/>
+        <PreviewText title="SCIM Ledger" description=DESCRIPTION/>
         <section class="hero">
             <h1>"What does SCIM really cost?"</h1>
             <p class="lede">

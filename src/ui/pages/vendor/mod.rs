@@ -10,6 +10,7 @@ use crate::domain::vendor::Vendor;
 use crate::ui::components::badges::PartialBadge;
 use crate::ui::components::layout::Section;
 use crate::ui::components::layout::{LoadError, Loading};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::Paragraphs;
 use crate::ui::islands::calculator::Calculator;
 use crate::ui::islands::decision_helper::DecisionHelper;
@@ -156,7 +157,8 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     let partial = v.with_value(|v| v.is_partial());
     view! {
         <Title text=format!("{name}: SCIM and SSO costs")/>
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
+        <PreviewText title=format!("{name}: SCIM and SSO costs") description/>
         <article class="guide">
             <header class="guide-header">
                 <p class="crumbs"><A href="/">"Vendors"</A>" / "{name.clone()}</p>
