@@ -59,7 +59,7 @@ burst() {
     'BEGIN { printf "%d distinct cards, 16 at a time: %.1f s, %.0f cards/s\n", n, e - s, n / (e - s) }'
 }
 echo
-echo "server memory (RSS) after the timed cards: $((rss_start / 1024)) MiB at start"
+echo "server memory (RSS) after the first card, before the timed ones: $((rss_start / 1024)) MiB"
 for round in 1 2 3; do
   burst $((round * 10000))
   echo "  RSS after burst $round: $(($(rss_kib "$SERVER_PID") / 1024)) MiB"
