@@ -25,4 +25,15 @@ impl Catalog {
     pub fn api_guide(&self, slug: &str) -> Option<&ApiGuide> {
         self.api_guides.iter().find(|g| g.vendor == slug)
     }
+
+    /// The date of the data: the newest `source.last_checked` of any file (YYYY-MM-DD, so
+    /// the largest string is the latest date; loading has checked every one is real).
+    pub fn checked_on(&self) -> Option<&str> {
+        let vendors = self.vendors.iter().map(|v| v.source.last_checked.as_str());
+        let guides = self
+            .api_guides
+            .iter()
+            .map(|g| g.source.last_checked.as_str());
+        vendors.chain(guides).max()
+    }
 }

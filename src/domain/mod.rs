@@ -21,8 +21,10 @@
 //!   name matching, totals)
 //! - `routes`: which keys each address reads, and a query's canonical form
 //! - `chart`: SVG charts (plotters), drawn on the server
+//! - `card`: link-preview cards as SVG text, rasterised by the server
 
 pub mod api_guide;
+pub mod card;
 pub mod catalog;
 pub mod chart;
 pub mod compare;

@@ -6,8 +6,58 @@
 use crate::domain::url::Query;
 use crate::domain::{compare, decision, listing, scenario};
 
+/// Where link-preview images live: `/og/home.png` for `/`, `/og{path}.png` for the rest.
+pub const CARD_PREFIX: &str = "/og";
+const HOME_CARD: &str = "/og/home.png";
+
+/// The path of the link-preview image of the page at `page` (a path without query).
+pub fn card_path(page: &str) -> String {
+    let page = page.trim_end_matches('/');
+    if page.is_empty() {
+        HOME_CARD.to_string()
+    } else {
+        format!("{CARD_PREFIX}{page}.png")
+    }
+}
+
+/// The page whose image is at `image`: the inverse of [`card_path`], or `None` for a path
+/// that is no card.
+pub fn card_page(image: &str) -> Option<String> {
+    if image == HOME_CARD {
+        return Some("/".into());
+    }
+    let page = image.strip_prefix(CARD_PREFIX)?.strip_suffix(".png")?;
+    (page.starts_with('/') && page.len() > 1).then(|| page.to_string())
+}
+
+/// The keys a page's card reads: only those that change what the card shows, so a guide's
+/// calculator inputs or the home table's sort do not make new images of the same card.
+fn card_keys(page: &str) -> Vec<&'static str> {
+    match page {
+        "/calculator" => scenario::KEYS.to_vec(),
+        "/decide" => decision::KEYS.to_vec(),
+        "/compare" => compare::KEYS.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// The address of `page`'s card for the page's (canonical) query: the image reads the
+/// same keys the page does, so a page and its card always describe one scenario.
+pub fn card_address(page: &str, query: &Query) -> String {
+    let image = card_path(page);
+    let query = canonical(&image, query).to_string();
+    if query.is_empty() {
+        image
+    } else {
+        format!("{image}?{query}")
+    }
+}
+
 /// The keys `path` reads, in the order a canonical query lists them.
 pub fn keys(path: &str) -> Vec<&'static str> {
+    if let Some(page) = card_page(path) {
+        return card_keys(&page);
+    }
     let guide = path
         .strip_prefix("/vendors/")
         .is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.ends_with(".csv"));
@@ -60,6 +110,37 @@ mod tests {
             "seat=40&automate=yes"
         );
         assert_eq!(canonical("/", &q).to_string(), "sort=name");
+    }
+
+    #[test]
+    fn every_page_has_a_card_that_reads_its_scenario() {
+        for page in [
+            "/",
+            "/calculator",
+            "/compare",
+            "/decide",
+            "/vendors/mode",
+            "/vendors/mode/api",
+        ] {
+            assert_eq!(card_page(&card_path(page)).as_deref(), Some(page));
+        }
+        assert_eq!(card_path("/"), "/og/home.png");
+        assert_eq!(card_path("/vendors/mode"), "/og/vendors/mode.png");
+        assert_eq!(card_page("/og/.png"), None);
+        assert_eq!(card_page("/og/x.svg"), None);
+        assert_eq!(card_page("/calculator"), None);
+        let q = Query::parse("users=120&vendor=mode&utm_source=x&sort=name&automate=yes");
+        assert_eq!(
+            card_address("/calculator", &q),
+            "/og/calculator.png?vendor=mode&users=120"
+        );
+        // A guide's card shows the vendor's facts, whatever its calculator says.
+        assert_eq!(card_address("/vendors/mode", &q), "/og/vendors/mode.png");
+        assert_eq!(card_address("/", &q), "/og/home.png");
+        assert_eq!(
+            canonical("/og/decide.png", &q).to_string(),
+            "vendor=mode&users=120&automate=yes"
+        );
     }
 
     #[test]

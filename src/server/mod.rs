@@ -10,6 +10,7 @@ pub mod guard;
 pub mod health;
 pub mod json_api;
 pub mod load;
+pub mod og_image;
 pub mod response;
 
 use crate::domain::catalog::Catalog;
@@ -19,7 +20,7 @@ use crate::ui::app::{shell, App};
 use crate::ui::components::layout::SiteOrigin;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery};
-use axum::http::Method;
+use axum::http::{Method, Uri};
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -72,6 +73,7 @@ pub fn app(
     let health = health::Health::new(catalog.vendors.len());
     let routes = generate_route_list(App);
     let c = catalog.clone();
+    let cards = Arc::new(og_image::Cards::new(catalog.clone()));
     let api = Router::new()
         .route("/api/cost", {
             let c = c.clone();
@@ -98,7 +100,12 @@ pub fn app(
         .route("/compare.csv", {
             let c = c.clone();
             get(move |RawQuery(q): RawQuery| crate::server::csv::compare_csv(c.clone(), q))
-        });
+        })
+        // Link-preview images: `/og/calculator.png?…` for `/calculator?…` (`routes::card_path`).
+        .route(
+            "/og/{*image}",
+            get(move |uri: Uri| og_image::image(cards.clone(), uri)),
+        );
     let context = move || {
         provide_context(catalog.clone());
         // The response layer chose this response's CSP nonce (the hydration scripts use it)

@@ -39,6 +39,17 @@ const MAX_CACHED_BODY: usize = 4 * 1024 * 1024;
 /// entries, never grow memory.
 pub const MAX_ENTRIES: u64 = 2_000;
 
+/// The link-preview images (`/og/…`) have a cache of their own, so a burst of new image
+/// addresses (a crawler following every scenario) cannot push pages out: a quarter of the
+/// configured bytes, in at most this many entries (a card is about 40 KB).
+pub const MAX_IMAGE_ENTRIES: u64 = 1_000;
+const IMAGE_SHARE: u64 = 4;
+
+/// Where link-preview images live (see `domain::routes::card_path`).
+fn is_card(path: &str) -> bool {
+    path.starts_with("/og/")
+}
+
 /// How long a page rendered now may be served: `ttl`, and never past midnight UTC, where the
 /// "printed on" date at its foot changes.
 fn lifetime(now: SystemTime, ttl: Duration) -> Duration {
@@ -244,12 +255,34 @@ impl Weighter<String, Arc<Page>> for ByBytes {
 pub struct Site {
     settings: Settings,
     cache: PageCache,
+    /// Link-preview images, bounded apart from the pages (together within the setting).
+    images: PageCache,
 }
 
 impl Site {
     pub fn new(settings: Settings) -> Arc<Site> {
-        let cache = PageCache::bounded(settings.cache_bytes, MAX_ENTRIES);
-        Arc::new(Site { settings, cache })
+        let image_bytes = settings.cache_bytes / IMAGE_SHARE;
+        let cache = PageCache::bounded(settings.cache_bytes - image_bytes, MAX_ENTRIES);
+        let images = PageCache::bounded(image_bytes.max(1), MAX_IMAGE_ENTRIES);
+        Arc::new(Site {
+            settings,
+            cache,
+            images,
+        })
+    }
+
+    /// The cache a response for `path` is kept in.
+    fn cache_for(&self, path: &str) -> &PageCache {
+        if is_card(path) {
+            &self.images
+        } else {
+            &self.cache
+        }
+    }
+
+    /// The image cache, for tests and measurements.
+    pub fn images(&self) -> &PageCache {
+        &self.images
     }
 }
 
@@ -333,7 +366,7 @@ pub fn csp(nonce: &str) -> String {
 }
 
 fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
-    let fixed: [(header::HeaderName, &str); 6] = [
+    let fixed: [(header::HeaderName, &str); 5] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -346,14 +379,16 @@ fn set_security_headers(headers: &mut HeaderMap, nonce: &str) {
             header::HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin",
         ),
-        (
-            header::HeaderName::from_static("cross-origin-resource-policy"),
-            "same-origin",
-        ),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
+    // A link-preview image says it may be shown by other sites; everything else is ours only.
+    headers
+        .entry(header::HeaderName::from_static(
+            "cross-origin-resource-policy",
+        ))
+        .or_insert(HeaderValue::from_static("same-origin"));
     if let Ok(v) = HeaderValue::from_str(&csp(nonce)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, v);
     }
@@ -395,14 +430,43 @@ fn cache_key(req: &Request, origin: &str) -> Option<String> {
     if matches!(req.uri().path(), "/healthz" | "/readyz") {
         return None;
     }
+    // A card prints no address, so one entry serves every host name.
+    if is_card(req.uri().path()) {
+        return Some(req.uri().to_string());
+    }
     Some(format!("{origin}\u{0}{}", req.uri()))
 }
 
-/// The middleware: serve from the cache, or render and remember; then add the headers.
+/// The middleware: serve from the cache, or render and remember; answer 304 where the
+/// client already has these bytes; then add the headers.
 pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
+    let validators = req.headers().get(header::IF_NONE_MATCH).cloned();
     let mut res = respond(&site, req, next).await;
+    if let Some(validators) = validators {
+        not_modified(&mut res, &validators);
+    }
     set_policy_headers(res.headers_mut(), &site.settings);
     res
+}
+
+/// Turns a 200 into a 304 without a body when `If-None-Match` lists its `ETag` (or `*`).
+/// Only the link-preview images carry an `ETag`; a page's bytes hold a fresh nonce.
+fn not_modified(res: &mut Response, validators: &HeaderValue) {
+    let Some(tag) = res.headers().get(header::ETAG).cloned() else {
+        return;
+    };
+    if res.status() != StatusCode::OK {
+        return;
+    }
+    // Weak comparison (RFC 9110, 13.1.2): a `W/` prefix on either side is ignored.
+    let bare = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let tag = bare(tag.to_str().unwrap_or(""));
+    let listed = validators.to_str().unwrap_or("").split(',').map(bare);
+    if listed.into_iter().any(|v| v == "*" || v == tag) {
+        *res.status_mut() = StatusCode::NOT_MODIFIED;
+        *res.body_mut() = Body::empty();
+        res.headers_mut().remove(header::CONTENT_LENGTH);
+    }
 }
 
 async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
@@ -411,7 +475,7 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
         return refused;
     }
     crate::server::guard::canonicalize(&mut req);
-    let cache = &site.cache;
+    let cache = site.cache_for(req.uri().path());
     let origin = site.settings.origin(req.headers());
     let key = cache_key(&req, &origin);
     let wanted = Encoding::negotiate(req.headers());
@@ -657,6 +721,45 @@ mod tests {
             cache.serve(format!("/s{i}"), page_of(10), Encoding::Identity, true);
         }
         assert!(cache.len() as u64 <= max_entries, "{} entries", cache.len());
+    }
+
+    #[test]
+    fn a_burst_of_new_images_stays_in_the_image_caches_bound_and_leaves_pages_be() {
+        use axum::response::Html;
+        // Images get a quarter: 16 MiB, shards of 1 MiB.
+        let settings = Settings {
+            cache_bytes: 64 * 1024 * 1024,
+            ..Settings::default()
+        };
+        let site = Site::new(settings);
+        // A card-sized PNG per address, as `og_image` answers.
+        let router = axum::Router::new()
+            .route("/page", get(|| async { Html(page_text("n")) }))
+            .route(
+                "/og/{*card}",
+                get(|| async { ([(header::CONTENT_TYPE, "image/png")], vec![0_u8; 40_000]) }),
+            )
+            .layer(axum::middleware::from_fn_with_state(site.clone(), layer));
+        let send = |uri: String| {
+            let req = Request::get(uri)
+                .header(header::HOST, "example.test")
+                .body(Body::empty())
+                .unwrap();
+            let res = block_on(router.clone().oneshot(req)).unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+        };
+        send("/page".into());
+        for i in 0..1_000 {
+            send(format!("/og/calculator.png?users={i}"));
+            assert!(site.images().weight() <= 16 * 1024 * 1024);
+        }
+        assert!(
+            site.images().len() > 10,
+            "{} images kept",
+            site.images().len()
+        );
+        assert!(site.images().len() as u64 <= MAX_IMAGE_ENTRIES);
+        assert_eq!(site.cache.len(), 1, "the page is still cached, alone");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The HTML shell and the routes. One file per route lives in `pages/`.
 
 use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteHeader};
+use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/scim-ledger.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <CanonicalLinks/>
+        <LinkPreview/>
         <Title formatter=|t: String| if t.is_empty() { "SCIM Ledger".to_string() } else { format!("{} · SCIM Ledger", crate::domain::format::title_safe(&t)) }/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

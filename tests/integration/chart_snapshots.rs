@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// Checks `svg` against `tests/snapshots/{name}.svg`; only `UPDATE_SNAPSHOTS=1` writes it.
 #[track_caller]
-fn check(name: &str, svg: &str) {
+pub(crate) fn check(name: &str, svg: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1");
     compare(&dir.join(format!("{name}.svg")), svg, update);

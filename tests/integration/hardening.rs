@@ -176,7 +176,7 @@ fn poison(v: &mut Value, key: Option<&str>, count: &mut usize) {
 
 /// The shipped data with every free text replaced, written as TOML files and loaded
 /// through the normal loader, so validation sees it exactly as it would a real file.
-fn hostile_catalog() -> Arc<Catalog> {
+pub(crate) fn hostile_catalog() -> Arc<Catalog> {
     static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
     CATALOG
         .get_or_init(|| {

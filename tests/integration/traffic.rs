@@ -217,6 +217,7 @@ fn a_configured_public_url_is_the_base_of_every_page_address() {
         first.shows(&[
             &format!("<link href=\"{address}\" rel=\"canonical\">"),
             &format!("<meta property=\"og:url\" content=\"{address}\""),
+            "<meta property=\"og:image\" content=\"https://ledger.example/og/calculator.png?vendor=mode&amp;users=20\"",
         ]);
         assert!(!first.body.contains("evil.example"));
         // The Host header no longer makes a page of its own: the same cache entry answers.

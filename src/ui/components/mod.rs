@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod layout;
+pub mod link_preview;
 pub mod lists;
 pub mod sources;
 pub mod vendor_list;

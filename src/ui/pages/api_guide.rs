@@ -6,6 +6,7 @@ use crate::domain::api_guide::{
 };
 use crate::ui::components::badges::TriBadge;
 use crate::ui::components::layout::{LoadError, Loading, Section};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::{BulletList, Fact, Paragraphs, StepList};
 use crate::ui::components::sources::{DiscrepancyList, SourceFacts};
 use crate::ui::pages::not_found::NotFound;
@@ -123,7 +124,8 @@ fn ApiGuideView(data: ApiGuideData) -> impl IntoView {
     let back = format!("Back to the {vendor_name} SCIM guide");
     view! {
         <Title text=g.title.clone()/>
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
+        <PreviewText title=g.title.clone() description/>
         <article class="guide api-guide">
             <header class="guide-header">
                 <p class="crumbs">

@@ -6,6 +6,7 @@ use crate::domain::keys::Key;
 use crate::domain::listing::VendorRow;
 use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::BulletList;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::server_fns::{get_vendors, list_vendors};
@@ -13,6 +14,8 @@ use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+
+const DESCRIPTION: &str = "SaaS vendors side by side: the plan SCIM needs, SSO first, identity providers, set-up effort, upgrade and manual cost at your team size.";
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
@@ -34,8 +37,9 @@ pub fn ComparePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=title/>
-        <Meta name="description" content="SaaS vendors side by side: the plan SCIM needs, SSO first, identity providers, set-up effort, upgrade and manual cost at your team size."/>
+        <Title text=title.clone()/>
+        <Meta name="description" content=DESCRIPTION/>
+        <PreviewText title description=DESCRIPTION/>
         <PageHeader
             title="Compare vendors"
             lede="Side by side, row by row, at your team size. The address bar holds the vendors and the team size, so the link shares this comparison."

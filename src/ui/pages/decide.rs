@@ -1,6 +1,7 @@
 //! `/decide?vendor={slug}&…`: the decision helper on its own page.
 
 use crate::ui::components::layout::{LoadError, Loading, PageHeader};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::VendorChoice;
 use crate::ui::islands::decision_helper::DecisionHelper;
@@ -8,6 +9,9 @@ use crate::ui::server_fns::{get_guide, list_vendors};
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+
+const TITLE: &str = "Upgrade, stay manual or automate another way?";
+const DESCRIPTION: &str = "Answer a few questions and see which row of the vendor's decision table fits your team, with the cost figures behind it.";
 
 #[component]
 pub fn DecidePage() -> impl IntoView {
@@ -23,8 +27,9 @@ pub fn DecidePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Upgrade, stay manual or automate another way?"/>
-        <Meta name="description" content="Answer a few questions and see which row of the vendor's decision table fits your team, with the cost figures behind it."/>
+        <Title text=TITLE/>
+        <Meta name="description" content=DESCRIPTION/>
+        <PreviewText title=TITLE description=DESCRIPTION/>
         <PageHeader
             title="Upgrade, stay manual, or automate another way?"
             lede="Answer a few plain questions; the row of the vendor's decision table that fits you is marked, with the figures behind it. Your answers are in the address bar, so the link shares them."

@@ -3,6 +3,7 @@
 
 use crate::domain::listing;
 use crate::ui::components::layout::{LoadError, Loading};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::vendor_list::VendorList;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::server_fns::list_vendors;
@@ -11,13 +12,16 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
+const DESCRIPTION: &str = "What SaaS vendors charge for SCIM provisioning and SSO, which identity providers really provision, and what staying manual costs.";
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let (list, issues) = use_address_bar().with(listing::parse);
     bad_input_when(!issues.is_empty());
     view! {
         <Title text=""/>
-        <Meta name="description" content="What SaaS vendors charge for SCIM provisioning and SSO, which identity providers really provision, and what staying manual costs."/>
+        <Meta name="description" content=DESCRIPTION/>
+        <PreviewText title="SCIM Ledger" description=DESCRIPTION/>
         <section class="hero">
             <h1>"What does SCIM really cost?"</h1>
             <p class="lede">

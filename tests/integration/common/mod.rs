@@ -40,6 +40,8 @@ pub struct Page {
     pub content_type: String,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The body's bytes as sent (dechunked): for images.
+    pub bytes: Vec<u8>,
 }
 
 impl Page {
@@ -87,7 +89,7 @@ pub fn start(catalog: Arc<Catalog>) -> std::net::SocketAddr {
 
 /// The real server around the shipped data, started once per test binary, so tests see
 /// exactly what a browser would (status, headers, body).
-fn server_addr() -> std::net::SocketAddr {
+pub fn server_addr() -> std::net::SocketAddr {
     static ADDR: OnceLock<std::net::SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| start(catalog()))
 }
@@ -100,9 +102,15 @@ pub async fn get(uri: &str) -> Page {
 /// A minimal HTTP/1.1 GET (the tests need no client library). `uri` goes into the request
 /// line as it is, so tests can send odd encodings.
 pub async fn get_at(addr: std::net::SocketAddr, uri: &str) -> Page {
+    get_with_headers(addr, uri, &[]).await
+}
+
+/// [`get_at`] with extra header lines (each `Name: value`).
+pub async fn get_with_headers(addr: std::net::SocketAddr, uri: &str, headers: &[&str]) -> Page {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let request = format!("GET {uri} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let extra: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+    let request = format!("GET {uri} HTTP/1.1\r\nHost: {addr}\r\n{extra}Connection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).await.unwrap();
     let mut raw = Vec::new();
     tokio::time::timeout(
@@ -147,6 +155,7 @@ pub fn parse_response(raw: &[u8]) -> Option<Page> {
         content_type: String::new(),
         headers,
         body: String::new(),
+        bytes: Vec::new(),
     };
     page.content_type = page.header("content-type");
     let body = if page
@@ -158,6 +167,7 @@ pub fn parse_response(raw: &[u8]) -> Option<Page> {
         body.to_vec()
     };
     page.body = String::from_utf8_lossy(&body).into_owned();
+    page.bytes = body;
     Some(page)
 }
 

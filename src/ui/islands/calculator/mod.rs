@@ -11,6 +11,7 @@ use crate::domain::format;
 use crate::domain::report::{evaluate, headline, Report};
 use crate::domain::scenario::{self, Scenario};
 use crate::domain::vendor::Vendor;
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::status::bad_input_when;
 use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictPanel};
@@ -71,13 +72,8 @@ pub fn Calculator(
         view! {
             <Title text=title.clone()/>
             <Meta name="description" content=description.clone()/>
-            <Meta property="og:type" content="website"/>
-            <Meta property="og:site_name" content="SCIM Ledger"/>
-            <Meta property="og:title" content=title.clone()/>
-            <Meta property="og:description" content=description.clone()/>
-            <Meta name="twitter:card" content="summary"/>
-            <Meta name="twitter:title" content=title/>
-            <Meta name="twitter:description" content=description/>
+            // The card itself and twitter:card: `LinkPreview`, on every page.
+            <PreviewText title description/>
         }
         .into_any()
     });

@@ -10,6 +10,7 @@ use crate::domain::vendor::Vendor;
 use crate::ui::components::badges::{IndexBadge, PartialBadge};
 use crate::ui::components::layout::Section;
 use crate::ui::components::layout::{LoadError, Loading};
+use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::Paragraphs;
 use crate::ui::islands::calculator::Calculator;
 use crate::ui::islands::decision_helper::DecisionHelper;
@@ -174,7 +175,8 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     });
     view! {
         <Title text=format!("{name}: SCIM and SSO costs")/>
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
+        <PreviewText title=format!("{name}: SCIM and SSO costs") description/>
         <article class="guide">
             <header class="guide-header">
                 <p class="crumbs"><A href="/">"Vendors"</A>" / "{name.clone()}</p>
