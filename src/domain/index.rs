@@ -236,25 +236,20 @@ pub fn vendor_of(row: &IndexRow, record: &DatasetRecord) -> (Vendor, PriceText, 
         ScimStatus::Unknown => Tri::Unknown,
     };
     let name = row.vendor.trim().to_string();
+    let source = Source {
+        title: record.title.clone(),
+        url: record.url.clone(),
+        publisher: record.publisher.clone(),
+        page_updated: None,
+        last_checked: record.dataset_date.clone(),
+        licence: Some(record.licence.clone()),
+    };
     let vendor = Vendor {
-        slug: row.slug.clone(),
         summary: vec![format!(
             "We know {name} only from one row of {}: its SCIM status, the plan that unlocks SCIM and two prices. We have not checked them ourselves; the vendor's pricing page has the current figures.",
             record.title
         )],
-        name: name.clone(),
-        // The index gives no category.
-        category: None,
         profile: Profile::Index,
-        also_known_as: vec![],
-        source: Source {
-            title: record.title.clone(),
-            url: record.url.clone(),
-            publisher: record.publisher.clone(),
-            page_updated: None,
-            last_checked: record.dataset_date.clone(),
-            licence: Some(record.licence.clone()),
-        },
         references: vec![Reference {
             title: format!("{name} pricing page"),
             url: Some(row.pricing_page_url.trim().to_string()),
@@ -266,19 +261,10 @@ pub fn vendor_of(row: &IndexRow, record: &DatasetRecord) -> (Vendor, PriceText, 
             plan: scim_name,
             ..Default::default()
         },
-        sso: Default::default(),
-        idps: vec![],
         plans,
         pricing_notes,
-        costs: Default::default(),
-        team_size_examples: vec![],
-        bundle: Default::default(),
-        constraints: vec![],
-        idp_setup: vec![],
-        admin_reports: Default::default(),
-        decision: vec![],
-        discrepancies: vec![],
-        source_disagreements: vec![],
+        // Everything else, the category included, the index does not give.
+        ..Vendor::new(row.slug.clone(), name.clone(), source)
     };
     (vendor, base, scim)
 }

@@ -52,39 +52,24 @@ mod tests {
 
     fn vendor(available: Tri, scim_plan: Option<&str>, plans: Vec<Plan>) -> Vendor {
         Vendor {
-            slug: "x".into(),
-            name: "X".into(),
-            category: None,
-            profile: Default::default(),
-            also_known_as: vec![],
-            summary: vec![],
-            source: Source {
-                title: "t".into(),
-                url: "https://example.com".into(),
-                publisher: "p".into(),
-                page_updated: None,
-                last_checked: "2026-11-01".into(),
-                licence: None,
-            },
-            references: vec![],
             scim: Scim {
                 available,
                 plan: scim_plan.map(Into::into),
                 ..Default::default()
             },
-            sso: Default::default(),
-            idps: vec![],
             plans,
-            pricing_notes: vec![],
-            costs: Default::default(),
-            team_size_examples: vec![],
-            bundle: Default::default(),
-            constraints: vec![],
-            idp_setup: vec![],
-            admin_reports: Default::default(),
-            decision: vec![],
-            discrepancies: vec![],
-            source_disagreements: vec![],
+            ..Vendor::new(
+                "x".into(),
+                "X".into(),
+                Source {
+                    title: "t".into(),
+                    url: "https://example.com".into(),
+                    publisher: "p".into(),
+                    page_updated: None,
+                    last_checked: "2026-11-01".into(),
+                    licence: None,
+                },
+            )
         }
     }
 

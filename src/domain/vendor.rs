@@ -704,6 +704,35 @@ pub struct Discrepancy {
 }
 
 impl Vendor {
+    /// A vendor known by its name and source only: every other fact empty or unknown, to
+    /// be filled in by the caller (the dataset adapter, tests).
+    pub fn new(slug: String, name: String, source: Source) -> Vendor {
+        Vendor {
+            slug,
+            name,
+            category: None,
+            profile: Profile::default(),
+            also_known_as: vec![],
+            summary: vec![],
+            source,
+            references: vec![],
+            scim: Scim::default(),
+            sso: Sso::default(),
+            idps: vec![],
+            plans: vec![],
+            pricing_notes: vec![],
+            costs: CostFacts::default(),
+            team_size_examples: vec![],
+            bundle: Bundle::default(),
+            constraints: vec![],
+            idp_setup: vec![],
+            admin_reports: AdminReports::default(),
+            decision: vec![],
+            discrepancies: vec![],
+            source_disagreements: vec![],
+        }
+    }
+
     /// A plan by name, ignoring case and surrounding spaces (as a reader types it in a URL).
     pub fn plan(&self, name: &str) -> Option<&Plan> {
         let name = name.trim();

@@ -224,6 +224,16 @@ pub fn parse(q: &Query) -> (Stack, Vec<Issue>) {
 }
 
 impl StackApp {
+    /// An app with its seats, on the default plan and at list price.
+    pub fn new(slug: &str, seats: u32) -> StackApp {
+        StackApp {
+            slug: slug.into(),
+            seats,
+            plan: None,
+            quote: None,
+        }
+    }
+
     fn item(&self) -> String {
         let mut out = format!("{}:{}", self.slug, self.seats);
         let plan = self.plan.as_deref().map(escape_plan);
@@ -272,12 +282,7 @@ mod tests {
     use super::*;
 
     fn app(slug: &str, seats: u32) -> StackApp {
-        StackApp {
-            slug: slug.into(),
-            seats,
-            plan: None,
-            quote: None,
-        }
+        StackApp::new(slug, seats)
     }
 
     #[test]

@@ -245,12 +245,7 @@ mod tests {
     use super::*;
 
     fn app(slug: &str, seats: u32) -> StackApp {
-        StackApp {
-            slug: slug.into(),
-            seats,
-            plan: None,
-            quote: None,
-        }
+        StackApp::new(slug, seats)
     }
 
     /// The real data files: the figures below are checked by hand against them.
