@@ -1,5 +1,6 @@
 //! Where facts come from and where sources disagree: shared by every guide page.
 
+use crate::domain::dataset::Licence;
 use crate::domain::format;
 use crate::domain::freshness::is_stale;
 use crate::domain::freshness::today;
@@ -49,37 +50,60 @@ pub fn SourceDisagreements(items: Vec<SourceDisagreement>) -> impl IntoView {
     }
 }
 
+/// The "Source" fact: the title as a link, then the publisher and `what` follows it.
+#[component]
+fn SourceFact(source: Source, #[prop(optional)] what: &'static str) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>"Source"</dt>
+            <dd>
+                <a href=source.url.clone() rel="noopener noreferrer">{source.title.clone()}</a>
+                {format!(" ({}){what}", source.publisher)}
+            </dd>
+        </div>
+    }
+}
+
+/// A date fact, marked "possibly out of date" after six months (`domain::freshness`).
+#[component]
+pub fn DatedFact(term: &'static str, date: String) -> impl IntoView {
+    let stale = is_stale(&date, &today());
+    view! {
+        <div class="fact">
+            <dt>{term}</dt>
+            <dd>
+                <time datetime=date.clone()>{format::date(&date)}</time>
+                {stale.then(|| view! { " " <StaleBadge/> })}
+            </dd>
+        </div>
+    }
+}
+
+/// A dataset's licence and the credit line it asks for.
+#[component]
+pub fn LicenceFacts(licence: Licence) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>"Licence"</dt>
+            <dd><a href=licence.url rel="license noopener noreferrer">{licence.name}</a></dd>
+        </div>
+        <div class="fact">
+            <dt>"Attribution"</dt>
+            <dd class="attribution">{licence.attribution}</dd>
+        </div>
+    }
+}
+
 /// For a vendor from a dataset: the dataset, its date, its licence and the credit line.
 #[component]
 pub fn DatasetFacts(source: Source) -> impl IntoView {
-    let stale = is_stale(&source.last_checked, &today());
     let licence = source.licence.clone();
+    let dated = source.last_checked.clone();
     view! {
         <dl class="facts">
-            <div class="fact">
-                <dt>"Source"</dt>
-                <dd>
-                    <a href=source.url.clone() rel="noopener noreferrer">{source.title.clone()}</a>
-                    {format!(" ({}), a public dataset", source.publisher)}
-                </dd>
-            </div>
-            <div class="fact">
-                <dt>"Dataset dated"</dt>
-                <dd>
-                    <time datetime=source.last_checked.clone()>{format::date(&source.last_checked)}</time>
-                    {stale.then(|| view! { " " <StaleBadge/> })}
-                </dd>
-            </div>
-            {licence.map(|l| view! {
-                <div class="fact">
-                    <dt>"Licence"</dt>
-                    <dd><a href=l.url.clone() rel="license noopener noreferrer">{l.name.clone()}</a></dd>
-                </div>
-                <div class="fact">
-                    <dt>"Attribution"</dt>
-                    <dd class="attribution">{l.attribution.clone()}</dd>
-                </div>
-            })}
+            <SourceFact source what=", a public dataset"/>
+            <DatedFact term="Dataset dated" date=dated/>
+            {licence.map(|licence| view! { <LicenceFacts licence/> })}
             <div class="fact">
                 <dt>"All sources"</dt>
                 <dd><a href="/sources">"Every dataset and page we draw on"</a></dd>
@@ -107,7 +131,7 @@ pub fn DiscrepancyList(items: Vec<Discrepancy>) -> impl IntoView {
 /// Source title and link, the page's own date and the date we last checked it.
 #[component]
 pub fn SourceFacts(source: Source) -> impl IntoView {
-    let stale = is_stale(&source.last_checked, &today());
+    let checked = source.last_checked.clone();
     let updated = source
         .page_updated
         .as_deref()
@@ -115,21 +139,9 @@ pub fn SourceFacts(source: Source) -> impl IntoView {
         .unwrap_or_else(|| "Not stated on the page".into());
     view! {
         <dl class="facts">
-            <div class="fact">
-                <dt>"Source"</dt>
-                <dd>
-                    <a href=source.url.clone() rel="noopener noreferrer">{source.title.clone()}</a>
-                    {format!(" ({})", source.publisher)}
-                </dd>
-            </div>
+            <SourceFact source/>
             <Fact term="Page last updated" value=Some(updated)/>
-            <div class="fact">
-                <dt>"Last checked by us"</dt>
-                <dd>
-                    <time datetime=source.last_checked.clone()>{format::date(&source.last_checked)}</time>
-                    {stale.then(|| view! { " " <StaleBadge/> })}
-                </dd>
-            </div>
+            <DatedFact term="Last checked by us" date=checked/>
         </dl>
     }
 }

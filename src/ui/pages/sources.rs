@@ -7,6 +7,7 @@ use crate::domain::freshness::today;
 use crate::ui::components::badges::StaleBadge;
 use crate::ui::components::layout::{LoadError, Loading, PageHeader, Section};
 use crate::ui::components::lists::BulletList;
+use crate::ui::components::sources::{DatedFact, LicenceFacts};
 use crate::ui::server_fns::{get_sources, SeedPage, SourcesData};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -43,7 +44,6 @@ fn Sources(d: SourcesData) -> impl IntoView {
             .into_iter()
             .map(|ds| {
                 let r = ds.record;
-                let stale = is_stale(&r.dataset_date, &today);
                 let commit_url = format!("{}/tree/{}", r.upstream.repository.trim_end_matches('/'), r.upstream.commit);
                 let overlap = if ds.overlapping.is_empty() {
                     "none".to_string()
@@ -54,15 +54,8 @@ fn Sources(d: SourcesData) -> impl IntoView {
                     <article class="dataset" data-dataset=ds.name.clone()>
                         <h3><a href=r.url.clone() rel="noopener noreferrer">{r.title.clone()}</a>{format!(" ({})", r.publisher)}</h3>
                         <dl class="facts">
-                            <div class="fact">
-                                <dt>"Licence"</dt>
-                                <dd><a href=r.licence.url.clone() rel="license noopener noreferrer">{r.licence.name.clone()}</a></dd>
-                            </div>
-                            <div class="fact"><dt>"Attribution"</dt><dd class="attribution">{r.licence.attribution.clone()}</dd></div>
-                            <div class="fact">
-                                <dt>"Dataset dated"</dt>
-                                <dd>{format::date(&r.dataset_date)}{stale.then(|| view! { " " <StaleBadge/> })}</dd>
-                            </div>
+                            <LicenceFacts licence=r.licence.clone()/>
+                            <DatedFact term="Dataset dated" date=r.dataset_date.clone()/>
                             <div class="fact"><dt>"Retrieved by us"</dt><dd>{format::date(&r.retrieved)}</dd></div>
                             <div class="fact">
                                 <dt>"Files"</dt>
