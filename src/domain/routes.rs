@@ -4,7 +4,7 @@
 //! echoed into a page and cannot make a new cache entry.
 
 use crate::domain::url::Query;
-use crate::domain::{compare, decision, listing, scenario};
+use crate::domain::{compare, decision, listing, scenario, stack};
 
 /// Where link-preview images live: `/og/home.png` for `/`, `/og{path}.png` for the rest.
 pub const CARD_PREFIX: &str = "/og";
@@ -37,6 +37,8 @@ fn card_keys(page: &str) -> Vec<&'static str> {
         "/calculator" => scenario::KEYS.to_vec(),
         "/decide" => decision::KEYS.to_vec(),
         "/compare" => compare::KEYS.to_vec(),
+        // The figures, not the lines still waiting: the card shows the totals.
+        "/stack" => stack::report::figure_keys(),
         _ => Vec::new(),
     }
 }
@@ -66,6 +68,7 @@ pub fn keys(path: &str) -> Vec<&'static str> {
         "/calculator" | "/api/cost" => scenario::KEYS.to_vec(),
         "/decide" => decision::KEYS.to_vec(),
         "/compare" | "/compare.csv" => compare::KEYS.to_vec(),
+        "/stack" | "/stack.csv" | "/api/stack" => stack::report::keys(),
         // A guide holds the calculator and the decision helper.
         _ if guide => [&scenario::KEYS[..], decision::KEYS.as_slice()].concat(),
         _ => Vec::new(),

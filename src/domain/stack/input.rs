@@ -79,7 +79,7 @@ fn issue(message: String) -> Issue {
 }
 
 /// Escapes the characters that would split a plan name (see the module doc).
-fn escape_plan(name: &str) -> String {
+pub fn escape_plan(name: &str) -> String {
     name.replace('%', "%25")
         .replace(',', "%2C")
         .replace(':', "%3A")
@@ -234,7 +234,8 @@ impl StackApp {
         }
     }
 
-    fn item(&self) -> String {
+    /// The item as the `apps` value writes it, already encoded for a query string.
+    pub fn item(&self) -> String {
         let mut out = format!("{}:{}", self.slug, self.seats);
         let plan = self.plan.as_deref().map(escape_plan);
         let plan: String = plan

@@ -7,9 +7,13 @@
 //! - `matcher`: those names matched to our vendors (aliases, qualifiers, suggestions)
 //! - `import`: a read list and its matches turned into stack apps, every line accounted for
 //! - `totals`: per-app SCIM status, upgrade extra, manual cost and verdict; the totals
+//! - `report`: a stack address read whole: the stack, its totals, the lines still waiting
+//! - `form`: the stack form as posted, turned into that address
 
+pub mod form;
 pub mod import;
 pub mod input;
 pub mod list;
 pub mod matcher;
+pub mod report;
 pub mod totals;

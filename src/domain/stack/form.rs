@@ -1,0 +1,258 @@
+//! The stack form as posted (`POST /stack`), turned into the stack's address.
+//!
+//! The page has one form, so a reader without JavaScript can change everything at once
+//! and one button applies it; the server answers with a redirect to the address this
+//! module writes, and that address is the page everyone else gets by following the link.
+//!
+//! Fields (rows repeat their fields, read in order):
+//! - `app`, `seats`, `plan`, `quote`: one row per app of the stack; `remove` (a button)
+//!   names an app to take out;
+//! - `line_name`, `line_seats`: one row per line still waiting; `use` (a button, `3:zoom`)
+//!   says which vendor line 3 is, `drop` (a button, `3`) leaves line 3 out;
+//! - `list`: newly pasted lines or an export;
+//! - the team-wide inputs and `years`, copied as typed (the page reports what it cannot
+//!   use), and `notes`, kept unless a new list brings its own.
+//!
+//! A row whose seats cannot be read is not lost: it goes back to the waiting lines with
+//! its text, and the page says what is wrong with it.
+
+use super::input::{check_seats, parse_apps, StackApp, APPS};
+use super::matcher::Matcher;
+use super::report::{line_of, merge_apps, read_list, LIST, NOTES};
+use crate::domain::catalog::Catalog;
+use crate::domain::format::echo;
+use crate::domain::scenario;
+use crate::domain::url::{encode, Query};
+
+pub const APP: &str = "app";
+pub const SEATS: &str = "seats";
+pub const PLAN: &str = "plan";
+pub const QUOTE: &str = "quote";
+pub const REMOVE: &str = "remove";
+pub const LINE_NAME: &str = "line_name";
+pub const LINE_SEATS: &str = "line_seats";
+pub const USE: &str = "use";
+pub const DROP: &str = "drop";
+
+/// Every value of a repeated field, in order.
+fn all<'a>(q: &'a Query, key: &str) -> Vec<&'a str> {
+    q.pairs()
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .collect()
+}
+
+/// The rows of the stack table, as apps; rows that cannot be used become waiting lines
+/// or notes.
+fn rows(
+    q: &Query,
+    catalog: &Catalog,
+    waiting: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Vec<StackApp> {
+    let (slugs, seats, plans, quotes) = (all(q, APP), all(q, SEATS), all(q, PLAN), all(q, QUOTE));
+    let removed = q.get(REMOVE).unwrap_or("");
+    let mut apps = Vec::new();
+    for (i, slug) in slugs.iter().enumerate() {
+        let slug = slug.trim();
+        if slug.is_empty() || slug == removed {
+            continue;
+        }
+        let name = catalog.vendor(slug).map_or(slug, |v| v.name.as_str());
+        let seat_text = seats.get(i).copied().unwrap_or("");
+        let Ok(seats) = check_seats(name, seat_text) else {
+            waiting.push(line_of(name, seat_text));
+            continue;
+        };
+        let (quote, problem) = scenario::parse_field(&scenario::QUOTE, quotes.get(i).copied());
+        if let Some(m) = problem {
+            notes.push(format!("{name}: quote {m}"));
+        }
+        apps.push(StackApp {
+            slug: slug.to_string(),
+            seats,
+            plan: plans
+                .get(i)
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+            quote,
+        });
+    }
+    apps
+}
+
+/// The waiting lines after the reader's answers: a line given a vendor joins `apps`
+/// when its seats read, a dropped line goes, the rest stay as written.
+fn answered(q: &Query, catalog: &Catalog, apps: &mut Vec<StackApp>) -> Vec<String> {
+    let (names, seats) = (all(q, LINE_NAME), all(q, LINE_SEATS));
+    let chosen = q.get(USE).and_then(|u| u.split_once(':'));
+    let dropped = q.get(DROP).and_then(|d| d.trim().parse::<usize>().ok());
+    let mut lines = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let seat_text = seats.get(i).copied().unwrap_or("");
+        if dropped == Some(i) {
+            continue;
+        }
+        let vendor = chosen
+            .filter(|(k, _)| k.trim().parse() == Ok(i))
+            .and_then(|(_, slug)| catalog.vendor(slug.trim()));
+        match vendor {
+            Some(v) => match check_seats(&v.name, seat_text) {
+                Ok(n) => merge_apps(apps, vec![StackApp::new(&v.slug, n)]),
+                // Named now, so the page asks only for the seats.
+                Err(_) => lines.push(line_of(&v.name, seat_text)),
+            },
+            None => lines.push(line_of(name, seat_text)),
+        }
+    }
+    lines
+}
+
+/// The address (query, no `?`) a posted form leads to, or why the pasted list could not
+/// be read (too large).
+pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
+    let (mut apps, _) = parse_apps(q.get(APPS).unwrap_or(""));
+    let mut waiting = Vec::new();
+    let mut notes = Vec::new();
+    merge_apps(&mut apps, rows(q, catalog, &mut waiting, &mut notes));
+    let removed = q.get(REMOVE).unwrap_or("");
+    apps.retain(|a| a.slug != removed);
+    waiting.extend(answered(q, catalog, &mut apps));
+    let pasted = q.get(LIST).unwrap_or("");
+    let text = waiting.join("\n") + "\n" + pasted;
+    let (more, pending, new_notes) = read_list(&text, &Matcher::new(catalog))?;
+    merge_apps(&mut apps, more);
+    if pasted.trim().is_empty() {
+        notes.extend(q.get(NOTES).unwrap_or("").lines().map(str::to_string));
+    }
+    notes.extend(new_notes);
+
+    let mut out = String::new();
+    if !apps.is_empty() {
+        let items: Vec<String> = apps.iter().map(StackApp::item).collect();
+        out = format!("{APPS}={}", items.join(","));
+    }
+    let shared = scenario::MANUAL_FIELDS
+        .iter()
+        .chain([&scenario::YEARS])
+        .filter_map(|f| {
+            let v = q.text(f.key)?;
+            (!scenario::is_default(f.key, &v)).then(|| (f.key.to_string(), v))
+        });
+    let lines: Vec<String> = pending.iter().map(|p| p.line()).collect();
+    let notes: Vec<String> = notes
+        .iter()
+        .map(|n| echo(n.trim(), 200))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let pairs: Vec<(String, String)> = shared
+        .chain((!lines.is_empty()).then(|| (LIST.to_string(), lines.join("\n"))))
+        .chain((!notes.is_empty()).then(|| (NOTES.to_string(), notes.join("\n"))))
+        .collect();
+    let rest = encode(&pairs);
+    if !rest.is_empty() {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(&rest);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::format::plain;
+    use crate::domain::vendor::{Source, Vendor};
+
+    fn catalog() -> Catalog {
+        let source = Source {
+            title: "t".into(),
+            url: "https://example.com".into(),
+            publisher: "p".into(),
+            page_updated: None,
+            last_checked: "2026-11-01".into(),
+            licence: None,
+        };
+        let v = |slug: &str, name: &str| Vendor::new(slug.into(), name.into(), source.clone());
+        Catalog {
+            vendors: vec![
+                v("mode", "Mode"),
+                v("slack", "Slack"),
+                v("zoom", "Zoom"),
+                v("ironclad", "Ironclad"),
+            ],
+            api_guides: vec![],
+            datasets: vec![],
+        }
+    }
+
+    fn post(body: &str) -> String {
+        address(&catalog(), &Query::parse(body)).unwrap()
+    }
+
+    #[test]
+    fn a_pasted_list_becomes_apps_and_waiting_lines() {
+        assert_eq!(
+            post("list=Slack%092%2C500%0AZoom%2C+250%0AIronclade%2C+12&hourly=60"),
+            "apps=slack:2500,zoom:250&hourly=60&list=Ironclade%2C+12"
+        );
+    }
+
+    #[test]
+    fn rows_edit_the_stack_and_remove_takes_one_out() {
+        let body = "app=mode&seats=40&plan=Business%2FPro&quote=&app=slack&seats=1%2C250&plan=&quote=%246%2C000&app=zoom&seats=5&plan=&quote=&remove=zoom&list=";
+        assert_eq!(post(body), "apps=mode:40:Business%2FPro,slack:1250::6000");
+    }
+
+    #[test]
+    fn a_row_with_bad_seats_waits_with_its_text() {
+        assert_eq!(
+            post("app=slack&seats=lots&plan=&quote="),
+            "list=Slack%2C+lots"
+        );
+    }
+
+    #[test]
+    fn answering_a_line_adds_it_and_keeps_the_others() {
+        let body = "apps=mode:40&line_name=Ironclade&line_seats=12&line_name=Office365+Zoom&line_seats=5&line_name=Zoom&line_seats=&use=0%3Aironclad";
+        assert_eq!(
+            post(body),
+            "apps=mode:40,ironclad:12&list=Office365+Zoom%2C+5%0AZoom"
+        );
+        let body = "line_name=Office365+Zoom&line_seats=5&line_name=Zoom&line_seats=30&drop=0";
+        assert_eq!(post(body), "apps=zoom:30");
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_notes_are_kept_until_a_new_list() {
+        let years = scenario::YEARS.default.unwrap();
+        let body = format!("apps=mode:4&years={}&notes=old", plain(years));
+        assert_eq!(post(&body), "apps=mode:4&notes=old");
+        assert_eq!(
+            post("apps=mode:4&notes=old&list=Okta+Admin+Console"),
+            "apps=mode:4&notes=Okta+Admin+Console+is+part+of+the+identity+provider+itself%3B+left+out."
+        );
+    }
+
+    #[test]
+    fn a_bad_quote_is_named_not_lost() {
+        assert_eq!(
+            post("app=mode&seats=4&plan=&quote=soon"),
+            "apps=mode:4&notes=Mode%3A+quote+%E2%80%9Csoon%E2%80%9D+is+not+a+number%3B+ignoring+it."
+        );
+    }
+
+    #[test]
+    fn too_much_text_is_refused_with_a_reason() {
+        let big = format!("list={}", "a".repeat(list_max() + 1));
+        assert!(address(&catalog(), &Query::parse(&big))
+            .unwrap_err()
+            .starts_with("That is 257 KiB"));
+    }
+
+    fn list_max() -> usize {
+        super::super::list::MAX_BYTES
+    }
+}
