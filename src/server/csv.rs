@@ -323,6 +323,78 @@ pub async fn compare_csv(catalog: Arc<Catalog>, query: Option<String>) -> Respon
     }
 }
 
+pub const STACK_HEADER: &[&str] = &[
+    "slug",
+    "name",
+    "seats",
+    "scim_status",
+    "current_plan",
+    "scim_plan",
+    "scim_extra",
+    "scim_extra_low",
+    "scim_extra_high",
+    "scim_extra_or_more",
+    "scim_extra_basis",
+    "manual_cost",
+    "verdict",
+    "currency",
+];
+
+/// `/stack.csv?apps=…`: one line per app, ranked as the page ranks them. `scim_extra` says
+/// what the figures are (`known`, `needs_quote`, `unknown`, `no_scim_plan`, `included`);
+/// only `known` has numbers. The same checks as the page.
+pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
+    use crate::domain::stack::report::{report, verdict_short};
+    use crate::domain::stack::totals::Extra;
+    let r = report(catalog, query);
+    let mut issues: Vec<String> = r.issues.iter().map(|i| i.message.clone()).collect();
+    if r.stack.apps.is_empty() && issues.is_empty() {
+        issues.push("Name the apps of the stack: /stack.csv?apps=slack:250,mode:40".into());
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let rows = r
+        .totals
+        .apps
+        .iter()
+        .map(|a| {
+            let (kind, span, basis) = match &a.extra {
+                Extra::Known { yearly, basis } => ("known", Some(*yearly), basis.key()),
+                Extra::NeedsQuote => ("needs_quote", None, String::new()),
+                Extra::Unknown => ("unknown", None, String::new()),
+                Extra::NoScimPlan => ("no_scim_plan", None, String::new()),
+                Extra::Included => ("included", None, String::new()),
+            };
+            let [low, high, open] = span_cells(span);
+            vec![
+                text_cell(&a.slug),
+                text_cell(&a.name),
+                a.seats.to_string(),
+                a.status.key(),
+                text_cell(a.current_plan.as_deref().unwrap_or("")),
+                text_cell(a.scim_plan.as_deref().unwrap_or("")),
+                kind.into(),
+                low,
+                high,
+                open,
+                basis,
+                num(Some(a.manual.total_annual_impact)),
+                text_cell(&verdict_short(&a.outcome, r.stack.years)),
+                "USD".into(),
+            ]
+        })
+        .collect();
+    Ok(csv(STACK_HEADER, rows))
+}
+
+pub async fn stack_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+    match stack_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
+        Ok(body) => download("scim-ledger-stack.csv", body),
+        Err(issues) => bad_input(issues),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

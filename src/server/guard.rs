@@ -126,6 +126,17 @@ pub fn method_not_allowed() -> Response {
 /// site makes is far shorter (a full calculator scenario is about 300 bytes).
 pub const MAX_URL_BYTES: usize = 4096;
 
+/// The longest stack address (`/stack`, its CSV, JSON and card): a stack of the most apps
+/// it holds, 500, with short plan names, or a stack with lines of a list still to settle.
+pub const MAX_STACK_URL_BYTES: usize = 16 * 1024;
+
+fn is_stack(path: &str) -> bool {
+    matches!(
+        path,
+        "/stack" | "/stack.csv" | "/api/stack" | "/og/stack.png"
+    )
+}
+
 /// The most query parameters served; more gets 400. A guide's two forms together read
 /// fewer than 30.
 pub const MAX_QUERY_PARAMS: usize = 64;
@@ -137,12 +148,20 @@ pub fn turned_away(req: &Request) -> Option<Response> {
     let uri = req.uri();
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
     let path = uri.path();
-    if target.len() > MAX_URL_BYTES {
+    let limit = if is_stack(path) {
+        MAX_STACK_URL_BYTES
+    } else {
+        MAX_URL_BYTES
+    };
+    if target.len() > limit {
         return Some(refuse(
             path,
             StatusCode::URI_TOO_LONG,
             "Address too long",
-            "This address is longer than 4,096 characters, more than any link of ours.",
+            &format!(
+                "This address is longer than {} characters, more than any link of ours.",
+                crate::domain::format::group_thousands(limit as u64)
+            ),
         ));
     }
     // `..` and `.` segments name nothing here (hyper passes them on as sent).
@@ -204,7 +223,8 @@ pub fn canonicalize(req: &mut Request) {
 }
 
 /// A refusal: JSON for the data routes (`/api/`, `.csv`), else a page like the 404 page.
-fn refuse(path: &str, status: StatusCode, title: &str, message: &str) -> Response {
+/// `title` and `message` are our own text (never echoed input): they are not escaped.
+pub fn refuse(path: &str, status: StatusCode, title: &str, message: &str) -> Response {
     if path.starts_with("/api/") || path.ends_with(".csv") {
         return api_error(status, message);
     }

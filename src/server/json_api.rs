@@ -239,3 +239,60 @@ pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
         .respond(StatusCode::NOT_FOUND),
     }
 }
+
+/// `/api/stack`: the stack page's answer as JSON. Amounts are US dollars a year; an open
+/// end of a range is `"inf"`.
+#[derive(Serialize)]
+pub struct StackResponse<'a> {
+    /// The stack as a query string: only what differs from the defaults.
+    pub query: String,
+    pub currency: &'static str,
+    #[serde(flatten)]
+    pub report: &'a crate::domain::stack::report::StackReport,
+}
+
+fn stack_answer(catalog: &Catalog, q: &Query) -> Response {
+    let report = crate::domain::stack::report::report(catalog, q);
+    if report.is_bad_input() {
+        return ApiError {
+            error: "some inputs are invalid",
+            issues: &report.issues,
+        }
+        .respond(StatusCode::BAD_REQUEST);
+    }
+    Json(StackResponse {
+        query: report.stack.to_query(),
+        currency: "USD",
+        report: &report,
+    })
+    .into_response()
+}
+
+/// `GET /api/stack?apps=slack:250,mode:40&…`.
+pub async fn stack(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+    stack_answer(&catalog, &Query::parse(query.as_deref().unwrap_or("")))
+}
+
+/// `POST /api/stack?…` with a list or an export as the body (plain text or CSV): read as
+/// the page reads a pasted list, on top of the stack in the address.
+pub async fn stack_list(
+    catalog: Arc<Catalog>,
+    query: Option<String>,
+    req: axum::extract::Request,
+) -> Response {
+    use crate::domain::stack::{list, report::LIST};
+    let Some(body) = crate::server::stack_form::body_text(req, list::MAX_BYTES).await else {
+        return ApiError {
+            error: &format!(
+                "the body is larger than {} KiB; send at most that much at a time",
+                list::MAX_BYTES / 1024
+            ),
+            issues: &[],
+        }
+        .respond(StatusCode::PAYLOAD_TOO_LARGE);
+    };
+    let q = Query::parse(query.as_deref().unwrap_or(""));
+    let mut pairs: Vec<(String, String)> = q.foreign(&[LIST]);
+    pairs.push((LIST.into(), body));
+    stack_answer(&catalog, &Query::from_pairs(pairs))
+}

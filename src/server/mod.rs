@@ -12,6 +12,7 @@ pub mod json_api;
 pub mod load;
 pub mod og_image;
 pub mod response;
+pub mod stack_form;
 
 use crate::domain::catalog::Catalog;
 use crate::server::config::Settings;
@@ -21,7 +22,7 @@ use crate::ui::components::layout::SiteOrigin;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery};
 use axum::http::{Method, Uri};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::{provide_context, use_context};
@@ -96,6 +97,22 @@ pub fn app(
         .route("/vendors.csv", {
             let c = c.clone();
             get(move |RawQuery(q): RawQuery| crate::server::csv::vendors_csv(c.clone(), q))
+        })
+        .route("/stack.csv", {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::server::csv::stack_csv(c.clone(), q))
+        })
+        .route("/api/stack", {
+            let (c, c2) = (c.clone(), c.clone());
+            get(move |RawQuery(q): RawQuery| crate::server::json_api::stack(c.clone(), q)).post(
+                move |RawQuery(q): RawQuery, req: axum::extract::Request| {
+                    crate::server::json_api::stack_list(c2.clone(), q, req)
+                },
+            )
+        })
+        .route("/stack", {
+            let c = c.clone();
+            post(move |req: axum::extract::Request| crate::server::stack_form::post(c.clone(), req))
         })
         .route("/compare.csv", {
             let c = c.clone();

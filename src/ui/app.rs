@@ -5,7 +5,8 @@ use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
-    home::HomePage, not_found::NotFound, sources::SourcesPage, vendor::VendorPage,
+    home::HomePage, not_found::NotFound, sources::SourcesPage, stack::StackPage,
+    vendor::VendorPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calculator") view=CalculatorPage ssr=ssr.clone()/>
                     <Route path=path!("/decide") view=DecidePage ssr=ssr.clone()/>
                     <Route path=path!("/compare") view=ComparePage ssr=ssr.clone()/>
+                    <Route path=path!("/stack") view=StackPage ssr=ssr.clone()/>
                     <Route path=path!("/sources") view=SourcesPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug") view=VendorPage ssr=ssr.clone()/>
                     <Route path=path!("/vendors/:slug/api") view=ApiGuidePage ssr/>

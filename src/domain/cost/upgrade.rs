@@ -19,6 +19,8 @@ pub enum PriceSource {
     YourQuote,
 }
 
+impl crate::domain::keys::Key for PriceSource {}
+
 /// A plan's annual cost for the team, or why it cannot be given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status")]

@@ -14,9 +14,11 @@ use super::import::{import, Import};
 use super::input::{self, Stack, StackApp, APPS};
 use super::list::{self, Note};
 use super::matcher::{Match, Matcher};
-use super::totals::{totals, StackTotals};
+use super::totals::{totals, Extra, StackTotals};
 use crate::domain::catalog::Catalog;
-use crate::domain::format::echo;
+use crate::domain::cost::upgrade::PriceSource;
+use crate::domain::cost::verdict::Outcome;
+use crate::domain::format::{self, echo};
 use crate::domain::scenario::{self, Issue};
 use crate::domain::url::Query;
 use serde::{Deserialize, Serialize};
@@ -231,15 +233,31 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
         ));
         stack.apps.truncate(input::MAX_APPS);
     }
+    let matcher = Matcher::new(catalog);
     for app in &stack.apps {
         match (catalog.vendor(&app.slug), &app.plan) {
-            (None, _) => issues.push(issue(
-                APPS,
-                format!(
-                    "We have no vendor “{}”; it is left out.",
-                    echo(&app.slug, 60)
-                ),
-            )),
+            // Kept as a line to settle, so the next change of the form does not lose it.
+            (None, _) => {
+                issues.push(issue(
+                    APPS,
+                    format!(
+                        "We have no vendor “{}”; it waits below.",
+                        echo(&app.slug, 60)
+                    ),
+                ));
+                let waiting = match matcher.find(&app.slug, None) {
+                    Match::Ambiguous { candidates } => Waiting::Ambiguous { candidates },
+                    Match::Unmatched { suggestions } => Waiting::NoMatch { suggestions },
+                    _ => Waiting::NoMatch {
+                        suggestions: Vec::new(),
+                    },
+                };
+                pending.push(PendingLine {
+                    name: app.slug.clone(),
+                    seats: app.seats.to_string(),
+                    waiting,
+                });
+            }
             (Some(v), Some(plan)) if v.plan(plan).is_none() => issues.push(issue(
                 APPS,
                 format!(
@@ -257,6 +275,46 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
         issues,
         pending,
         notes,
+    }
+}
+
+/// What getting SCIM adds to an app's bill a year, in words: "$5,760 to $38,240 more",
+/// "included in your plan", "quote needed".
+pub fn extra_text(e: &Extra) -> String {
+    match e {
+        Extra::Known { yearly, basis } => {
+            let from = match basis {
+                PriceSource::ListPrice => "",
+                PriceSource::Estimate => " (estimate)",
+                PriceSource::YourQuote => " (your quote)",
+            };
+            format!("{}{from}", format::change(yearly))
+        }
+        Extra::NeedsQuote => "Quote needed".into(),
+        Extra::Unknown => "Price unknown".into(),
+        Extra::NoScimPlan => "No plan with SCIM".into(),
+        Extra::Included => "Included in your plan".into(),
+    }
+}
+
+/// The verdict in a table cell, over the stack's horizon.
+pub fn verdict_short(o: &Outcome, years: u32) -> String {
+    let over = if years == 1 {
+        "a year".to_string()
+    } else {
+        format!("over {years} years")
+    };
+    match o {
+        Outcome::AlreadyHasScim => "Turn on the SCIM you have".into(),
+        Outcome::NoScimPlan => "Stay manual or automate another way".into(),
+        Outcome::UpgradeCheaper { by } => {
+            format!("Upgrade: saves {} {over}", format::amount(by))
+        }
+        Outcome::ManualCheaper { by } => {
+            format!("Stay manual: {} cheaper {over}", format::amount(by))
+        }
+        Outcome::Depends { .. } => "Depends on the price you get".into(),
+        Outcome::Unknown => "Needs a price to compare".into(),
     }
 }
 
@@ -378,12 +436,13 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "We have no vendor “nosuch”; it is left out.",
+                "We have no vendor “nosuch”; it waits below.",
                 "Mode has no plan “Gold”; costed on its usual plan before SCIM."
             ]
         );
         assert!(r.is_bad_input());
         assert_eq!(r.totals.not_in_catalog, ["nosuch"]);
+        assert_eq!(r.pending[0].line(), "nosuch, 3");
     }
 
     #[test]

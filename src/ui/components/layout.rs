@@ -16,6 +16,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href="/calculator" attr:class="nav-link">"Calculator"</A>
                 <A href="/decide" attr:class="nav-link">"Decide"</A>
                 <A href="/compare" attr:class="nav-link">"Compare"</A>
+                <A href="/stack" attr:class="nav-link">"Your stack"</A>
             </nav>
         </header>
     }

@@ -7,4 +7,5 @@ pub mod decide;
 pub mod home;
 pub mod not_found;
 pub mod sources;
+pub mod stack;
 pub mod vendor;

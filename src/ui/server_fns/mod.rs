@@ -6,6 +6,7 @@ mod chart_svg;
 mod get_api_guide;
 mod get_guide;
 mod get_sources;
+mod get_stack;
 mod get_vendors;
 mod list_vendors;
 
@@ -13,6 +14,7 @@ pub use chart_svg::chart_svg;
 pub use get_api_guide::{get_api_guide, ApiGuideData};
 pub use get_guide::{get_guide, GuideData};
 pub use get_sources::{get_sources, SeedPage, SourcesData};
+pub use get_stack::{get_stack, StackData};
 pub use get_vendors::{get_vendors, VendorSet};
 pub use list_vendors::list_vendors;
 

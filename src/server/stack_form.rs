@@ -1,0 +1,62 @@
+//! `POST /stack`: the stack page's form, answered with a redirect (303) to the stack's
+//! address (`domain::stack::form`), so the address bar holds the stack with or without
+//! JavaScript. A body too large, a list too large to read, or more waiting lines than an
+//! address can carry get a page saying so (413 or 400), never a lost line in silence.
+
+use crate::domain::catalog::Catalog;
+use crate::domain::stack::form;
+use crate::domain::stack::list;
+use crate::domain::url::Query;
+use crate::server::guard::{refuse, MAX_STACK_URL_BYTES};
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// The largest form body read: the list's own cap, percent-encoded (up to three bytes a
+/// character), and the rest of the form.
+pub const MAX_BODY_BYTES: usize = 3 * list::MAX_BYTES + 64 * 1024;
+
+/// Reads a request body up to `limit` bytes; `None` when it is larger.
+pub async fn body_text(req: Request, limit: usize) -> Option<String> {
+    let bytes = axum::body::to_bytes(req.into_body(), limit).await.ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub async fn post(catalog: Arc<Catalog>, req: Request) -> Response {
+    let Some(body) = body_text(req, MAX_BODY_BYTES).await else {
+        return refuse(
+            "/stack",
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "List too large",
+            &format!(
+                "This form is larger than we read at once. Paste or upload at most {} KiB (about {} apps) at a time.",
+                list::MAX_BYTES / 1024,
+                list::MAX_LINES
+            ),
+        );
+    };
+    match form::address(&catalog, &Query::parse(&body)) {
+        Err(message) => refuse("/stack", StatusCode::BAD_REQUEST, "List not read", &message),
+        Ok(query) if query.len() + "/stack?".len() > MAX_STACK_URL_BYTES => refuse(
+            "/stack",
+            StatusCode::BAD_REQUEST,
+            "Too many lines to settle",
+            "This list leaves more lines to settle (names we do not know, or without seats) than one link can carry. Paste fewer lines at a time, or remove the apps we do not cover.",
+        ),
+        Ok(query) => {
+            let to = if query.is_empty() {
+                "/stack".to_string()
+            } else {
+                format!("/stack?{query}")
+            };
+            let mut res = Body::empty().into_response();
+            *res.status_mut() = StatusCode::SEE_OTHER;
+            if let Ok(v) = header::HeaderValue::from_str(&to) {
+                res.headers_mut().insert(header::LOCATION, v);
+            }
+            res
+        }
+    }
+}

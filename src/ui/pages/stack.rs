@@ -1,0 +1,464 @@
+//! `/stack?apps=slack:250,mode:40`: the SCIM tax across every app a reader runs, what
+//! staying manual costs, and where to start.
+//!
+//! The whole page is one form posted to `/stack` (`server::stack_form`), which answers with
+//! a redirect to the stack's address: without JavaScript every change is one button away,
+//! and the address bar always holds the stack. With JavaScript the `LiveStack` island
+//! posts the same form in the background and swaps in the new page.
+
+use crate::domain::format::{self, group_thousands};
+use crate::domain::scenario::{self, Field};
+use crate::domain::stack::form::{
+    APP, DROP, LINE_NAME, LINE_SEATS, PLAN, QUOTE, REMOVE, SEATS, USE,
+};
+use crate::domain::stack::input::StackApp;
+use crate::domain::stack::report::{
+    extra_text, verdict_short, PendingLine, StackReport, Waiting, LIST, NOTES,
+};
+use crate::domain::stack::totals::{AppTax, Extra};
+use crate::ui::components::badges::StatusBadge;
+use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
+use crate::ui::components::link_preview::PreviewText;
+use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::live_stack::{LiveStack, FORM_ID, LIVE_ID};
+use crate::ui::server_fns::{get_stack, StackData};
+use crate::ui::status::bad_input_when;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+const DESCRIPTION: &str = "The SCIM tax across your whole stack: what automating each app costs, what staying manual costs, and where to start.";
+
+/// The example a first visit offers.
+pub const EXAMPLE: &str = "/stack?apps=bitwarden:250,amplitude:60,mode:40,ironclad:12";
+
+#[component]
+pub fn StackPage() -> impl IntoView {
+    let address = use_address_bar();
+    let query = address.search();
+    view! {
+        <PageHeader
+            title="Your stack"
+            lede="Every app you run, side by side: what getting SCIM costs for each, what staying manual costs, and where automating is cheapest. The address bar holds the whole stack, so the link shares it."
+        />
+        <Suspense fallback=Loading>
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move {
+                    match get_stack(query).await {
+                        Ok(data) => view! { <StackForm data/> }.into_any(),
+                        Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The title and preview text: the stack's totals in a sentence.
+fn summary(r: &StackReport) -> (String, String) {
+    let t = &r.totals;
+    let n = t.apps.len();
+    if n == 0 {
+        return ("Your stack".into(), DESCRIPTION.into());
+    }
+    let apps = format!("{n} app{}", if n == 1 { "" } else { "s" });
+    let mut text = format!(
+        "{apps}: getting SCIM costs {} a year where prices are known",
+        format::amount(&t.known_extra)
+    );
+    let open = t.needs_quote.len() + t.unknown_price.len();
+    if open > 0 {
+        text += &format!(
+            ", plus {open} app{} needing a quote or a price",
+            if open == 1 { "" } else { "s" }
+        );
+    }
+    text += &format!(
+        "; staying manual costs {} a year.",
+        format::usd_whole(t.manual_total)
+    );
+    (format!("Stack of {apps}"), text)
+}
+
+#[component]
+fn StackForm(data: StackData) -> impl IntoView {
+    let r = &data.report;
+    bad_input_when(r.is_bad_input());
+    let (title, description) = summary(r);
+    let messages: Vec<String> = r.issues.iter().map(|i| i.message.clone()).collect();
+    let notes = r.notes.join("\n");
+    let data = StoredValue::new(data.clone());
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <PreviewText title description/>
+        <LiveStack/>
+        <form id=FORM_ID class="stack-form" method="post" action="/stack">
+            // Enter in any field applies the form, not the first row's "Remove".
+            <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">"Update"</button>
+            <div id=LIVE_ID>
+                <InputErrors messages/>
+                {data.with_value(|d| view! {
+                    <Totals r=d.report.clone()/>
+                    <WaitingLines data=d.clone()/>
+                    <Notes notes=d.report.notes.clone()/>
+                    <AppsTable data=d.clone()/>
+                    <CheapestWins r=d.report.clone()/>
+                    <Share r=d.report.clone()/>
+                })}
+                <input type="hidden" name=NOTES value=notes/>
+            </div>
+            <AddApps/>
+            <TeamInputs/>
+        </form>
+    }
+}
+
+#[component]
+fn Totals(r: StackReport) -> impl IntoView {
+    let t = &r.totals;
+    if t.apps.is_empty() {
+        return view! {
+            <section class="card stack-empty" aria-labelledby="stack-totals-title">
+                <h2 id="stack-totals-title">"No apps yet"</h2>
+                <p>"Paste your apps below, one a line with their seats (“Slack, 250”), or upload an export from your identity provider. Or start from "<a href=EXAMPLE>"an example stack"</a>"."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let years = r.stack.years;
+    let names = |slugs: &[String]| -> String {
+        slugs
+            .iter()
+            .map(|s| {
+                t.apps
+                    .iter()
+                    .find(|a| &a.slug == s)
+                    .map_or(s.clone(), |a| a.name.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let quotes = (!t.needs_quote.is_empty()).then(|| names(&t.needs_quote));
+    let unknown = (!t.unknown_price.is_empty()).then(|| names(&t.unknown_price));
+    let known_apps = t
+        .apps
+        .iter()
+        .filter(|a| matches!(a.extra, Extra::Known { .. }))
+        .count();
+    view! {
+        <section class="card stack-totals" aria-labelledby="stack-totals-title">
+            <h2 id="stack-totals-title">{format!("Your stack: {} apps", t.apps.len())}</h2>
+            <dl class="totals">
+                <div>
+                    <dt>"Getting SCIM, a year (known prices)"</dt>
+                    <dd class="num" data-total="known-extra">{format::change(&t.known_extra)}</dd>
+                    <dd class="sub">{format!("across {known_apps} app{} with a price we know", if known_apps == 1 { "" } else { "s" })}</dd>
+                </div>
+                <div>
+                    <dt>"Needs a quote"</dt>
+                    <dd data-total="needs-quote">{quotes.unwrap_or_else(|| "none".into())}</dd>
+                    <dd class="sub">"not in the total: we never guess a quote"</dd>
+                </div>
+                {unknown.map(|u| view! {
+                    <div>
+                        <dt>"Price unknown"</dt>
+                        <dd data-total="unknown-price">{u}</dd>
+                        <dd class="sub">"not in the total"</dd>
+                    </div>
+                })}
+                <div>
+                    <dt>"Staying manual, a year"</dt>
+                    <dd class="num" data-total="manual">{format::usd_whole(t.manual_total)}</dd>
+                    <dd class="sub">{format!("every app, at its seats; {} over {years} years", format::usd_whole(t.manual_total * years as f64))}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+/// Lines of a pasted list not in the stack yet, each with a way to settle it.
+#[component]
+fn WaitingLines(data: StackData) -> impl IntoView {
+    let pending = data.report.pending.clone();
+    (!pending.is_empty()).then(|| {
+        let rows = pending
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| view! { <WaitingLine i p data=data.clone()/> })
+            .collect_view();
+        view! {
+            <section class="card waiting" aria-labelledby="waiting-title">
+                <h2 id="waiting-title">"Lines to settle"</h2>
+                <p class="hint">"These lines are not in the stack yet. Pick the vendor a line means, correct its name or seats and press “Update”, or leave it out."</p>
+                <ol class="waiting-lines">{rows}</ol>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn WaitingLine(i: usize, p: PendingLine, data: StackData) -> impl IntoView {
+    let why = match &p.waiting {
+        Waiting::NoMatch { suggestions } if suggestions.is_empty() => {
+            "We have no vendor by this name.".to_string()
+        }
+        Waiting::NoMatch { .. } => "We have no vendor by this name. Did you mean:".into(),
+        Waiting::Ambiguous { .. } => "This name could be another product. Is it:".into(),
+        Waiting::NeedsSeats { slug } => format!("{}: how many seats?", data.name_of(slug)),
+        Waiting::Unreadable { message } => message.clone(),
+    };
+    let picks: Vec<String> = match &p.waiting {
+        Waiting::NoMatch { suggestions } => suggestions.clone(),
+        Waiting::Ambiguous { candidates } => candidates.clone(),
+        _ => Vec::new(),
+    };
+    let (name_id, seats_id) = (format!("line-{i}-name"), format!("line-{i}-seats"));
+    let shown = format::echo(&p.name, 80);
+    view! {
+        <li class="waiting-line" data-line=i>
+            <p class="why"><strong>{format!("“{shown}”")}</strong>" "{why}
+                {picks.into_iter().map(|slug| {
+                    let name = data.name_of(&slug).to_string();
+                    view! { " "<button type="submit" class="pick" name=USE value=format!("{i}:{slug}")>{name}</button> }
+                }).collect_view()}
+            </p>
+            <div class="line-fields">
+                <div class="field">
+                    <label for=name_id.clone()>"Name"</label>
+                    <input id=name_id name=LINE_NAME type="text" value=p.name.clone()/>
+                </div>
+                <div class="field seats">
+                    <label for=seats_id.clone()>"Seats"</label>
+                    <input id=seats_id name=LINE_SEATS type="text" inputmode="numeric" value=p.seats.clone()/>
+                </div>
+                <button type="submit" class="secondary" name=DROP value=i.to_string()>"Leave out"</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn Notes(notes: Vec<String>) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        view! {
+            <details class="card notes">
+                <summary>{format!("What your list merged or left out ({})", notes.len())}</summary>
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </details>
+        }
+    })
+}
+
+/// The apps, ranked by SCIM tax, each row editable (seats, plan, own quote).
+#[component]
+fn AppsTable(data: StackData) -> impl IntoView {
+    let r = &data.report;
+    if r.totals.apps.is_empty() {
+        return ().into_any();
+    }
+    let years = r.stack.years;
+    let rows = r
+        .totals
+        .apps
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let given = r
+                .stack
+                .apps
+                .iter()
+                .find(|s| s.slug == a.slug)
+                .cloned()
+                .unwrap_or_else(|| StackApp::new(&a.slug, a.seats));
+            let plans = data
+                .plans
+                .iter()
+                .find(|(s, _, _)| *s == a.slug)
+                .cloned()
+                .unwrap_or_default();
+            view! { <AppRow i a=a.clone() given plans years/> }
+        })
+        .collect_view();
+    view! {
+        <section class="card stack-apps" aria-labelledby="stack-apps-title">
+            <h2 id="stack-apps-title">"App by app, largest SCIM tax first"</h2>
+            <div class="table-wrap">
+                <table class="stack">
+                    <caption class="visually-hidden">"Each app of the stack: seats, SCIM status, the plan that unlocks SCIM, the extra a year to get there, staying manual a year, and the verdict"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"App"</th>
+                            <th scope="col" class="col-seats">"Seats"</th>
+                            <th scope="col">"SCIM"</th>
+                            <th scope="col">"Your plan → SCIM plan"</th>
+                            <th scope="col" class="num">"Getting SCIM, a year"</th>
+                            <th scope="col" class="num">"Staying manual, a year"</th>
+                            <th scope="col">{format!("Verdict ({years} years)")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="hint">"Getting SCIM: the SCIM plan's yearly price minus your plan's, at the app's seats, from list prices unless you give your quote; a range stays a range. Staying manual: the team-wide inputs below, at the app's seats. Change seats, plans or quotes and press “Update”."</p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn AppRow(
+    i: usize,
+    a: AppTax,
+    /// The app as the reader gave it: their plan and quote.
+    given: StackApp,
+    plans: (String, Vec<String>, Option<String>),
+    years: u32,
+) -> impl IntoView {
+    let (chosen_plan, quote) = (given.plan.unwrap_or_default(), given.quote);
+    let usual = plans.2.clone().unwrap_or_else(|| "usual plan".into());
+    let (seats_id, plan_id, quote_id) = (
+        format!("app-{i}-seats"),
+        format!("app-{i}-plan"),
+        format!("app-{i}-quote"),
+    );
+    let options = plans
+        .1
+        .iter()
+        .map(|p| {
+            let selected = *p == chosen_plan;
+            view! { <option value=p.clone() selected=selected>{p.clone()}</option> }
+        })
+        .collect_view();
+    let extra = extra_text(&a.extra);
+    let per_seat = a
+        .extra_per_seat_month
+        .map(|s| format!("{} a seat a month", format::change(&s)));
+    view! {
+        <tr data-app=a.slug.clone()>
+            <th scope="row">
+                <a href=format!("/vendors/{}", a.slug)>{a.name.clone()}</a>
+                <input type="hidden" name=APP value=a.slug.clone()/>
+                <button type="submit" class="remove no-print" name=REMOVE value=a.slug.clone() aria-label=format!("Remove {}", a.name)>"Remove"</button>
+            </th>
+            <td class="col-seats">
+                <label class="visually-hidden" for=seats_id.clone()>{format!("Seats of {}", a.name)}</label>
+                <input id=seats_id name=SEATS type="text" inputmode="numeric" size="6" value=a.seats.to_string()/>
+            </td>
+            <td><StatusBadge value=a.status/></td>
+            <td>
+                <label class="visually-hidden" for=plan_id.clone()>{format!("Your plan at {}", a.name)}</label>
+                <select id=plan_id name=PLAN>
+                    <option value="" selected=chosen_plan.is_empty()>{format!("Usual: {usual}")}</option>
+                    {options}
+                </select>
+                <span class="sub">{format!("→ {}", a.scim_plan.clone().unwrap_or_else(|| "no plan named".into()))}</span>
+            </td>
+            <td class="num">
+                <span data-cell="extra">{extra}</span>
+                {per_seat.map(|p| view! { <span class="sub">{p}</span> })}
+                <label class="sub" for=quote_id.clone()>"Your quote, $ a year"</label>
+                <input id=quote_id name=QUOTE type="text" inputmode="decimal" size="8" value=quote.map(format::plain).unwrap_or_default()/>
+            </td>
+            <td class="num" data-cell="manual">{format::usd_whole(a.manual.total_annual_impact)}</td>
+            <td data-cell="verdict">{verdict_short(&a.outcome, years)}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn CheapestWins(r: StackReport) -> impl IntoView {
+    let t = &r.totals;
+    (!t.cheapest_wins.is_empty()).then(|| {
+        let items = t
+            .cheapest_wins
+            .iter()
+            .filter_map(|s| t.apps.iter().find(|a| &a.slug == s))
+            .map(|a| {
+                let why = match (&a.extra, a.extra_per_seat_month) {
+                    (Extra::Included, _) => "SCIM is already in your plan: turn it on.".to_string(),
+                    (_, Some(per)) => format!("{} a seat a month to get SCIM.", format::change(&per)),
+                    _ => extra_text(&a.extra),
+                };
+                view! { <li><a href=format!("/vendors/{}", a.slug)>{a.name.clone()}</a>": "{why}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="card cheapest" aria-labelledby="cheapest-title">
+                <h2 id="cheapest-title">"Where to start: the cheapest wins"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// The link, the downloads and printing.
+#[component]
+fn Share(r: StackReport) -> impl IntoView {
+    let q = r.stack.to_query();
+    let link = if q.is_empty() {
+        "/stack".to_string()
+    } else {
+        format!("/stack?{q}")
+    };
+    let sep = if q.is_empty() { "" } else { "?" };
+    (!r.totals.apps.is_empty()).then(|| {
+        view! {
+            <p class="share no-print">
+                <a class="deep-link" href=link.clone()>"Link to this stack"</a>
+                " · "<a href=format!("/stack.csv{sep}{q}") download="">"Download CSV"</a>
+                " · "<a href=format!("/api/stack{sep}{q}")>"JSON"</a>
+                " · "<button type="button" class="copy-link" hidden=true data-copy=link>"Copy link"</button>
+            </p>
+        }
+    })
+}
+
+#[component]
+fn AddApps() -> impl IntoView {
+    view! {
+        <fieldset class="card add-apps">
+            <legend>"Add apps"</legend>
+            <div class="field">
+                <label for="stack-list">"One app a line, with its seats: “Slack, 250”. A spreadsheet paste (name, tab, seats) or an export from Okta or Entra ID works too."</label>
+                <textarea id="stack-list" name=LIST rows="6" spellcheck="false" placeholder="Slack, 250\nZoom, 250\nMode, 40"></textarea>
+            </div>
+            <p class="file-pick" hidden=true>
+                <label for="stack-file">"Or choose a file (CSV or text): "</label>
+                <input id="stack-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain"/>
+            </p>
+            <p class="form-actions"><button type="submit">"Add to the stack"</button></p>
+        </fieldset>
+    }
+}
+
+fn field_input(f: &Field, value: Option<String>) -> impl IntoView {
+    let id = format!("stack-{}", f.key);
+    let value = value.unwrap_or_else(|| f.default.map(format::plain).unwrap_or_default());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{f.label}" "<span class="unit">{f.unit}</span></label>
+            <input id=id name=f.key type="text" inputmode="decimal" value=value/>
+        </div>
+    }
+}
+
+/// The calculator's manual-cost inputs, shared by every app, and the horizon.
+#[component]
+fn TeamInputs() -> impl IntoView {
+    let address = use_address_bar();
+    let fields = scenario::MANUAL_FIELDS
+        .iter()
+        .chain([&scenario::YEARS])
+        .map(|f| field_input(f, address.get(f.key)))
+        .collect_view();
+    view! {
+        <fieldset class="card team-inputs">
+            <legend>"Team-wide inputs"</legend>
+            <p class="hint">{format!("Shared by every app; each app counts its seats as the people it serves. The defaults are the calculator's (from a {}-person example); open the calculator to see where each comes from.", group_thousands(crate::domain::cost::manual::SOURCE_TEAM as u64))}</p>
+            <div class="fields">{fields}</div>
+            <p class="form-actions"><button type="submit">"Update"</button></p>
+        </fieldset>
+    }
+}
