@@ -207,7 +207,7 @@ mod tests {
         assert!(s.issues.is_empty());
         assert_eq!(
             query(&s.slugs, s.users),
-            "vendors=mode%2Cironclad%2Ccode42&users=120"
+            "vendors=mode,ironclad,code42&users=120"
         );
     }
 

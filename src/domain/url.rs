@@ -92,11 +92,16 @@ impl std::fmt::Display for Query {
     }
 }
 
-/// Pairs as a query string (no leading `?`).
+/// Pairs as a query string (no leading `?`). `:` and `,` stay bare: both are legal in a
+/// query and decode to themselves, and lists of them (`vendors=mode,ironclad`,
+/// `apps=mode:40,ironclad:12`) stay short and readable. (A `%3A` typed in a value is
+/// written `%253A`, so it never turns into a separator.)
 pub fn encode<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
         .finish()
+        .replace("%3A", ":")
+        .replace("%2C", ",")
 }
 
 #[cfg(test)]
@@ -146,6 +151,9 @@ mod tests {
     fn encoding_round_trips() {
         let q = Query::from_pairs([("plan", "A & B/C+D é")]);
         assert_eq!(q.to_string(), "plan=A+%26+B%2FC%2BD+%C3%A9");
+        assert_eq!(Query::parse(&q.to_string()), q);
+        let q = Query::from_pairs([("apps", "mode:40,a%3Ab,x%2Cy")]);
+        assert_eq!(q.to_string(), "apps=mode:40,a%253Ab,x%252Cy");
         assert_eq!(Query::parse(&q.to_string()), q);
     }
 }

@@ -281,7 +281,7 @@ pub async fn stack_list(
     req: axum::extract::Request,
 ) -> Response {
     use crate::domain::stack::{list, report::LIST};
-    let Some(body) = crate::server::stack_form::body_text(req, list::MAX_BYTES).await else {
+    let Ok(body) = axum::body::to_bytes(req.into_body(), list::MAX_BYTES).await else {
         return ApiError {
             error: &format!(
                 "the body is larger than {} KiB; send at most that much at a time",
@@ -293,6 +293,6 @@ pub async fn stack_list(
     };
     let q = Query::parse(query.as_deref().unwrap_or(""));
     let mut pairs: Vec<(String, String)> = q.foreign(&[LIST]);
-    pairs.push((LIST.into(), body));
+    pairs.push((LIST.into(), String::from_utf8_lossy(&body).into_owned()));
     stack_answer(&catalog, &Query::from_pairs(pairs))
 }

@@ -18,14 +18,8 @@ use std::sync::Arc;
 /// character), and the rest of the form.
 pub const MAX_BODY_BYTES: usize = 3 * list::MAX_BYTES + 64 * 1024;
 
-/// Reads a request body up to `limit` bytes; `None` when it is larger.
-pub async fn body_text(req: Request, limit: usize) -> Option<String> {
-    let bytes = axum::body::to_bytes(req.into_body(), limit).await.ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
-}
-
 pub async fn post(catalog: Arc<Catalog>, req: Request) -> Response {
-    let Some(body) = body_text(req, MAX_BODY_BYTES).await else {
+    let Ok(body) = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES).await else {
         return refuse(
             "/stack",
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -37,7 +31,7 @@ pub async fn post(catalog: Arc<Catalog>, req: Request) -> Response {
             ),
         );
     };
-    match form::address(&catalog, &Query::parse(&body)) {
+    match form::address(&catalog, &Query::parse(&String::from_utf8_lossy(&body))) {
         Err(message) => refuse("/stack", StatusCode::BAD_REQUEST, "List not read", &message),
         Ok(query) if query.len() + "/stack?".len() > MAX_STACK_URL_BYTES => refuse(
             "/stack",

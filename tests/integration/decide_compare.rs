@@ -132,7 +132,7 @@ fn compare_shows_vendors_side_by_side_at_the_team_size() {
             "href=\"/vendors/ironclad\"",
             "Plan required for SCIM",
             "Vendor staff needed to set up",
-            "/compare.csv?vendors=mode%2Cironclad&amp;users=120",
+            "/compare.csv?vendors=mode,ironclad&amp;users=120",
         ]);
         // Manual cost at 120 people with the default model: (12 joiners + 12 leavers) ×
         // 60.6 min = 24.24 hours × $60.28 = $1,461; 120 seats × 2.4 % = 2.88, so 3 licences

@@ -18,4 +18,5 @@ mod og_images;
 mod operations;
 mod pages;
 mod recommendation_walk;
+mod stack;
 mod traffic;

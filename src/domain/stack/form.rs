@@ -121,12 +121,12 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
     waiting.extend(answered(q, catalog, &mut apps));
     let pasted = q.get(LIST).unwrap_or("");
     let text = waiting.join("\n") + "\n" + pasted;
-    let (more, pending, new_notes) = read_list(&text, &Matcher::new(catalog))?;
-    merge_apps(&mut apps, more);
+    let read = read_list(&text, &Matcher::new(catalog))?;
+    merge_apps(&mut apps, read.apps);
     if pasted.trim().is_empty() {
         notes.extend(q.get(NOTES).unwrap_or("").lines().map(str::to_string));
     }
-    notes.extend(new_notes);
+    notes.extend(read.notes);
 
     let mut out = String::new();
     if !apps.is_empty() {
@@ -140,7 +140,7 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
             let v = q.text(f.key)?;
             (!scenario::is_default(f.key, &v)).then(|| (f.key.to_string(), v))
         });
-    let lines: Vec<String> = pending.iter().map(|p| p.line()).collect();
+    let lines: Vec<String> = read.pending.iter().map(|p| p.line()).collect();
     let notes: Vec<String> = notes
         .iter()
         .map(|n| echo(n.trim(), 200))
@@ -195,8 +195,8 @@ mod tests {
     #[test]
     fn a_pasted_list_becomes_apps_and_waiting_lines() {
         assert_eq!(
-            post("list=Slack%092%2C500%0AZoom%2C+250%0AIronclade%2C+12&hourly=60"),
-            "apps=slack:2500,zoom:250&hourly=60&list=Ironclade%2C+12"
+            post("list=Slack%092,500%0AZoom,+250%0AIronclade,+12&hourly=60"),
+            "apps=slack:2500,zoom:250&hourly=60&list=Ironclade,+12"
         );
     }
 
@@ -210,16 +210,16 @@ mod tests {
     fn a_row_with_bad_seats_waits_with_its_text() {
         assert_eq!(
             post("app=slack&seats=lots&plan=&quote="),
-            "list=Slack%2C+lots"
+            "list=Slack,+lots"
         );
     }
 
     #[test]
     fn answering_a_line_adds_it_and_keeps_the_others() {
-        let body = "apps=mode:40&line_name=Ironclade&line_seats=12&line_name=Office365+Zoom&line_seats=5&line_name=Zoom&line_seats=&use=0%3Aironclad";
+        let body = "apps=mode:40&line_name=Ironclade&line_seats=12&line_name=Office365+Zoom&line_seats=5&line_name=Zoom&line_seats=&use=0:ironclad";
         assert_eq!(
             post(body),
-            "apps=mode:40,ironclad:12&list=Office365+Zoom%2C+5%0AZoom"
+            "apps=mode:40,ironclad:12&list=Office365+Zoom,+5%0AZoom"
         );
         let body = "line_name=Office365+Zoom&line_seats=5&line_name=Zoom&line_seats=30&drop=0";
         assert_eq!(post(body), "apps=zoom:30");
@@ -240,7 +240,7 @@ mod tests {
     fn a_bad_quote_is_named_not_lost() {
         assert_eq!(
             post("app=mode&seats=4&plan=&quote=soon"),
-            "apps=mode:4&notes=Mode%3A+quote+%E2%80%9Csoon%E2%80%9D+is+not+a+number%3B+ignoring+it."
+            "apps=mode:4&notes=Mode:+quote+%E2%80%9Csoon%E2%80%9D+is+not+a+number%3B+ignoring+it."
         );
     }
 

@@ -170,12 +170,18 @@ pub fn pending_of(text: &str, import: &Import, unreadable: &[Note]) -> Vec<Pendi
     out.into_iter().map(|(_, p)| p).collect()
 }
 
-/// Reads `text` as a pasted list: the apps it resolves, the lines left waiting, and the
-/// notes (merged duplicates, lines set aside, the app cap). `Err` for input too large.
-pub fn read_list(
-    text: &str,
-    matcher: &Matcher,
-) -> Result<(Vec<StackApp>, Vec<PendingLine>, Vec<String>), String> {
+/// A pasted list, read and matched.
+pub struct ReadList {
+    /// The apps it resolves.
+    pub apps: Vec<StackApp>,
+    /// The lines left waiting.
+    pub pending: Vec<PendingLine>,
+    /// Merged duplicates, lines set aside, the app cap.
+    pub notes: Vec<String>,
+}
+
+/// Reads `text` as a pasted list. `Err` for input too large.
+pub fn read_list(text: &str, matcher: &Matcher) -> Result<ReadList, String> {
     let listing = list::read(text)?;
     let unreadable = listing.problems.clone();
     let imported = import(listing, matcher);
@@ -186,7 +192,11 @@ pub fn read_list(
         .chain(imported.problems.iter().skip(unreadable.len()))
         .map(|n| n.message.clone())
         .collect();
-    Ok((imported.apps, pending, notes))
+    Ok(ReadList {
+        apps: imported.apps,
+        pending,
+        notes,
+    })
 }
 
 /// Adds `more` to `apps`: an app already there takes the new seats (the later line wins,
@@ -214,10 +224,10 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
         .collect();
     if let Some(text) = q.get(LIST).filter(|t| !t.trim().is_empty()) {
         match read_list(text, &Matcher::new(catalog)) {
-            Ok((apps, waiting, more)) => {
-                merge_apps(&mut stack.apps, apps);
-                pending = waiting;
-                notes.extend(more);
+            Ok(read) => {
+                merge_apps(&mut stack.apps, read.apps);
+                pending = read.pending;
+                notes.extend(read.notes);
             }
             Err(m) => issues.push(issue(LIST, m)),
         }
@@ -423,7 +433,7 @@ mod tests {
             ("Foo Bar", "1,250"),
         ] {
             let text = line_of(name, seats);
-            let (_, pending, _) = read_list(&text, &Matcher::new(&catalog())).unwrap();
+            let pending = read_list(&text, &Matcher::new(&catalog())).unwrap().pending;
             assert_eq!(pending[0].name, name, "{text}");
             assert_eq!(pending[0].seats, seats.replace(',', ""), "{text}");
         }

@@ -64,7 +64,7 @@ fn summary(r: &StackReport) -> (String, String) {
     let apps = format!("{n} app{}", if n == 1 { "" } else { "s" });
     let mut text = format!(
         "{apps}: getting SCIM costs {} a year where prices are known",
-        format::amount(&t.known_extra)
+        format::change(&t.known_extra)
     );
     let open = t.needs_quote.len() + t.unknown_price.len();
     if open > 0 {

@@ -129,6 +129,43 @@ pub async fn get_with_headers(addr: std::net::SocketAddr, uri: &str, headers: &[
     })
 }
 
+/// A minimal HTTP/1.1 POST of `body` with its content type.
+pub async fn post_at(
+    addr: std::net::SocketAddr,
+    uri: &str,
+    content_type: &str,
+    body: &[u8],
+) -> Page {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST {uri} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    // A server may answer (413) and close before reading a large body whole.
+    let _ = stream.write_all(body).await;
+    let mut raw = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        stream.read_to_end(&mut raw),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("no answer for POST {uri} within 30 s"));
+    parse_response(&raw).unwrap_or_else(|| panic!("no HTTP response for POST {uri}"))
+}
+
+/// A form POST (`application/x-www-form-urlencoded`) to the shipped-data server.
+pub async fn post_form(uri: &str, body: &str) -> Page {
+    post_at(
+        server_addr(),
+        uri,
+        "application/x-www-form-urlencoded",
+        body.as_bytes(),
+    )
+    .await
+}
+
 /// A raw HTTP/1.1 response (chunked bodies joined); `None` without a status line.
 pub fn parse_response(raw: &[u8]) -> Option<Page> {
     let split = raw
