@@ -11,6 +11,8 @@ const pages = [
   "/calculator?vendor=ironclad&users=120",
   "/decide?vendor=code42&automate=yes",
   "/compare?vendors=mode,ironclad,mimecast&users=120",
+  "/stack?apps=mode:40,ironclad:12,bitwarden:250&list=Ironcladd%2C+3%0AZoom",
+  "/stack",
   "/no/such/page",
 ];
 
