@@ -138,16 +138,20 @@ pub fn cost_chart(c: &CostChart) -> String {
 
 /// Makes the SVG follow the page's colours, scale with its box, and carry its title.
 fn finish(svg: String, title: &str) -> String {
+    finish_sized(svg, title, WIDTH, HEIGHT)
+}
+
+fn finish_sized(svg: String, title: &str, width: u32, height: u32) -> String {
     // plotters writes a viewBox of its own; add one only where it did not (one attribute
     // twice is not valid XML).
     let head = svg.split('>').next().unwrap_or("");
     let view_box = if head.contains("viewBox") {
         String::new()
     } else {
-        format!("viewBox=\"0 0 {WIDTH} {HEIGHT}\" ")
+        format!("viewBox=\"0 0 {width} {height}\" ")
     };
     let svg = svg.replace("#000000", "currentColor").replacen(
-        &format!("width=\"{WIDTH}\" height=\"{HEIGHT}\""),
+        &format!("width=\"{width}\" height=\"{height}\""),
         &format!("{view_box}role=\"img\" preserveAspectRatio=\"xMidYMid meet\""),
         1,
     );
@@ -233,6 +237,127 @@ fn draw<'a>(c: &CostChart, out: &'a mut String) -> Result<(), Box<dyn std::error
     Ok(())
 }
 
+/// One app of the stack chart: what staying manual costs a year, and what getting SCIM
+/// adds a year (a range, an open top, or `None` where no price is known).
+pub struct StackBar {
+    pub name: String,
+    pub manual: f64,
+    pub extra: Option<Span>,
+}
+
+/// The most apps the stack chart draws; the table lists them all.
+pub const STACK_CHART_APPS: usize = 20;
+const BAR_ROW: u32 = 34;
+
+/// The stack chart's height for `n` apps.
+pub fn stack_chart_height(n: usize) -> u32 {
+    80 + BAR_ROW * n.clamp(1, STACK_CHART_APPS) as u32
+}
+
+/// SCIM tax against manual cost, one row per app, in the order given (largest first):
+/// the manual cost a bar, the SCIM extra a bar from its low to its high end (lighter to
+/// the edge where the top is open). Apps beyond [`STACK_CHART_APPS`] are left to the table.
+pub fn stack_chart(bars: &[StackBar], title: &str) -> String {
+    let bars = &bars[..bars.len().min(STACK_CHART_APPS)];
+    let height = stack_chart_height(bars.len());
+    let mut svg = String::new();
+    if draw_stack(bars, height, &mut svg).is_err() || svg.is_empty() {
+        return format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} 60\" role=\"img\"><title>{}</title><text x=\"10\" y=\"30\" fill=\"currentColor\">The chart could not be drawn for this stack.</text></svg>",
+            escape(title)
+        );
+    }
+    finish_sized(svg, title, WIDTH, height)
+}
+
+fn draw_stack<'a>(
+    bars: &[StackBar],
+    height: u32,
+    out: &'a mut String,
+) -> Result<(), Box<dyn std::error::Error + 'a>> {
+    let clamp = |v: f64| if v.is_nan() { 0.0 } else { v.clamp(-Y_LIMIT, Y_LIMIT) };
+    let finite = bars.iter().flat_map(|b| {
+        let e = b.extra.unwrap_or(Span::point(0.0));
+        [b.manual, e.low, e.high]
+    });
+    let (mut lo, mut hi) = (0f64, 0f64);
+    for v in finite.filter(|v| v.is_finite()) {
+        lo = lo.min(clamp(v));
+        hi = hi.max(clamp(v));
+    }
+    if hi <= lo {
+        hi = lo + 1000.0;
+    }
+    let pad = (hi - lo) * 0.05;
+    let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad);
+    let n = bars.len().max(1);
+    let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(150)
+        .build_cartesian_2d(lo..hi, 0f64..n as f64)?;
+    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_desc("Dollars a year")
+        .x_label_formatter(&|v| short_usd(*v))
+        .y_labels(n * 2 + 1)
+        .y_label_formatter(&|v| {
+            // Row i spans i..i+1 from the top; its label sits at its middle.
+            let row = n as f64 - v - 0.5;
+            if (row - row.round()).abs() < 0.01 && row >= 0.0 {
+                let name = names.get(row.round() as usize).cloned().unwrap_or_default();
+                if name.chars().count() > 20 {
+                    format!("{}…", name.chars().take(19).collect::<String>())
+                } else {
+                    name
+                }
+            } else {
+                String::new()
+            }
+        })
+        .x_labels(7)
+        .light_line_style(BLACK.mix(0.06))
+        .bold_line_style(BLACK.mix(0.12))
+        .axis_style(BLACK.mix(0.6))
+        .label_style(("sans-serif", 13).into_font().color(&BLACK))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&BLACK))
+        .draw()?;
+    for (i, b) in bars.iter().enumerate() {
+        let top = n as f64 - i as f64;
+        let manual = (top - 0.15, top - 0.5);
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, manual.0), (clamp(b.manual), manual.1)],
+            MANUAL.filled(),
+        )))?;
+        let Some(e) = b.extra else { continue };
+        let row = (top - 0.5, top - 0.85);
+        let low = if e.low.is_finite() { clamp(e.low) } else { lo };
+        let high = if e.high.is_finite() { clamp(e.high) } else { hi };
+        // Solid up to the low end (the least it adds), lighter across the range.
+        if low != 0.0 {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(0.0, row.0), (low, row.1)],
+                UPGRADE.filled(),
+            )))?;
+        }
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(low, row.0), (high.max(low), row.1)],
+            UPGRADE.mix(0.35).filled(),
+        )))?;
+    }
+    if lo < 0.0 {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (0.0, n as f64)],
+            BLACK.mix(0.5).stroke_width(1),
+        )))?;
+    }
+    root.present()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +402,48 @@ mod tests {
         assert!(!svg.contains("#000000"));
         assert!(svg.contains("Team size (people)"));
         assert!(svg.contains("Dollars a year"));
+    }
+
+    #[test]
+    fn the_stack_chart_names_each_app_and_grows_with_them() {
+        let bars = [
+            StackBar {
+                name: "Mode".into(),
+                manual: 1324.0,
+                extra: Some(Span::range(-17520.0, 26480.0)),
+            },
+            StackBar {
+                name: "Ironclad <&>".into(),
+                manual: 146.0,
+                extra: None,
+            },
+            StackBar {
+                name: "Open".into(),
+                manual: 50.0,
+                extra: Some(Span::at_least(1000.0)),
+            },
+        ];
+        let svg = stack_chart(&bars, "Stack");
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert_eq!(svg.matches("viewBox=").count(), 1);
+        assert!(svg.contains(&format!("viewBox=\"0 0 720 {}\"", stack_chart_height(3))));
+        let labels: Vec<&str> = svg.lines().filter(|l| !l.starts_with('<') && !l.is_empty()).collect();
+        assert_eq!(labels[..4], ["Dollars a year", "Open", "Ironclad &lt;&amp;&gt;", "Mode"]);
+        assert!(svg.contains("Dollars a year"));
+        // 3 manual bars, Mode's solid low part and range, Open's solid part and range.
+        assert_eq!(svg.matches("<rect").count(), 7, "{svg}");
+        let many: Vec<StackBar> = (0..30)
+            .map(|i| StackBar {
+                name: format!("App {i}"),
+                manual: i as f64,
+                extra: None,
+            })
+            .collect();
+        let svg = stack_chart(&many, "Many");
+        assert!(svg.contains("\nApp 19\n") && !svg.contains("\nApp 20\n"));
+        for odd in [vec![], vec![StackBar { name: "x".into(), manual: f64::NAN, extra: Some(Span::range(f64::NEG_INFINITY, f64::INFINITY)) }]] {
+            assert!(stack_chart(&odd, "t").starts_with("<svg"));
+        }
     }
 
     #[test]

@@ -104,6 +104,7 @@ fn StackForm(data: StackData) -> impl IntoView {
                     <Notes notes=d.report.notes.clone()/>
                     <AppsTable data=d.clone()/>
                     <CheapestWins r=d.report.clone()/>
+                    <StackChart svg=d.chart.clone() shown=d.report.totals.apps.len()/>
                     <Share r=d.report.clone()/>
                 })}
                 <input type="hidden" name=NOTES value=notes/>
@@ -342,12 +343,12 @@ fn AppRow(
                 <input type="hidden" name=APP value=a.slug.clone()/>
                 <button type="submit" class="remove no-print" name=REMOVE value=a.slug.clone() aria-label=format!("Remove {}", a.name)>"Remove"</button>
             </th>
-            <td class="col-seats">
+            <td class="col-seats" data-label="Seats">
                 <label class="visually-hidden" for=seats_id.clone()>{format!("Seats of {}", a.name)}</label>
                 <input id=seats_id name=SEATS type="text" inputmode="numeric" size="6" value=a.seats.to_string()/>
             </td>
-            <td><StatusBadge value=a.status/></td>
-            <td>
+            <td data-label="SCIM"><StatusBadge value=a.status/></td>
+            <td data-label="Your plan → SCIM plan">
                 <label class="visually-hidden" for=plan_id.clone()>{format!("Your plan at {}", a.name)}</label>
                 <select id=plan_id name=PLAN>
                     <option value="" selected=chosen_plan.is_empty()>{format!("Usual: {usual}")}</option>
@@ -355,14 +356,14 @@ fn AppRow(
                 </select>
                 <span class="sub">{format!("→ {}", a.scim_plan.clone().unwrap_or_else(|| "no plan named".into()))}</span>
             </td>
-            <td class="num">
+            <td class="num" data-label="Getting SCIM, a year">
                 <span data-cell="extra">{extra}</span>
                 {per_seat.map(|p| view! { <span class="sub">{p}</span> })}
                 <label class="sub" for=quote_id.clone()>"Your quote, $ a year"</label>
                 <input id=quote_id name=QUOTE type="text" inputmode="decimal" size="8" value=quote.map(format::plain).unwrap_or_default()/>
             </td>
-            <td class="num" data-cell="manual">{format::usd_whole(a.manual.total_annual_impact)}</td>
-            <td data-cell="verdict">{verdict_short(&a.outcome, years)}</td>
+            <td class="num" data-cell="manual" data-label="Staying manual, a year">{format::usd_whole(a.manual.total_annual_impact)}</td>
+            <td data-cell="verdict" data-label="Verdict">{verdict_short(&a.outcome, years)}</td>
         </tr>
     }
 }
@@ -389,6 +390,30 @@ fn CheapestWins(r: StackReport) -> impl IntoView {
                 <h2 id="cheapest-title">"Where to start: the cheapest wins"</h2>
                 <ul>{items}</ul>
             </section>
+        }
+    })
+}
+
+/// The chart, drawn on the server; its legend is HTML so it follows the page's theme.
+#[component]
+fn StackChart(svg: String, shown: usize) -> impl IntoView {
+    use crate::domain::chart::{MANUAL_CSS, STACK_CHART_APPS, UPGRADE_CSS};
+    (!svg.is_empty()).then(|| {
+        let more = (shown > STACK_CHART_APPS).then(|| {
+            format!(" The {STACK_CHART_APPS} apps with the largest SCIM tax are drawn; the table lists all {shown}.")
+        });
+        view! {
+            <figure class="card chart" aria-labelledby="stack-chart-caption">
+                <ul class="legend" aria-hidden="true">
+                    <li><span class="swatch band" style=format!("background:{MANUAL_CSS}")></span>"Staying manual, a year"</li>
+                    <li><span class="swatch band" style=format!("background:{UPGRADE_CSS}")></span>"Getting SCIM, a year: solid to the low end, light across the range"</li>
+                </ul>
+                <div class="chart-svg" inner_html=svg></div>
+                <figcaption id="stack-chart-caption">
+                    "Each app, largest SCIM tax first: the orange bar is what staying manual costs a year, the blue bar what getting SCIM adds a year (a range runs light to its high end, an open-ended price to the edge; an app needing a quote has no blue bar)."
+                    {more}
+                </figcaption>
+            </figure>
         }
     })
 }

@@ -13,6 +13,8 @@ pub struct StackData {
     pub plans: Vec<(String, Vec<String>, Option<String>)>,
     /// Display names of every vendor a waiting line mentions, by slug.
     pub names: Vec<(String, String)>,
+    /// SCIM tax against manual cost per app, largest first (SVG, drawn here).
+    pub chart: String,
 }
 
 impl StackData {
@@ -26,7 +28,10 @@ impl StackData {
 
 #[server]
 pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
+    use crate::domain::chart::{stack_chart, StackBar};
     use crate::domain::cost::upgrade::default_current_plan;
+    use crate::domain::cost::Span;
+    use crate::domain::stack::totals::Extra;
     use crate::domain::stack::report::{report, Waiting};
     let catalog = super::catalog()?;
     let report = report(&catalog, &crate::domain::url::Query::parse(&query));
@@ -59,9 +64,29 @@ pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
             }
         }
     }
+    let bars: Vec<StackBar> = report
+        .totals
+        .apps
+        .iter()
+        .map(|a| StackBar {
+            name: a.name.clone(),
+            manual: a.manual.total_annual_impact,
+            extra: match &a.extra {
+                Extra::Known { yearly, .. } => Some(*yearly),
+                Extra::Included => Some(Span::point(0.0)),
+                _ => None,
+            },
+        })
+        .collect();
+    let chart = if bars.is_empty() {
+        String::new()
+    } else {
+        stack_chart(&bars, "Getting SCIM against staying manual, a year, per app")
+    };
     Ok(StackData {
         report,
         plans,
         names,
+        chart,
     })
 }
