@@ -18,6 +18,7 @@ use crate::domain::format;
 use crate::domain::recommendation::{conflict_sentence, recommend};
 use crate::domain::report::{evaluate, verdict_sentence, Report};
 use crate::domain::scenario;
+use crate::domain::stack::totals::StackTotals;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Price, Profile, Tri, Vendor};
 use std::fmt::Write;
@@ -717,6 +718,61 @@ pub fn site(measure: &dyn TextWidth, checked_on: Option<&str>) -> String {
     )
 }
 
+/// The stack's bottom line: how many apps, what getting SCIM costs a year where prices are
+/// known (a range stays one), how many need a quote, and what staying manual costs.
+pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals) -> String {
+    let mut c = Canvas::new(measure);
+    c.frame("Your stack", checked_on);
+    let n = t.apps.len();
+    c.title(
+        &format!("The SCIM tax of {n} app{}", if n == 1 { "" } else { "s" }),
+        52.0,
+    );
+    c.text(
+        "",
+        MARGIN,
+        222.0,
+        LABEL,
+        FULL,
+        "Getting SCIM, a year, where prices are known",
+    );
+    c.shrinking(
+        "known-extra",
+        MARGIN,
+        282.0,
+        big(UPGRADE, 50.0),
+        FULL,
+        &format::change(&t.known_extra),
+    );
+    let open = t.needs_quote.len() + t.unknown_price.len();
+    let rest = if open == 0 {
+        "Every app's price is known.".to_string()
+    } else {
+        format!(
+            "Not in that total: {open} app{} needing a quote or a price.",
+            if open == 1 { "" } else { "s" }
+        )
+    };
+    c.text("open", MARGIN, 340.0, LABEL, FULL, &rest);
+    c.text(
+        "",
+        MARGIN,
+        410.0,
+        LABEL,
+        FULL,
+        "Staying manual, a year, every app",
+    );
+    c.shrinking(
+        "manual",
+        MARGIN,
+        470.0,
+        big(MANUAL, 50.0),
+        FULL,
+        &format::usd_whole(t.manual_total),
+    );
+    c.finish()
+}
+
 /// The card of the page at `page` (a path) for its `query`, read by the page's own parser.
 /// A query the page would answer with 400 (a bad number, an unknown vendor) and a page
 /// that does not exist get [`site`]'s card.
@@ -745,6 +801,13 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
                 .map(|v| compare::column(v, sel.users))
                 .collect();
             comparison(measure, checked_on, sel.users, &columns)
+        }
+        "/stack" => {
+            let r = crate::domain::stack::report::report(catalog, query);
+            if r.is_bad_input() || r.totals.apps.is_empty() {
+                return fallback();
+            }
+            stack(measure, checked_on, &r.totals)
         }
         "/decide" => {
             let (s, issues) = scenario::parse(query);

@@ -275,7 +275,13 @@ fn draw_stack<'a>(
     height: u32,
     out: &'a mut String,
 ) -> Result<(), Box<dyn std::error::Error + 'a>> {
-    let clamp = |v: f64| if v.is_nan() { 0.0 } else { v.clamp(-Y_LIMIT, Y_LIMIT) };
+    let clamp = |v: f64| {
+        if v.is_nan() {
+            0.0
+        } else {
+            v.clamp(-Y_LIMIT, Y_LIMIT)
+        }
+    };
     let finite = bars.iter().flat_map(|b| {
         let e = b.extra.unwrap_or(Span::point(0.0));
         [b.manual, e.low, e.high]
@@ -335,7 +341,11 @@ fn draw_stack<'a>(
         let Some(e) = b.extra else { continue };
         let row = (top - 0.5, top - 0.85);
         let low = if e.low.is_finite() { clamp(e.low) } else { lo };
-        let high = if e.high.is_finite() { clamp(e.high) } else { hi };
+        let high = if e.high.is_finite() {
+            clamp(e.high)
+        } else {
+            hi
+        };
         // Solid up to the low end (the least it adds), lighter across the range.
         if low != 0.0 {
             chart.draw_series(std::iter::once(Rectangle::new(
@@ -427,8 +437,14 @@ mod tests {
         assert!(svg.starts_with("<svg"), "{svg}");
         assert_eq!(svg.matches("viewBox=").count(), 1);
         assert!(svg.contains(&format!("viewBox=\"0 0 720 {}\"", stack_chart_height(3))));
-        let labels: Vec<&str> = svg.lines().filter(|l| !l.starts_with('<') && !l.is_empty()).collect();
-        assert_eq!(labels[..4], ["Dollars a year", "Open", "Ironclad &lt;&amp;&gt;", "Mode"]);
+        let labels: Vec<&str> = svg
+            .lines()
+            .filter(|l| !l.starts_with('<') && !l.is_empty())
+            .collect();
+        assert_eq!(
+            labels[..4],
+            ["Dollars a year", "Open", "Ironclad &lt;&amp;&gt;", "Mode"]
+        );
         assert!(svg.contains("Dollars a year"));
         // 3 manual bars, Mode's solid low part and range, Open's solid part and range.
         assert_eq!(svg.matches("<rect").count(), 7, "{svg}");
@@ -441,7 +457,14 @@ mod tests {
             .collect();
         let svg = stack_chart(&many, "Many");
         assert!(svg.contains("\nApp 19\n") && !svg.contains("\nApp 20\n"));
-        for odd in [vec![], vec![StackBar { name: "x".into(), manual: f64::NAN, extra: Some(Span::range(f64::NEG_INFINITY, f64::INFINITY)) }]] {
+        for odd in [
+            vec![],
+            vec![StackBar {
+                name: "x".into(),
+                manual: f64::NAN,
+                extra: Some(Span::range(f64::NEG_INFINITY, f64::INFINITY)),
+            }],
+        ] {
             assert!(stack_chart(&odd, "t").starts_with("<svg"));
         }
     }

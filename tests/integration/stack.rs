@@ -238,3 +238,30 @@ fn csv_and_json_carry_the_pages_figures() {
         );
     })
 }
+
+#[test]
+fn the_link_preview_card_states_the_totals() {
+    use scim_ledger::domain::card::{for_page, TextWidth};
+    use scim_ledger::domain::url::Query;
+    struct Half;
+    impl TextWidth for Half {
+        fn advance(&self, _: char, _: bool) -> f32 {
+            0.5
+        }
+    }
+    let q = Query::parse("apps=mode:40,ironclad:12");
+    let svg = for_page(&common::catalog(), "/stack", &q, &Half);
+    for part in [
+        "The SCIM tax of 2 apps",
+        ">$17,520 less to $26,480 more<",
+        "Not in that total: 1 app needing a quote or a price.",
+        ">$1,470<",
+    ] {
+        assert!(svg.contains(part), "`{part}` not in the card");
+    }
+    common::block_on(async {
+        let png = get("/og/stack.png?apps=mode:40,ironclad:12").await;
+        assert_eq!(png.status, StatusCode::OK);
+        assert_eq!(png.content_type, "image/png");
+    })
+}

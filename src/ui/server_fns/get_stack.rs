@@ -31,8 +31,8 @@ pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
     use crate::domain::chart::{stack_chart, StackBar};
     use crate::domain::cost::upgrade::default_current_plan;
     use crate::domain::cost::Span;
-    use crate::domain::stack::totals::Extra;
     use crate::domain::stack::report::{report, Waiting};
+    use crate::domain::stack::totals::Extra;
     let catalog = super::catalog()?;
     let report = report(&catalog, &crate::domain::url::Query::parse(&query));
     let plans = report
@@ -81,7 +81,10 @@ pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
     let chart = if bars.is_empty() {
         String::new()
     } else {
-        stack_chart(&bars, "Getting SCIM against staying manual, a year, per app")
+        stack_chart(
+            &bars,
+            "Getting SCIM against staying manual, a year, per app",
+        )
     };
     Ok(StackData {
         report,
