@@ -100,7 +100,7 @@ pub fn CalculatorIsland(
             <div class="answer" aria-live="polite">
                 <VerdictPanel report vendor/>
             </div>
-            {view! { <ScenarioForm report vendor choices action/> }.into_any()}
+            <ScenarioForm report vendor choices action/>
             <div class="results" aria-live="polite">
                 <ManualCostTable report/>
                 <UpgradeCostTable report vendor/>
