@@ -14,6 +14,7 @@ mod decide_compare;
 mod hardening;
 mod home_table;
 mod index_data;
+mod island_props;
 mod og_images;
 mod operations;
 mod pages;

@@ -16,19 +16,22 @@ use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::{use_report, VendorChoice};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::status::bad_input_when;
 use leptos::either::Either;
 use leptos::prelude::*;
 
 #[island]
 pub fn DecisionHelper(
-    vendor: Vendor,
+    /// Built on the server with `VendorProps::of`.
+    vendor: VendorProps,
     /// Where the GET form submits (the page's own path).
     action: String,
     /// Vendors to switch to; empty inside a guide.
     choices: Vec<VendorChoice>,
     has_api_guide: bool,
 ) -> impl IntoView {
+    let vendor = vendor.into_vendor();
     let questions = decision::questions_for(&vendor);
     let (report, vendor) = use_report(Some(vendor));
     let query = use_address_bar();

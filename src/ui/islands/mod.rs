@@ -7,3 +7,4 @@ pub mod decision_helper;
 pub mod hydrated_marker;
 pub mod live_form;
 pub mod live_list;
+pub mod vendor_props;

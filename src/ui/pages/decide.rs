@@ -5,6 +5,7 @@ use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::VendorChoice;
 use crate::ui::islands::decision_helper::DecisionHelper;
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::server_fns::{get_guide, list_vendors};
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
@@ -45,7 +46,7 @@ pub fn DecidePage() -> impl IntoView {
                     Ok(Some(data)) => view! {
                         // The cards below use h3, as they do inside a guide's h2 section.
                         <h2 class="visually-hidden">{format!("Your situation with {}", data.vendor.name)}</h2>
-                        <DecisionHelper vendor=data.vendor choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
+                        <DecisionHelper vendor=VendorProps::of(&data.vendor) choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
                     }.into_any(),
                     Ok(None) => {
                         let unknown = !asked.trim().is_empty();

@@ -14,6 +14,7 @@ use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::Paragraphs;
 use crate::ui::islands::calculator::Calculator;
 use crate::ui::islands::decision_helper::DecisionHelper;
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::server_fns::{get_guide, GuideData};
 use leptos::prelude::*;
@@ -98,7 +99,7 @@ fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
     view! {
         <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
             <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
-            <DecisionHelper vendor=v action has_api_guide choices=Vec::new()/>
+            <DecisionHelper vendor=VendorProps::of(&v) action has_api_guide choices=Vec::new()/>
         </Section>
     }
 }
