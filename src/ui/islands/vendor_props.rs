@@ -10,9 +10,13 @@
 use crate::domain::vendor::{
     CostFacts, DecisionRow, Figure, IdpSupport, PercentRange, Plan, Scim, Source, Tri, Vendor,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+#[cfg(not(feature = "hydrate"))]
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+// In the browser: `serialized_by_the_server_only!` (`islands/mod.rs`).
+#[cfg_attr(not(feature = "hydrate"), derive(Serialize))]
 pub struct VendorProps {
     slug: String,
     name: String,

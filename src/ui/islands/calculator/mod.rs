@@ -21,7 +21,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// A vendor the calculator can be switched to.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[cfg_attr(not(feature = "hydrate"), derive(serde::Serialize))]
 pub struct VendorChoice {
     pub slug: String,
     pub name: String,
