@@ -7,6 +7,7 @@ mod common;
 
 mod answers;
 mod architecture;
+mod bytes;
 mod calculator;
 mod chart_snapshots;
 mod data_loading;

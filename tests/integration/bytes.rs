@@ -1,0 +1,82 @@
+//! What a browser downloads (issue 16): validators and 304s, and no data sent twice.
+
+use crate::common;
+use axum::http::StatusCode;
+
+/// GET `path`, then GET it again with its `ETag` in `If-None-Match`: the tag and the second
+/// answer.
+async fn revalidate(path: &str) -> (String, common::Page) {
+    let addr = common::server_addr();
+    let first = common::get_at(addr, path).await;
+    assert_eq!(first.status, StatusCode::OK, "{path}");
+    let tag = first.header("etag");
+    assert!(
+        tag.starts_with("W/\"") && tag.len() > 6,
+        "{path}: etag `{tag}`"
+    );
+    let again = common::get_with_headers(
+        addr,
+        path,
+        &[
+            &format!("If-None-Match: {tag}"),
+            "Accept-Encoding: br, gzip",
+        ],
+    )
+    .await;
+    (tag, again)
+}
+
+#[test]
+fn a_page_a_json_and_a_csv_answer_304_to_their_etag() {
+    common::block_on(async {
+        for path in [
+            "/vendors/mode",
+            "/calculator?vendor=mode&users=120",
+            "/api/vendors/mode",
+            "/api/cost?vendor=mode&users=20",
+            "/vendors.csv?sort=-price",
+            "/compare.csv?vendors=mode,ironclad&users=120",
+        ] {
+            let (tag, again) = revalidate(path).await;
+            assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");
+            assert!(again.bytes.is_empty(), "{path}: a 304 has no body");
+            assert_eq!(again.header("etag"), tag, "{path}");
+        }
+        // The Cache-Control choices stand: a page is private and asked for again.
+        let (_, page) = revalidate("/vendors/mode").await;
+        assert_eq!(page.header("cache-control"), "private, no-cache");
+        // Its 304 sends no new policy: the browser's copy keeps the nonce it came with.
+        assert_eq!(page.header("content-security-policy"), "");
+    })
+}
+
+#[test]
+fn a_page_keeps_its_etag_and_other_content_gets_another() {
+    common::block_on(async {
+        let tag = |path: &'static str| async move { common::get(path).await.header("etag") };
+        // A page rendered again gets a new nonce and keeps its tag (`response` unit tests).
+        assert_eq!(tag("/vendors/mode").await, tag("/vendors/mode").await);
+        let tags = [
+            tag("/vendors/mode").await,
+            tag("/vendors/ironclad").await,
+            tag("/api/cost?vendor=mode&users=10").await,
+            tag("/api/cost?vendor=mode&users=20").await,
+            tag("/vendors.csv").await,
+            tag("/vendors.csv?sort=-price").await,
+        ];
+        for (i, a) in tags.iter().enumerate() {
+            for b in &tags[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        // A stale tag gets the whole response.
+        let stale = common::get_with_headers(
+            common::server_addr(),
+            "/api/vendors/mode",
+            &["If-None-Match: W/\"0123456789abcdef\""],
+        )
+        .await;
+        assert_eq!(stale.status, StatusCode::OK);
+        assert!(stale.body.contains("\"slug\":\"mode\""));
+    })
+}
