@@ -526,6 +526,11 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
         configured: site.settings.public_url.is_some(),
     });
     let res = next.run(req).await;
+    let res = if is_html(res.headers()) {
+        scripts_inside_body(res).await
+    } else {
+        res
+    };
     let mut res = match key {
         Some(key) if res.status() == StatusCode::OK => {
             match remember(res, &nonce, site.settings.cache_ttl).await {
@@ -537,6 +542,33 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
     };
     set_security_headers(res.headers_mut(), &nonce);
     res
+}
+
+/// Where Leptos writes the hydration data scripts (`__RESOLVED_RESOURCES=…`) after the
+/// document's `</html>`, moves them to the end of `<body>`, so the page is valid HTML and
+/// they still run before the islands hydrate (the loader waits for an idle moment).
+/// Pages fetch their data without resources, so these scripts only declare empty lists.
+async fn scripts_inside_body(res: Response) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_CACHED_BODY).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            let mut res = Response::new(Body::from("the response could not be completed"));
+            *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            return res;
+        }
+    };
+    let moved = std::str::from_utf8(&bytes).ok().and_then(|html| {
+        let end = html.rfind("</html>")? + "</html>".len();
+        let tail = &html[end..];
+        let body_end = html[..end].rfind("</body>")?;
+        (!tail.trim().is_empty()).then(|| [&html[..body_end], tail, &html[body_end..end]].concat())
+    });
+    if let Some(html) = moved {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::from(html));
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Buffers a 200 response into a page for the cache, or gives it back unbuffered when it is

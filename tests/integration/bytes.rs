@@ -80,3 +80,47 @@ fn a_page_keeps_its_etag_and_other_content_gets_another() {
         assert!(stale.body.contains("\"slug\":\"mode\""));
     })
 }
+
+#[test]
+fn pages_end_at_html_and_send_no_resource_data() {
+    common::block_on(async {
+        for path in [
+            "/",
+            "/vendors/mode",
+            "/vendors/mimecast/api",
+            "/calculator?vendor=mode&users=120",
+            "/decide?vendor=mode",
+            "/compare?vendors=mode,ironclad&users=120",
+            "/sources",
+            "/no-such-page",
+        ] {
+            let page = common::get(path).await;
+            assert!(
+                page.body.trim_end().ends_with("</html>"),
+                "{path}: something after </html>: {}",
+                &page.body[page.body.rfind("</html>").unwrap_or(0)..]
+                    .chars()
+                    .take(200)
+                    .collect::<String>()
+            );
+            // Leptos's hydration data, moved inside <body>: empty, since no page sends its
+            // data again as resources.
+            assert!(
+                page.body.contains("__RESOLVED_RESOURCES=[];"),
+                "{path}: resource data in the page"
+            );
+            assert!(!page.body.contains("__RESOLVED_RESOURCES["), "{path}");
+            let body_end = page.body.rfind("</body>").unwrap();
+            assert!(page.body.find("__RESOLVED_RESOURCES").unwrap() < body_end);
+        }
+        // A guide's data is in its HTML once: no resource JSON, and island props without
+        // the facts only the server renders (their JSON keys, escaped or not).
+        let guide = common::get("/vendors/mode").await.body;
+        assert!(guide.contains("data-props"));
+        for key in ["summary", "idp_setup", "references", "admin_reports"] {
+            for quoted in [format!("\"{key}\":"), format!("{key}&quot;:")] {
+                assert!(!guide.contains(&quoted), "{quoted}");
+            }
+        }
+    })
+}
