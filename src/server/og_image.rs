@@ -201,10 +201,7 @@ impl Cards {
 /// change between Rust releases, and a tag must stay equal across replicas and builds.
 /// Change detection only: a card is public, so nothing rides on a collision being hard.
 pub fn etag(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("\"{hash:016x}\"")
+    format!("\"{:016x}\"", crate::server::response::fnv1a([bytes]))
 }
 
 /// The handler: 200 `image/png` for any card path (a query a page would refuse gets the

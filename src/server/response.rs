@@ -7,6 +7,10 @@
 //! client has asked for them, their brotli and gzip forms: a hit sends stored bytes and
 //! compresses nothing.
 //!
+//! Every cached response has an `ETag`: a hash of its bytes, apart from a page's nonce, so
+//! a page rendered again (a new nonce, the same content) keeps its tag, and a client that
+//! has the page answers `If-None-Match` with a 304 and no body.
+//!
 //! Compressed bytes cannot have a nonce swapped in, so the CSP nonce is one per cache entry,
 //! drawn when the page is rendered. That is safe here: a page's content is fixed by its cache
 //! key before its nonce exists, so no one who learns the nonce can add markup to that page.
@@ -214,6 +218,29 @@ impl Page {
         res.extensions_mut().insert(AlreadyEncoded);
         res
     }
+}
+
+/// 64-bit FNV-1a over `parts` in turn, written out because std's hashers may change between
+/// Rust releases, and a tag must stay equal across replicas and builds. Change detection
+/// only: nothing rides on a collision being hard.
+pub fn fnv1a<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    parts
+        .into_iter()
+        .flatten()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+}
+
+/// A weak validator for a response's content: its bytes, leaving out every occurrence of
+/// the nonce (a page carries it on its scripts; other bodies do not). Weak (`W/`), since
+/// the bytes sent differ by encoding and by nonce while the content is the same.
+fn content_etag(body: &[u8], nonce: &str) -> Option<HeaderValue> {
+    let hash = match std::str::from_utf8(body) {
+        Ok(text) if !nonce.is_empty() => fnv1a(text.split(nonce).map(str::as_bytes)),
+        _ => fnv1a([body]),
+    };
+    HeaderValue::from_str(&format!("W/\"{hash:016x}\"")).ok()
 }
 
 fn brotli(bytes: &[u8]) -> Bytes {
@@ -450,7 +477,11 @@ pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> R
 }
 
 /// Turns a 200 into a 304 without a body when `If-None-Match` lists its `ETag` (or `*`).
-/// Only the link-preview images carry an `ETag`; a page's bytes hold a fresh nonce.
+///
+/// A page's 304 carries no `Content-Security-Policy`: the browser keeps the page it has,
+/// whose scripts hold the nonce of the response it came in, and it would replace that
+/// response's policy with one sent here (the header of a 304 updates the stored one),
+/// blocking them. The 304 itself has no body to protect.
 fn not_modified(res: &mut Response, validators: &HeaderValue) {
     let Some(tag) = res.headers().get(header::ETAG).cloned() else {
         return;
@@ -465,7 +496,10 @@ fn not_modified(res: &mut Response, validators: &HeaderValue) {
     if listed.into_iter().any(|v| v == "*" || v == tag) {
         *res.status_mut() = StatusCode::NOT_MODIFIED;
         *res.body_mut() = Body::empty();
-        res.headers_mut().remove(header::CONTENT_LENGTH);
+        let headers = res.headers_mut();
+        headers.remove(header::CONTENT_LENGTH);
+        headers.remove(header::CONTENT_ENCODING);
+        headers.remove(header::CONTENT_SECURITY_POLICY);
     }
 }
 
@@ -492,6 +526,11 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
         configured: site.settings.public_url.is_some(),
     });
     let res = next.run(req).await;
+    let res = if is_html(res.headers()) {
+        scripts_inside_body(res).await
+    } else {
+        res
+    };
     let mut res = match key {
         Some(key) if res.status() == StatusCode::OK => {
             match remember(res, &nonce, site.settings.cache_ttl).await {
@@ -503,6 +542,33 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
     };
     set_security_headers(res.headers_mut(), &nonce);
     res
+}
+
+/// Where Leptos writes the hydration data scripts (`__RESOLVED_RESOURCES=…`) after the
+/// document's `</html>`, moves them to the end of `<body>`, so the page is valid HTML and
+/// they still run before the islands hydrate (the loader waits for an idle moment).
+/// Pages fetch their data without resources, so these scripts only declare empty lists.
+async fn scripts_inside_body(res: Response) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_CACHED_BODY).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            let mut res = Response::new(Body::from("the response could not be completed"));
+            *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            return res;
+        }
+    };
+    let moved = std::str::from_utf8(&bytes).ok().and_then(|html| {
+        let end = html.rfind("</html>")? + "</html>".len();
+        let tail = &html[end..];
+        let body_end = html[..end].rfind("</body>")?;
+        (!tail.trim().is_empty()).then(|| [&html[..body_end], tail, &html[body_end..end]].concat())
+    });
+    if let Some(html) = moved {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::from(html));
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Buffers a 200 response into a page for the cache, or gives it back unbuffered when it is
@@ -539,6 +605,12 @@ async fn remember(res: Response, nonce: &str, ttl: Duration) -> Result<Page, Res
     }
     // Set again for whichever body is sent.
     parts.headers.remove(header::CONTENT_LENGTH);
+    // A handler's own tag (a link-preview card's) stands.
+    if !parts.headers.contains_key(header::ETAG) {
+        if let Some(tag) = content_etag(&buffer, nonce) {
+            parts.headers.insert(header::ETAG, tag);
+        }
+    }
     Ok(Page {
         headers: parts.headers,
         nonce: nonce.to_string(),
@@ -760,6 +832,61 @@ mod tests {
         );
         assert!(site.images().len() as u64 <= MAX_IMAGE_ENTRIES);
         assert_eq!(site.cache.len(), 1, "the page is still cached, alone");
+    }
+
+    fn etag_of(got: &Got) -> String {
+        header_of(got, header::ETAG).to_string()
+    }
+
+    #[test]
+    fn a_page_rendered_again_with_a_new_nonce_keeps_its_etag() {
+        let (one, two) = (
+            Site::new(Settings::default()),
+            Site::new(Settings::default()),
+        );
+        let (a, b) = (fetch(&one, Some("br")), fetch(&two, None));
+        assert_ne!(csp_nonce(&a), csp_nonce(&b));
+        assert!(etag_of(&a).starts_with("W/\""), "{}", etag_of(&a));
+        assert_eq!(etag_of(&a), etag_of(&b));
+        // A hit sends the stored tag.
+        assert_eq!(etag_of(&fetch(&one, Some("gzip"))), etag_of(&a));
+    }
+
+    #[test]
+    fn a_matching_if_none_match_gets_a_304_without_body_or_policy() {
+        let site = Site::new(Settings::default());
+        let tag = etag_of(&fetch(&site, Some("br")));
+        let send = |validators: &str| {
+            let req = Request::get("/page")
+                .header(header::HOST, "example.test")
+                .header(header::ACCEPT_ENCODING, "br")
+                .header(header::IF_NONE_MATCH, validators)
+                .body(Body::empty())
+                .unwrap();
+            let res = block_on(app(site.clone()).oneshot(req)).unwrap();
+            let (parts, body) = res.into_parts();
+            let body = block_on(axum::body::to_bytes(body, usize::MAX)).unwrap();
+            (parts.status, parts.headers, body.len())
+        };
+        let (status, headers, len) = send(&format!("\"other\", {tag}"));
+        assert_eq!(status, StatusCode::NOT_MODIFIED);
+        assert_eq!(len, 0);
+        assert_eq!(headers.get(header::ETAG).unwrap().to_str().unwrap(), tag);
+        assert_eq!(
+            headers.get(header::CACHE_CONTROL).unwrap(),
+            "private, no-cache"
+        );
+        // The browser keeps the policy that came with its copy, which matches its nonce.
+        assert!(headers.get(header::CONTENT_SECURITY_POLICY).is_none());
+        assert!(headers.get(header::CONTENT_ENCODING).is_none());
+        // A tag without the weak prefix matches too (weak comparison).
+        assert_eq!(
+            send(tag.trim_start_matches("W/")).0,
+            StatusCode::NOT_MODIFIED
+        );
+        let (status, headers, len) = send("W/\"0000000000000000\"");
+        assert_eq!(status, StatusCode::OK);
+        assert!(len > 0 && headers.contains_key(header::CONTENT_SECURITY_POLICY));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod common;
 
 mod answers;
 mod architecture;
+mod bytes;
 mod calculator;
 mod chart_snapshots;
 mod data_loading;
@@ -14,6 +15,7 @@ mod decide_compare;
 mod hardening;
 mod home_table;
 mod index_data;
+mod island_props;
 mod og_images;
 mod operations;
 mod pages;

@@ -16,18 +16,22 @@ use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::{use_report, VendorChoice};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::status::bad_input_when;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[island]
 pub fn DecisionHelper(
-    vendor: Vendor,
+    /// Built on the server with `VendorProps::of`.
+    vendor: VendorProps,
     /// Where the GET form submits (the page's own path).
     action: String,
     /// Vendors to switch to; empty inside a guide.
     choices: Vec<VendorChoice>,
     has_api_guide: bool,
 ) -> impl IntoView {
+    let vendor = vendor.into_vendor();
     let questions = decision::questions_for(&vendor);
     let (report, vendor) = use_report(Some(vendor));
     let query = use_address_bar();
@@ -261,7 +265,7 @@ fn Recommendation(
             <section class="card recommendation" aria-labelledby="rec-title">
                 <h3 id="rec-title">"What fits your situation"</h3>
                 {match rec.action {
-                    Some(action) => view! {
+                    Some(action) => Either::Left(view! {
                         <p class="rec-action"><span class=format!("action {}", action.key())>{action.label()}</span></p>
                         {row.map(|row| view! {
                             <p class="rec-situation"><strong>{row.situation}</strong></p>
@@ -269,10 +273,10 @@ fn Recommendation(
                         })}
                         {conflict.map(|text| view! { <p class="callout conflict" role="note">{text}</p> })}
                         {(!ground.is_empty()).then(|| view! { <p class="hint">{ground}</p> })}
-                    }.into_any(),
-                    None => view! {
+                    }),
+                    None => Either::Right(view! {
                         <p>"The vendor's decision table has no row for your answers, and the figures alone do not decide it."</p>
-                    }.into_any(),
+                    }),
                 }}
                 <p class="rec-figures">{figures_line(&r)}</p>
             </section>
@@ -336,9 +340,9 @@ fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
     move || {
         let checks = matched.with(|m| m.fits.get(i).map(|f| f.checks.clone()).unwrap_or_default());
         if checks.is_empty() {
-            return view! { <span class="muted">"No conditions stated"</span> }.into_any();
+            return Either::Left(view! { <span class="muted">"No conditions stated"</span> });
         }
-        view! {
+        Either::Right(view! {
             <ul class="conditions">
                 {checks.into_iter().map(|c| {
                     let (class, mark, said) = match c.met {
@@ -354,8 +358,7 @@ fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        }
-        .into_any()
+        })
     }
 }
 
@@ -474,10 +477,13 @@ fn AutomateElsewhereOption(
         })
     };
     let api = if has_api_guide {
-        view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=format!("/vendors/{slug}/api")>"see the API guide"</a>"."</span> }.into_any()
+        Either::Left(
+            view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=format!("/vendors/{slug}/api")>"see the API guide"</a>"."</span> },
+        )
     } else {
-        view! { <span>"the vendor's user API, where it has one, scripted by your team."</span> }
-            .into_any()
+        Either::Right(
+            view! { <span>"the vendor's user API, where it has one, scripted by your team."</span> },
+        )
     };
     view! {
         <div>

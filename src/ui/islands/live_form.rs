@@ -96,16 +96,21 @@ pub fn FormActions(
 
 /// A GET form that owns the query keys `own`: it carries every other parameter of the
 /// current URL, and with JavaScript each input replaces the URL in place.
+///
+/// The children keep their own type (not `Children`, which boxes them as an `AnyView`): an
+/// `AnyView` carries every way of rendering its view, async hydration included, into the
+/// browser bundle, though islands only ever hydrate synchronously.
 #[component]
-pub fn LiveForm(
+pub fn LiveForm<C: IntoView + 'static>(
     class: &'static str,
     /// Where the form submits (the page's own path).
     action: String,
     own: &'static [&'static str],
     /// Whether a key's value is its default (left out of the address).
     is_default: fn(&str, &str) -> bool,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
+    let children = children.into_inner();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let update = live_update(action.clone(), own, form_ref, is_default);
     let on_submit = on_submit(update.clone());

@@ -20,16 +20,18 @@ use leptos_router::hooks::use_params_map;
 pub fn ApiGuidePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let guide = Resource::new(slug, get_api_guide);
     view! {
+        // No resource: the data is rendered here on the server and never sent again as JSON.
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match guide.await {
+            {move || {
+                let slug = slug();
+                Suspend::new(async move {
+                match get_api_guide(slug).await {
                     Ok(Some(data)) => view! { <ApiGuideView data/> }.into_any(),
                     Ok(None) => view! { <NotFound what="We have no API guide for this vendor."/> }.into_any(),
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

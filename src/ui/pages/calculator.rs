@@ -11,29 +11,31 @@ use leptos::prelude::*;
 pub fn CalculatorPage() -> impl IntoView {
     let query = use_address_bar();
     let slug = move || query.get("vendor").unwrap_or_default();
-    let vendors = Resource::new(|| (), |_| list_vendors());
-    let guide = Resource::new(slug, |slug| async move {
+    let guide = |slug: String| async move {
         if slug.trim().is_empty() {
             Ok(None)
         } else {
             get_guide(slug.trim().to_string()).await
         }
-    });
+    };
     view! {
         <PageHeader
             title="SCIM cost calculator"
             lede="What staying manual costs you a year, what the plan that unlocks SCIM costs for your team, and which is cheaper. Every input is in the address bar: copy it to share this exact scenario."
         />
+        // No resource: the data is rendered here on the server and never sent again as JSON.
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let choices = match vendors.await {
+            {move || {
+                let slug = slug();
+                Suspend::new(async move {
+                let choices = match list_vendors().await {
                     Ok(rows) => rows
                         .into_iter()
                         .map(|r| VendorChoice { slug: r.slug, name: r.name })
                         .collect::<Vec<_>>(),
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
-                match guide.await {
+                match guide(slug).await {
                     Ok(data) => {
                         let vendor = data.map(|d| d.vendor);
                         view! {
@@ -45,7 +47,7 @@ pub fn CalculatorPage() -> impl IntoView {
                     }
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }

@@ -21,8 +21,6 @@ const DESCRIPTION: &str = "SaaS vendors side by side: the plan SCIM needs, SSO f
 pub fn ComparePage() -> impl IntoView {
     let query = use_address_bar();
     let selection = Memo::new(move |_| query.with(compare::parse));
-    let all = Resource::new(|| (), |_| list_vendors());
-    let chosen = Resource::new(move || selection.with(|s| s.slugs.clone()), get_vendors);
     // A plain string, not a closure: leptos_meta writes <head> at the end of the stream,
     // when this page's reactive scope may already be gone (reading it then panicked).
     let title = selection.with_untracked(|s| {
@@ -44,13 +42,16 @@ pub fn ComparePage() -> impl IntoView {
             title="Compare vendors"
             lede="Side by side, row by row, at your team size. The address bar holds the vendors and the team size, so the link shares this comparison."
         />
+        // No resource: the data is rendered here on the server and never sent again as JSON.
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let rows = match all.await {
+            {move || {
+                let slugs = selection.with(|s| s.slugs.clone());
+                Suspend::new(async move {
+                let rows = match list_vendors().await {
                     Ok(rows) => rows,
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
-                let set = match chosen.await {
+                let set = match get_vendors(slugs).await {
                     Ok(set) => set,
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
@@ -67,7 +68,7 @@ pub fn ComparePage() -> impl IntoView {
                         view! { <CompareTable sel columns/> }.into_any()
                     }}
                 }.into_any()
-            })}
+            })}}
         </Transition>
     }
 }

@@ -5,6 +5,7 @@ use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::calculator::VendorChoice;
 use crate::ui::islands::decision_helper::DecisionHelper;
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::server_fns::{get_guide, list_vendors};
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
@@ -17,15 +18,14 @@ const DESCRIPTION: &str = "Answer a few questions and see which row of the vendo
 pub fn DecidePage() -> impl IntoView {
     let query = use_address_bar();
     let slug = move || query.get("vendor").unwrap_or_default();
-    let vendors = Resource::new(|| (), |_| list_vendors());
-    let guide = Resource::new(slug, |slug| async move {
+    let guide = |slug: String| async move {
         let slug = slug.trim().to_string();
         if slug.is_empty() {
             Ok(None)
         } else {
             get_guide(slug).await
         }
-    });
+    };
     view! {
         <Title text=TITLE/>
         <Meta name="description" content=DESCRIPTION/>
@@ -34,18 +34,20 @@ pub fn DecidePage() -> impl IntoView {
             title="Upgrade, stay manual, or automate another way?"
             lede="Answer a few plain questions; the row of the vendor's decision table that fits you is marked, with the figures behind it. Your answers are in the address bar, so the link shares them."
         />
+        // No resource: the data is rendered here on the server and never sent again as JSON.
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let choices: Vec<VendorChoice> = match vendors.await {
+            {move || {
+                let asked = slug();
+                Suspend::new(async move {
+                let choices: Vec<VendorChoice> = match list_vendors().await {
                     Ok(rows) => rows.into_iter().map(|r| VendorChoice { slug: r.slug, name: r.name }).collect(),
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
-                let asked = slug();
-                match guide.await {
+                match guide(asked.clone()).await {
                     Ok(Some(data)) => view! {
                         // The cards below use h3, as they do inside a guide's h2 section.
                         <h2 class="visually-hidden">{format!("Your situation with {}", data.vendor.name)}</h2>
-                        <DecisionHelper vendor=data.vendor choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
+                        <DecisionHelper vendor=VendorProps::of(&data.vendor) choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
                     }.into_any(),
                     Ok(None) => {
                         let unknown = !asked.trim().is_empty();
@@ -55,7 +57,7 @@ pub fn DecidePage() -> impl IntoView {
                     }
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }

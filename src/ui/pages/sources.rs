@@ -15,7 +15,6 @@ use leptos_router::components::A;
 
 #[component]
 pub fn SourcesPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_sources());
     view! {
         <Title text="Sources and licences"/>
         <Meta name="description" content="Every dataset and page SCIM Ledger's vendor data comes from, with its licence, its date and what we changed."/>
@@ -23,9 +22,10 @@ pub fn SourcesPage() -> impl IntoView {
             title="Sources and licences"
             lede="Where every fact on this site comes from: the public datasets we read as they are published, and the pages our own vendor profiles are drawn from. Every sentence on the site is ours; figures are recomputed from the facts."
         />
+        // No resource: the data is rendered here on the server and never sent again as JSON.
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                match data.await {
+                match get_sources().await {
                     Ok(d) => view! { <Sources d/> }.into_any(),
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }

@@ -8,6 +8,7 @@ use crate::domain::keys::Key;
 use crate::domain::recommendation::recommend;
 use crate::domain::report::{headline, verdict_sentence, Report};
 use crate::domain::vendor::Vendor;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 fn hours(x: f64) -> String {
@@ -118,14 +119,11 @@ pub fn UpgradeCostTable(
     move || {
         let r = report.get();
         let Some(u) = r.upgrade.clone() else {
-            return view! {
+            return Either::Left(view! {
                 <UpgradeNotice message="Choose a vendor to compare your plan with the plan that includes SCIM."/>
-            }
-            .into_any();
+            });
         };
-        vendor
-            .with_value(|v| upgrade_table(&u, v.as_ref()))
-            .into_any()
+        Either::Right(vendor.with_value(|v| upgrade_table(&u, v.as_ref())))
     }
 }
 
@@ -151,17 +149,16 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
         }
     };
     let Some(target) = u.target.as_ref() else {
-        return view! {
+        return Either::Left(view! {
             <UpgradeNotice message="The data names no plan that includes SCIM, so there is no upgrade to price."/>
-        }
-        .into_any();
+        });
     };
     let years = u.years;
     let renewal = u
         .renewal_increase_pct
         .as_ref()
         .map(|p| format!("{}–{} % a year", plain(p.low), plain(p.high)));
-    view! {
+    Either::Right(view! {
         <section class="card upgrade-cost" aria-labelledby="upgrade-cost-title">
             <h3 id="upgrade-cost-title">"What the SCIM upgrade costs (the SCIM tax)"</h3>
             {u.current.has_scim.then(|| view! {
@@ -188,8 +185,7 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
             </table>
             <p class="hint">"Ranges are shown low to high, never as a midpoint; “or more” marks a price the source gives only as a lower bound."</p>
         </section>
-    }
-    .into_any()
+    })
 }
 
 /// The verdict's colour key (a CSS class and `data-outcome`).
@@ -229,9 +225,7 @@ fn break_even_text(v: &Verdict) -> Option<String> {
 pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
     move || {
         let r = report.get();
-        let Some(verdict) = r.verdict.clone() else {
-            return ().into_any();
-        };
+        let verdict = r.verdict.clone()?;
         let years = r.scenario.upgrade.years;
         let class = outcome_key(&verdict.outcome);
         let target = r
@@ -253,7 +247,7 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
             let row = v.decision.get(advice.row?)?.clone();
             Some((row, v.slug.clone()))
         });
-        view! {
+        Some(view! {
             <section class=format!("card verdict verdict-{class}") aria-labelledby="verdict-title">
                 <h3 id="verdict-title">"Verdict"</h3>
                 <p class="verdict-text" data-outcome=class>{text}</p>
@@ -274,8 +268,7 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
                     "A third path is to automate without the upgrade: your identity provider’s own workflows, a third-party automation service, or the vendor’s user API where one exists. Its cost depends on the tool and is not modelled here."
                 </p>
             </section>
-        }
-        .into_any()
+        })
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS,
 use crate::domain::vendor::Vendor;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_form::{FormActions, LiveForm};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -242,13 +243,13 @@ fn SeatPriceChoice(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) ->
             view! {
                 <p class="seat-choice">
                     {if using {
-                        view! {
+                        Either::Left(view! {
                             <span>{format!("Using {plan}'s list price, {} per seat per month, for unused licences.", crate::domain::format::usd(monthly))}</span>
-                        }.into_any()
+                        })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <a href=href>{format!("Use {plan}'s list price ({} per seat per month) for unused licences", crate::domain::format::usd(monthly))}</a>
-                        }.into_any()
+                        })
                     }}
                 </p>
             }

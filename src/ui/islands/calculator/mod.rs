@@ -13,6 +13,7 @@ use crate::domain::scenario::{self, Scenario};
 use crate::domain::vendor::Vendor;
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::status::bad_input_when;
 use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictPanel};
 use form::ScenarioForm;
@@ -20,7 +21,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// A vendor the calculator can be switched to.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[cfg_attr(not(feature = "hydrate"), derive(serde::Serialize))]
 pub struct VendorChoice {
     pub slug: String,
     pub name: String,
@@ -77,6 +79,7 @@ pub fn Calculator(
         }
         .into_any()
     });
+    let vendor = vendor.as_ref().map(VendorProps::of);
     view! {
         {tags}
         <CalculatorIsland vendor choices action/>
@@ -86,11 +89,11 @@ pub fn Calculator(
 /// The interactive part: an island, hydrated on its own in the browser.
 #[island]
 pub fn CalculatorIsland(
-    vendor: Option<Vendor>,
+    vendor: Option<VendorProps>,
     choices: Vec<VendorChoice>,
     action: String,
 ) -> impl IntoView {
-    let (report, vendor) = use_report(vendor);
+    let (report, vendor) = use_report(vendor.map(VendorProps::into_vendor));
     bad_input_when(report.with_untracked(|r| !r.issues.is_empty()));
     let svg = chart_signal(report, vendor);
     view! {
@@ -100,7 +103,7 @@ pub fn CalculatorIsland(
             <div class="answer" aria-live="polite">
                 <VerdictPanel report vendor/>
             </div>
-            {view! { <ScenarioForm report vendor choices action/> }.into_any()}
+            <ScenarioForm report vendor choices action/>
             <div class="results" aria-live="polite">
                 <ManualCostTable report/>
                 <UpgradeCostTable report vendor/>

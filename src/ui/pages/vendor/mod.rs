@@ -14,6 +14,7 @@ use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::Paragraphs;
 use crate::ui::islands::calculator::Calculator;
 use crate::ui::islands::decision_helper::DecisionHelper;
+use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::server_fns::{get_guide, GuideData};
 use leptos::prelude::*;
@@ -25,16 +26,18 @@ use leptos_router::hooks::use_params_map;
 pub fn VendorPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let guide = Resource::new(slug, get_guide);
     view! {
+        // No resource: the data is rendered here on the server and never sent again as JSON.
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match guide.await {
+            {move || {
+                let slug = slug();
+                Suspend::new(async move {
+                match get_guide(slug).await {
                     Ok(Some(data)) => view! { <VendorGuide data/> }.into_any(),
                     Ok(None) => view! { <NotFound what="We have no guide for this vendor."/> }.into_any(),
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -98,7 +101,7 @@ fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
     view! {
         <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
             <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
-            <DecisionHelper vendor=v action has_api_guide choices=Vec::new()/>
+            <DecisionHelper vendor=VendorProps::of(&v) action has_api_guide choices=Vec::new()/>
         </Section>
     }
 }

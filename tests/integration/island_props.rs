@@ -1,0 +1,86 @@
+//! The calculator and the decision helper receive a vendor's facts as `VendorProps`, not
+//! the whole `Vendor`: for every vendor in `data/`, across team sizes, plans and answers,
+//! everything the islands compute and show from the props equals what the full vendor
+//! gives, so no fact they read is left out.
+
+use scim_ledger::domain::decision::{self, match_rows, questions_for};
+use scim_ledger::domain::recommendation::{conflict_sentence, recommend};
+use scim_ledger::domain::report::evaluate;
+use scim_ledger::domain::scenario;
+use scim_ledger::domain::url::Query;
+use scim_ledger::domain::vendor::{Idp, Vendor};
+use scim_ledger::ui::islands::vendor_props::VendorProps;
+
+const SIZES: [&str; 5] = ["1", "20", "120", "500", "10000"];
+const ANSWERS: [&[(&str, &str)]; 4] = [
+    &[],
+    &[("automate", "yes"), ("idp", "okta")],
+    &[("automate", "no"), ("saml_only", "yes")],
+    &[("features", "no"), ("urgent", "yes"), ("idp", "entra_id")],
+];
+
+fn same_figures(full: &Vendor, slim: &Vendor) {
+    assert_eq!(questions_for(full), questions_for(slim), "{}", full.slug);
+    let plans: Vec<Option<&str>> = std::iter::once(None)
+        .chain(full.plans.iter().map(|p| Some(p.name.as_str())))
+        .collect();
+    for users in SIZES {
+        for plan in &plans {
+            for answers in ANSWERS {
+                let mut pairs = vec![("vendor", full.slug.as_str()), ("users", users)];
+                pairs.extend(plan.map(|p| ("plan", p)));
+                pairs.extend(answers.iter().copied());
+                let q = Query::from_pairs(pairs);
+                let case = format!("{} {q}", full.slug);
+                let (s, issues) = scenario::parse(&q);
+                let situation = decision::parse(&q, s.clone());
+                let report = evaluate(Some(full), s.clone(), issues.clone());
+                assert_eq!(report, evaluate(Some(slim), s, issues), "{case}");
+                let m = match_rows(full, &situation);
+                assert_eq!(m, match_rows(slim, &situation), "{case}");
+                let answered = m.chosen.map(|i| (i, m.certain));
+                let rec = recommend(Some(full), &report, answered);
+                assert_eq!(rec, recommend(Some(slim), &report, answered), "{case}");
+                if let Some(c) = rec.conflict.as_ref() {
+                    assert_eq!(
+                        conflict_sentence(c, full, &report),
+                        conflict_sentence(c, slim, &report),
+                        "{case}"
+                    );
+                }
+            }
+        }
+    }
+    for idp in Idp::ALL {
+        assert_eq!(
+            full.idp(idp).map(|s| s.provisioning),
+            slim.idp(idp).map(|s| s.provisioning)
+        );
+    }
+}
+
+#[test]
+fn the_islands_props_give_the_same_figures_as_the_whole_vendor() {
+    let catalog = crate::common::catalog();
+    for v in &catalog.vendors {
+        let slim = VendorProps::of(v).into_vendor();
+        same_figures(v, &slim);
+    }
+}
+
+#[test]
+fn the_props_leave_out_what_the_islands_never_show() {
+    let catalog = crate::common::catalog();
+    let mode = catalog.vendor("mode").unwrap();
+    let full = serde_json::to_string(mode).unwrap();
+    let props = serde_json::to_string(&VendorProps::of(mode)).unwrap();
+    assert!(
+        props.len() * 3 < full.len(),
+        "{} bytes of {}",
+        props.len(),
+        full.len()
+    );
+    for guide_only in [&mode.summary[0], &mode.source.url] {
+        assert!(!props.contains(guide_only.as_str()), "{guide_only}");
+    }
+}
