@@ -15,9 +15,20 @@ need_apt() {
   fi
 }
 
+# The bundle file with extension $1 (js, wasm, css), fingerprinted or not:
+# target/site/pkg/scim-ledger.<hash>.wasm with hash-files (Cargo.toml).
+pkg_file() {
+  local f
+  for f in target/site/pkg/scim-ledger.*."$1" target/site/pkg/scim-ledger."$1"; do
+    case "$f" in *.d.ts | *'*'*) continue ;; esac
+    [ -f "$f" ] && { echo "$f"; return 0; }
+  done
+  return 1
+}
+
 # Builds the release site unless it is there (set REBUILD=1 to force).
 need_release() {
-  if [ ! -x "$BIN" ] || [ ! -f target/site/pkg/scim-ledger.wasm ] || [ "${REBUILD:-}" = 1 ]; then
+  if [ ! -x "$BIN" ] || ! pkg_file wasm >/dev/null || [ "${REBUILD:-}" = 1 ]; then
     bash .ci/setup
     cargo leptos build --release
   fi

@@ -36,3 +36,25 @@ test("an unknown vendor gets the 404 page", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
+
+test("the bundle is fingerprinted, cached as immutable, and a reload revalidates the page", async ({ page }) => {
+  const bundle: { url: string; cacheControl: string }[] = [];
+  page.on("response", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/pkg/")) {
+      bundle.push({ url: r.url(), cacheControl: r.headers()["cache-control"] ?? "" });
+    }
+  });
+  const res = await page.goto("/vendors/mode");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const etag = res?.headers()["etag"] ?? "";
+  expect(etag).toMatch(/^W\/"[0-9a-f]{16}"$/);
+  // The stylesheet, the JavaScript and the wasm, each named after its content.
+  const names = bundle.map((b) => new URL(b.url).pathname).sort();
+  expect(names).toHaveLength(3);
+  for (const name of names) expect(name).toMatch(/^\/pkg\/scim-ledger\.[A-Za-z0-9_-]{22}\.(css|js|wasm)$/);
+  for (const b of bundle) expect(b.cacheControl).toBe("public, max-age=31536000, immutable");
+  // The page itself is asked for again, and an unchanged one costs a 304 without a body.
+  const again = await page.request.get("/vendors/mode", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect((await again.body()).length).toBe(0);
+});

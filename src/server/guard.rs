@@ -144,7 +144,7 @@ pub const MAX_QUERY_PARAMS: usize = 64;
 /// 414 for a URL over [`MAX_URL_BYTES`], 400 for one with over [`MAX_QUERY_PARAMS`]
 /// parameters or with dot segments, 404 for TypeScript declarations
 /// (before the cache or any handler spends work on it).
-pub fn turned_away(req: &Request) -> Option<Response> {
+pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
     let uri = req.uri();
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
     let path = uri.path();
@@ -156,6 +156,7 @@ pub fn turned_away(req: &Request) -> Option<Response> {
     if target.len() > limit {
         return Some(refuse(
             path,
+            stylesheet,
             StatusCode::URI_TOO_LONG,
             "Address too long",
             &format!(
@@ -168,16 +169,19 @@ pub fn turned_away(req: &Request) -> Option<Response> {
     if path.split('/').any(|s| s == ".." || s == ".") {
         return Some(refuse(
             path,
+            stylesheet,
             StatusCode::BAD_REQUEST,
             "Bad address",
             "This address has a “.” or “..” segment; our addresses never do.",
         ));
     }
     // wasm-bindgen's TypeScript declarations sit beside the bundle but are not part of
-    // the site (and a `.ts` ending would be served as video).
-    if path.ends_with(".d.ts") {
+    // the site (and a `.ts` ending would be served as video). Fingerprinted, they are
+    // named `scim-ledger.d.<hash>.ts`.
+    if path.ends_with(".d.ts") || (path.starts_with("/pkg/") && path.ends_with(".ts")) {
         return Some(refuse(
             path,
+            stylesheet,
             StatusCode::NOT_FOUND,
             "Page not found",
             "There is no page at this address.",
@@ -189,6 +193,7 @@ pub fn turned_away(req: &Request) -> Option<Response> {
     if params > MAX_QUERY_PARAMS {
         return Some(refuse(
             path,
+            stylesheet,
             StatusCode::BAD_REQUEST,
             "Too many parameters",
             "This address has more than 64 query parameters, more than any form of ours sends.",
@@ -224,7 +229,13 @@ pub fn canonicalize(req: &mut Request) {
 
 /// A refusal: JSON for the data routes (`/api/`, `.csv`), else a page like the 404 page.
 /// `title` and `message` are our own text (never echoed input): they are not escaped.
-pub fn refuse(path: &str, status: StatusCode, title: &str, message: &str) -> Response {
+pub fn refuse(
+    path: &str,
+    stylesheet: &str,
+    status: StatusCode,
+    title: &str,
+    message: &str,
+) -> Response {
     if path.starts_with("/api/") || path.ends_with(".csv") {
         return api_error(status, message);
     }
@@ -233,7 +244,7 @@ pub fn refuse(path: &str, status: StatusCode, title: &str, message: &str) -> Res
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"color-scheme\" content=\"light dark\">\
-         <link rel=\"stylesheet\" href=\"/pkg/scim-ledger.css\">\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\">\
          <title>{title} · SCIM Ledger</title><meta name=\"robots\" content=\"noindex\"></head>\
          <body><header class=\"site-header\"><nav aria-label=\"Main\">\
          <a href=\"/\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">§</span>SCIM Ledger</a>\

@@ -2,6 +2,7 @@
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
 //! Requests pass `response` (limits, cache, headers), then `guard` (server functions).
 
+pub mod assets;
 pub mod check;
 pub mod config;
 pub mod csv;
@@ -72,6 +73,8 @@ pub fn app(
     settings: Settings,
 ) -> (Router, Arc<health::Health>) {
     let health = health::Health::new(catalog.vendors.len());
+    let (assets, fingerprinted) = assets::find(&options);
+    let site = Site::with_assets(settings, assets.clone(), fingerprinted);
     let routes = generate_route_list(App);
     let c = catalog.clone();
     let cards = Arc::new(og_image::Cards::new(catalog.clone()));
@@ -111,8 +114,10 @@ pub fn app(
             )
         })
         .route("/stack", {
-            let c = c.clone();
-            post(move |req: axum::extract::Request| crate::server::stack_form::post(c.clone(), req))
+            let (c, css) = (c.clone(), Arc::<str>::from(assets.css.as_str()));
+            post(move |req: axum::extract::Request| {
+                crate::server::stack_form::post(c.clone(), css.clone(), req)
+            })
         })
         .route("/compare.csv", {
             let c = c.clone();
@@ -125,6 +130,7 @@ pub fn app(
         );
     let context = move || {
         provide_context(catalog.clone());
+        provide_context(assets.clone());
         // The response layer chose this response's CSP nonce (the hydration scripts use it)
         // and the origin its page addresses start with.
         let parts = use_context::<axum::http::request::Parts>();
@@ -169,7 +175,7 @@ pub fn app(
             crate::server::guard::server_fns,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            Site::new(settings),
+            site,
             crate::server::response::layer,
         ))
         // Compresses what the page cache does not keep (errors, other methods, large files);

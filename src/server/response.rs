@@ -16,6 +16,7 @@
 //! key before its nonce exists, so no one who learns the nonce can add markup to that page.
 
 use crate::server::config::Settings;
+use crate::ui::assets::Assets;
 use crate::ui::components::layout::SiteOrigin;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -281,18 +282,35 @@ impl Weighter<String, Arc<Page>> for ByBytes {
 /// What the response layer applies to every response.
 pub struct Site {
     settings: Settings,
+    /// The bundle's addresses (the refusal page links the stylesheet).
+    assets: Assets,
+    /// The fingerprinted ones among them, served as immutable.
+    fingerprinted: Vec<String>,
     cache: PageCache,
     /// Link-preview images, bounded apart from the pages (together within the setting).
     images: PageCache,
 }
 
 impl Site {
+    /// With the bundle's plain names (tests of the layer alone).
     pub fn new(settings: Settings) -> Arc<Site> {
+        let assets = Assets::plain(&crate::server::leptos_options());
+        Site::with_assets(settings, assets, Vec::new())
+    }
+
+    /// `fingerprinted`: the addresses among `assets` whose names carry their content's hash.
+    pub fn with_assets(
+        settings: Settings,
+        assets: Assets,
+        fingerprinted: Vec<String>,
+    ) -> Arc<Site> {
         let image_bytes = settings.cache_bytes / IMAGE_SHARE;
         let cache = PageCache::bounded(settings.cache_bytes - image_bytes, MAX_ENTRIES);
         let images = PageCache::bounded(image_bytes.max(1), MAX_IMAGE_ENTRIES);
         Arc::new(Site {
             settings,
+            assets,
+            fingerprinted,
             cache,
             images,
         })
@@ -468,7 +486,14 @@ fn cache_key(req: &Request, origin: &str) -> Option<String> {
 /// client already has these bytes; then add the headers.
 pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
     let validators = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let fingerprinted = site.fingerprinted.iter().any(|p| p == req.uri().path());
     let mut res = respond(&site, req, next).await;
+    if fingerprinted && res.status() == StatusCode::OK {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(crate::server::assets::IMMUTABLE),
+        );
+    }
     if let Some(validators) = validators {
         not_modified(&mut res, &validators);
     }
@@ -504,7 +529,7 @@ fn not_modified(res: &mut Response, validators: &HeaderValue) {
 }
 
 async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
-    if let Some(mut refused) = crate::server::guard::turned_away(&req) {
+    if let Some(mut refused) = crate::server::guard::turned_away(&req, &site.assets.css) {
         set_security_headers(refused.headers_mut(), &new_nonce());
         return refused;
     }

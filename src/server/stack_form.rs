@@ -18,10 +18,12 @@ use std::sync::Arc;
 /// character), and the rest of the form.
 pub const MAX_BODY_BYTES: usize = 3 * list::MAX_BYTES + 64 * 1024;
 
-pub async fn post(catalog: Arc<Catalog>, req: Request) -> Response {
+/// `stylesheet` is the bundle's CSS address, for the refusal pages.
+pub async fn post(catalog: Arc<Catalog>, stylesheet: Arc<str>, req: Request) -> Response {
     let Ok(body) = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES).await else {
         return refuse(
             "/stack",
+            &stylesheet,
             StatusCode::PAYLOAD_TOO_LARGE,
             "List too large",
             &format!(
@@ -32,9 +34,10 @@ pub async fn post(catalog: Arc<Catalog>, req: Request) -> Response {
         );
     };
     match form::address(&catalog, &Query::parse(&String::from_utf8_lossy(&body))) {
-        Err(message) => refuse("/stack", StatusCode::BAD_REQUEST, "List not read", &message),
+        Err(message) => refuse("/stack", &stylesheet, StatusCode::BAD_REQUEST, "List not read", &message),
         Ok(query) if query.len() + "/stack?".len() > MAX_STACK_URL_BYTES => refuse(
             "/stack",
+            &stylesheet,
             StatusCode::BAD_REQUEST,
             "Too many lines to settle",
             "This list leaves more lines to settle (names we do not know, or without seats) than one link can carry. Paste fewer lines at a time, or remove the apps we do not cover.",

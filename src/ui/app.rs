@@ -1,5 +1,6 @@
 //! The HTML shell and the routes. One file per route lives in `pages/`.
 
+use crate::ui::assets::{use_assets, Assets};
 use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteHeader};
 use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
@@ -41,18 +42,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// runs before the page is idle; forms work without it.
 #[component]
 fn IslandLoader(options: LeptosOptions) -> impl IntoView {
-    let pkg = format!("/{}", options.site_pkg_dir);
-    let js = options.output_name.to_string();
-    // cargo-leptos names the bundle after the crate; a plain wasm-bindgen build adds `_bg`.
-    let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
-        js.clone()
-    } else {
-        format!("{js}_bg")
-    };
+    let Assets { js, wasm, .. } =
+        leptos::prelude::use_context::<Assets>().unwrap_or_else(|| Assets::plain(&options));
     let script = format!(
-        r#"((pkg, js, wasm) => {{
-  const start = () => import(`${{pkg}}/${{js}}.js`).then((mod) =>
-    mod.default({{ module_or_path: `${{pkg}}/${{wasm}}.wasm` }}).then(() => {{
+        r#"((js, wasm) => {{
+  const start = () => import(js).then((mod) =>
+    mod.default({{ module_or_path: wasm }}).then(() => {{
       mod.hydrate();
       for (const el of document.querySelectorAll("leptos-island")) {{
         const island = mod[el.dataset.component];
@@ -60,7 +55,7 @@ fn IslandLoader(options: LeptosOptions) -> impl IntoView {
       }}
     }}));
   if ("requestIdleCallback" in window) requestIdleCallback(start, {{ timeout: 2000 }}); else start();
-}})({pkg:?}, {js:?}, {wasm:?});"#
+}})({js:?}, {wasm:?});"#
     );
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }
@@ -72,7 +67,7 @@ pub fn App() -> impl IntoView {
     // (404 for an unknown vendor) and the <head> tags are right for crawlers and previews.
     let ssr = SsrMode::Async;
     view! {
-        <Stylesheet id="leptos" href="/pkg/scim-ledger.css"/>
+        <Stylesheet id="leptos" href=use_assets().css/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <CanonicalLinks/>
         <LinkPreview/>

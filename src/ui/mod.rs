@@ -2,6 +2,7 @@
 //! components they use) also run in the browser.
 //!
 //! - `app`: the HTML shell and the route table (one file per route in `pages`)
+//! - `assets`: the addresses of the bundle (fingerprinted by cargo-leptos)
 //! - `pages`: one module per route, server-rendered
 //! - `islands`: the interactive parts, hydrated in the browser
 //! - `components`: small view pieces named after what the reader sees
@@ -9,6 +10,7 @@
 //! - `status`: the HTTP status of the page being rendered
 
 pub mod app;
+pub mod assets;
 pub mod components;
 pub mod islands;
 pub mod pages;

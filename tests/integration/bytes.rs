@@ -124,3 +124,57 @@ fn pages_end_at_html_and_send_no_resource_data() {
         }
     })
 }
+
+#[test]
+fn fingerprinted_bundle_files_are_linked_and_served_as_immutable() {
+    // A site as `cargo leptos build` leaves it with `hash-files = true`.
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir(&pkg).unwrap();
+    let files = [
+        ("scim-ledger.Tq3xJ9yKpL0bW2cV4dF6gA.js", "export default 1;"),
+        ("scim-ledger.h8Gf7Ds6Aa5Ss4Dd3Ff2Gg.wasm", "\0asm"),
+        ("scim-ledger.Zx9Cv8Bn7Mm6Ll5Kk4Jj3H.css", "body{}"),
+        ("notes.txt", "not part of the bundle"),
+    ];
+    for (name, text) in files {
+        std::fs::write(pkg.join(name), text).unwrap();
+    }
+    let addr = common::start_with_site(common::catalog(), site.path());
+    common::block_on(async {
+        let page = common::get_at(addr, "/vendors/mode").await;
+        page.shows(&[
+            "\"/pkg/scim-ledger.Tq3xJ9yKpL0bW2cV4dF6gA.js\"",
+            "\"/pkg/scim-ledger.h8Gf7Ds6Aa5Ss4Dd3Ff2Gg.wasm\"",
+            "href=\"/pkg/scim-ledger.Zx9Cv8Bn7Mm6Ll5Kk4Jj3H.css\"",
+        ]);
+        assert!(!page.body.contains("/pkg/scim-ledger.css"));
+        assert_eq!(page.header("cache-control"), "private, no-cache");
+        for (name, text) in &files[..3] {
+            let file = common::get_at(addr, &format!("/pkg/{name}")).await;
+            assert_eq!(file.status, StatusCode::OK, "{name}");
+            assert_eq!(file.bytes, text.as_bytes(), "{name}");
+            assert_eq!(
+                file.header("cache-control"),
+                "public, max-age=31536000, immutable",
+                "{name}"
+            );
+        }
+        // Other static files keep no such promise.
+        let other = common::get_at(addr, "/pkg/notes.txt").await;
+        assert_eq!(other.status, StatusCode::OK);
+        assert_eq!(other.header("cache-control"), "");
+        // The refusal page (before any handler) links the same stylesheet.
+        let refused = common::get_at(addr, "/vendors/./mode").await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+        refused.shows(&["href=\"/pkg/scim-ledger.Zx9Cv8Bn7Mm6Ll5Kk4Jj3H.css\""]);
+    })
+}
+
+#[test]
+fn without_fingerprints_the_plain_bundle_names_stand() {
+    common::block_on(async {
+        let page = common::get("/vendors/mode").await;
+        page.shows(&["href=\"/pkg/scim-ledger.css\"", "\"/pkg/scim-ledger.js\""]);
+    })
+}

@@ -281,3 +281,19 @@ fn the_json_api_returns_the_data_files_shape() {
         assert!(err["error"].as_str().unwrap().contains("no vendor"));
     })
 }
+
+/// The Nu HTML Checker (`.ci/measure/html.sh`) refuses a cell spanning past the table.
+#[test]
+fn the_comparisons_group_headings_span_exactly_its_columns() {
+    common::block_on(async {
+        for (vendors, columns) in [("mode,ironclad", 3), ("mode,ironclad,code42", 4)] {
+            let page = common::get(&format!("/compare?vendors={vendors}&users=120")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            let spans: Vec<&str> = page.body.split("colspan=\"").skip(1).collect();
+            assert_eq!(spans.len(), 4, "{vendors}");
+            for rest in spans {
+                assert!(rest.starts_with(&format!("{columns}\"")), "{vendors}");
+            }
+        }
+    })
+}

@@ -472,10 +472,15 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
                 "{path}"
             );
         }
-        assert_eq!(
-            common::get("/pkg/scim-ledger.d.ts").await.status,
-            StatusCode::NOT_FOUND
-        );
+        for declarations in [
+            "/pkg/scim-ledger.d.ts",
+            "/pkg/scim-ledger.d.18Wz2Ion9vUZniT1aT3Ceg.ts",
+        ] {
+            assert_eq!(
+                common::get(declarations).await.status,
+                StatusCode::NOT_FOUND
+            );
+        }
     })
 }
 

@@ -8,7 +8,8 @@
 //! the server only and never sent.
 
 use crate::domain::vendor::{
-    CostFacts, DecisionRow, Figure, IdpSupport, PercentRange, Plan, Scim, Source, Tri, Vendor,
+    CostFacts, DecisionRow, Figure, IdpSupport, PercentRange, Plan, Price, Scim, Source, Tri,
+    Vendor,
 };
 use serde::Deserialize;
 #[cfg(not(feature = "hydrate"))]
@@ -24,7 +25,7 @@ pub struct VendorProps {
     scim_plan: Option<String>,
     sso_required_first: Tri,
     idps: Vec<IdpSupport>,
-    plans: Vec<Plan>,
+    plans: Vec<PlanProps>,
     implementation_fee: Option<Figure>,
     renewal_increase_pct: Option<PercentRange>,
     decision: Vec<DecisionRow>,
@@ -46,14 +47,7 @@ impl VendorProps {
                     ..s.clone()
                 })
                 .collect(),
-            plans: v
-                .plans
-                .iter()
-                .map(|p| Plan {
-                    note: None,
-                    ..p.clone()
-                })
-                .collect(),
+            plans: v.plans.iter().map(PlanProps::of).collect(),
             implementation_fee: v.costs.implementation_fee.clone(),
             renewal_increase_pct: v.costs.renewal_increase_pct.clone(),
             decision: v.decision.clone(),
@@ -78,7 +72,7 @@ impl VendorProps {
             ..Scim::default()
         };
         v.idps = self.idps;
-        v.plans = self.plans;
+        v.plans = self.plans.into_iter().map(PlanProps::into_plan).collect();
         v.costs = CostFacts {
             implementation_fee: self.implementation_fee,
             renewal_increase_pct: self.renewal_increase_pct,
@@ -86,5 +80,72 @@ impl VendorProps {
         };
         v.decision = self.decision;
         v
+    }
+}
+
+/// A plan as island props: without its note, and with its price tagged serde's default way.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(feature = "hydrate"), derive(Serialize))]
+struct PlanProps {
+    name: String,
+    price: PriceProps,
+    sso: Tri,
+    scim: Tri,
+    min_seats: Option<u32>,
+}
+
+/// [`Price`] tagged by variant name (`{"Stated":{…}}`) rather than by the data files'
+/// `kind` field: an internally tagged enum makes serde buffer each value before reading
+/// it, code (about 20 KB of wasm) the browser would carry for the prices alone.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(feature = "hydrate"), derive(Serialize))]
+enum PriceProps {
+    Free(Option<u32>),
+    Stated(Figure),
+    Custom(Option<Figure>, Option<String>),
+    Unknown,
+    Text(String),
+}
+
+impl PlanProps {
+    fn of(p: &Plan) -> PlanProps {
+        let price = match p.price.clone() {
+            Price::Free { max_users } => PriceProps::Free(max_users),
+            Price::Stated { figure } => PriceProps::Stated(figure),
+            Price::Custom {
+                estimate,
+                estimate_basis,
+            } => PriceProps::Custom(estimate, estimate_basis),
+            Price::Unknown => PriceProps::Unknown,
+            Price::Text { text } => PriceProps::Text(text),
+        };
+        PlanProps {
+            name: p.name.clone(),
+            price,
+            sso: p.sso,
+            scim: p.scim,
+            min_seats: p.min_seats,
+        }
+    }
+
+    fn into_plan(self) -> Plan {
+        let price = match self.price {
+            PriceProps::Free(max_users) => Price::Free { max_users },
+            PriceProps::Stated(figure) => Price::Stated { figure },
+            PriceProps::Custom(estimate, estimate_basis) => Price::Custom {
+                estimate,
+                estimate_basis,
+            },
+            PriceProps::Unknown => Price::Unknown,
+            PriceProps::Text(text) => Price::Text { text },
+        };
+        Plan {
+            name: self.name,
+            price,
+            sso: self.sso,
+            scim: self.scim,
+            min_seats: self.min_seats,
+            note: None,
+        }
     }
 }

@@ -125,6 +125,9 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
         format!("/compare?{}", compare::query(&rest, users))
     };
     let people = format::group_thousands(users as u64);
+    // A group heading spans the label column and one column per vendor, exactly: a span
+    // past the table's last column is invalid HTML.
+    let span = (columns.len() + 1).to_string();
     let cols = StoredValue::new(columns);
     // One row: a label and a cell per vendor.
     let row = move |label: String, cell: fn(&Column) -> AnyView| {
@@ -173,9 +176,9 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                     }.into_any())}
                     {row("Price jump for SCIM".into(), |c| view! { <span>{format::price_jump(&c.price_jump)}</span> }.into_any())}
                     {row("SSO required first".into(), |c| view! { <TriBadge value=c.sso_required_first/> }.into_any())}
-                    <tr class="group"><th scope="rowgroup" colspan="99">"Identity providers: provisioning, and SSO"</th></tr>
+                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>"Identity providers: provisioning, and SSO"</th></tr>
                     {idp_rows}
-                    <tr class="group"><th scope="rowgroup" colspan="99">"Set-up effort"</th></tr>
+                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>"Set-up effort"</th></tr>
                     {row("Prerequisites".into(), |c| if c.prerequisites.is_empty() {
                         view! { <span class="muted">"Not stated"</span> }.into_any()
                     } else {
@@ -183,14 +186,14 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
                     })}
                     {row("Vendor staff needed to set up".into(), |c| view! { <TriBadge value=c.vendor_enables/> }.into_any())}
                     {row("Quote from sales needed".into(), |c| view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any())}
-                    <tr class="group"><th scope="rowgroup" colspan="99">{format!("Cost a year at {people} people")}</th></tr>
+                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>{format!("Cost a year at {people} people")}</th></tr>
                     {row("Upgrade to the SCIM plan: change in yearly spend".into(), upgrade_cell)}
                     {row("Our advice (as in the calculator)".into(), |c| match c.advice {
                         Some(a) => view! { <span class=format!("action {}", a.key())>{a.label()}</span> }.into_any(),
                         None => view! { <span class="muted">"Depends on your quote"</span> }.into_any(),
                     })}
                     {row("Staying manual (calculator defaults)".into(), |c| view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }.into_any())}
-                    <tr class="group"><th scope="rowgroup" colspan="99">"Limits and sources"</th></tr>
+                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>"Limits and sources"</th></tr>
                     {row("Key limitations".into(), |c| if c.limitations.is_empty() {
                         view! { <span class="muted">"None stated"</span> }.into_any()
                     } else {

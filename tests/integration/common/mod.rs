@@ -69,16 +69,20 @@ impl Page {
 
 /// Serves `catalog` through the real router and `axum::serve` on a free loopback port.
 pub fn start(catalog: Arc<Catalog>) -> std::net::SocketAddr {
+    // Static files straight from public/, so tests need no prior cargo-leptos build.
+    start_with_site(
+        catalog,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("public"),
+    )
+}
+
+/// [`start`] with the static files (and `pkg/`) from `site_root`.
+pub fn start_with_site(catalog: Arc<Catalog>, site_root: &Path) -> std::net::SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();
     let mut options = scim_ledger::server::leptos_options();
-    // Static files straight from public/, so tests need no prior cargo-leptos build.
-    options.site_root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public")
-        .to_string_lossy()
-        .as_ref()
-        .into();
+    options.site_root = site_root.to_string_lossy().as_ref().into();
     let app = scim_ledger::server::router(catalog, options);
     runtime().spawn(async move {
         let listener = tokio::net::TcpListener::from_std(listener).unwrap();
