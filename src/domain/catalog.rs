@@ -37,3 +37,36 @@ impl Catalog {
         vendors.chain(guides).max()
     }
 }
+
+/// Test catalogs: vendors that have a slug, a name and a placeholder source, nothing else.
+#[cfg(test)]
+impl Catalog {
+    pub fn of_names(vendors: &[(&str, &str)]) -> Catalog {
+        let vendors = vendors
+            .iter()
+            .map(|&(slug, name)| Vendor::new(slug.into(), name.into(), Source::placeholder()))
+            .collect();
+        Catalog {
+            vendors,
+            ..Catalog::default()
+        }
+    }
+}
+
+#[cfg(test)]
+use super::vendor::Source;
+
+#[cfg(test)]
+impl Source {
+    /// A source whose fields are all stand-ins, for vendors made in tests.
+    pub fn placeholder() -> Source {
+        Source {
+            title: "t".into(),
+            url: "https://example.com".into(),
+            publisher: "p".into(),
+            page_updated: None,
+            last_checked: "2026-11-01".into(),
+            licence: None,
+        }
+    }
+}

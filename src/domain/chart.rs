@@ -11,6 +11,8 @@
 use crate::domain::cost::Span;
 use crate::domain::report::{chart_points, headline, CostPoint, Report};
 use crate::domain::vendor::Vendor;
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;
 
 pub struct CostChart<'a> {
@@ -184,19 +186,13 @@ fn draw<'a>(c: &CostChart, out: &'a mut String) -> Result<(), Box<dyn std::error
         .x_label_area_size(44)
         .y_label_area_size(64)
         .build_cartesian_2d(0f64..x_max, y_lo..y_hi)?;
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .x_desc("Team size (people)")
         .y_desc("Dollars a year")
         .x_label_formatter(&|v| crate::domain::format::group_thousands(v.max(0.0).round() as u64))
         .y_label_formatter(&|v| short_usd(*v))
         .x_labels(8)
         .y_labels(7)
-        .light_line_style(BLACK.mix(0.06))
-        .bold_line_style(BLACK.mix(0.12))
-        .axis_style(BLACK.mix(0.6))
-        .label_style(("sans-serif", 13).into_font().color(&BLACK))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&BLACK))
         .draw()?;
 
     // The upgrade band: low edge left to right, then the high edge back, capped at the top.
@@ -304,8 +300,7 @@ fn draw_stack<'a>(
         .y_label_area_size(150)
         .build_cartesian_2d(lo..hi, 0f64..n as f64)?;
     let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .disable_y_mesh()
         .x_desc("Dollars a year")
         .x_label_formatter(&|v| short_usd(*v))
@@ -325,11 +320,6 @@ fn draw_stack<'a>(
             }
         })
         .x_labels(7)
-        .light_line_style(BLACK.mix(0.06))
-        .bold_line_style(BLACK.mix(0.12))
-        .axis_style(BLACK.mix(0.6))
-        .label_style(("sans-serif", 13).into_font().color(&BLACK))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&BLACK))
         .draw()?;
     for (i, b) in bars.iter().enumerate() {
         let top = n as f64 - i as f64;
@@ -366,6 +356,22 @@ fn draw_stack<'a>(
     }
     root.present()?;
     Ok(())
+}
+
+/// The grid, axes and labels every chart shares (the page's CSS recolours them in dark mode).
+fn house_style<'m, 'a, 'b, X, Y, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged,
+    Y: Ranged,
+    DB: DrawingBackend,
+{
+    mesh.light_line_style(BLACK.mix(0.06))
+        .bold_line_style(BLACK.mix(0.12))
+        .axis_style(BLACK.mix(0.6))
+        .label_style(("sans-serif", 13).into_font().color(&BLACK))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&BLACK))
 }
 
 #[cfg(test)]

@@ -58,18 +58,7 @@ mod tests {
                 ..Default::default()
             },
             plans,
-            ..Vendor::new(
-                "x".into(),
-                "X".into(),
-                Source {
-                    title: "t".into(),
-                    url: "https://example.com".into(),
-                    publisher: "p".into(),
-                    page_updated: None,
-                    last_checked: "2026-11-01".into(),
-                    licence: None,
-                },
-            )
+            ..Vendor::new("x".into(), "X".into(), Source::placeholder())
         }
     }
 

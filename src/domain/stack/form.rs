@@ -164,28 +164,14 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
 mod tests {
     use super::*;
     use crate::domain::format::plain;
-    use crate::domain::vendor::{Source, Vendor};
 
     fn catalog() -> Catalog {
-        let source = Source {
-            title: "t".into(),
-            url: "https://example.com".into(),
-            publisher: "p".into(),
-            page_updated: None,
-            last_checked: "2026-11-01".into(),
-            licence: None,
-        };
-        let v = |slug: &str, name: &str| Vendor::new(slug.into(), name.into(), source.clone());
-        Catalog {
-            vendors: vec![
-                v("mode", "Mode"),
-                v("slack", "Slack"),
-                v("zoom", "Zoom"),
-                v("ironclad", "Ironclad"),
-            ],
-            api_guides: vec![],
-            datasets: vec![],
-        }
+        Catalog::of_names(&[
+            ("mode", "Mode"),
+            ("slack", "Slack"),
+            ("zoom", "Zoom"),
+            ("ironclad", "Ironclad"),
+        ])
     }
 
     fn post(body: &str) -> String {

@@ -105,22 +105,9 @@ mod tests {
     use super::*;
     use crate::domain::catalog::Catalog;
     use crate::domain::stack::list::read;
-    use crate::domain::vendor::Vendor;
 
     fn catalog() -> Catalog {
-        let v = |slug: &str, name: &str| -> Vendor {
-            serde_json::from_value(serde_json::json!({
-                "slug": slug, "name": name,
-                "source": {"title": "t", "url": "https://example.com", "publisher": "p",
-                           "last_checked": "2026-11-01"}
-            }))
-            .unwrap()
-        };
-        Catalog {
-            vendors: vec![v("mode", "Mode"), v("slack", "Slack"), v("zoom", "Zoom")],
-            api_guides: vec![],
-            datasets: vec![],
-        }
+        Catalog::of_names(&[("mode", "Mode"), ("slack", "Slack"), ("zoom", "Zoom")])
     }
 
     #[test]
