@@ -165,14 +165,7 @@ mod tests {
     use super::*;
     use crate::domain::format::plain;
 
-    fn catalog() -> Catalog {
-        Catalog::of_names(&[
-            ("mode", "Mode"),
-            ("slack", "Slack"),
-            ("zoom", "Zoom"),
-            ("ironclad", "Ironclad"),
-        ])
-    }
+    use crate::domain::stack::test_catalog as catalog;
 
     fn post(body: &str) -> String {
         address(&catalog(), &Query::parse(body)).unwrap()

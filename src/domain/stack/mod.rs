@@ -17,3 +17,14 @@ pub mod list;
 pub mod matcher;
 pub mod report;
 pub mod totals;
+
+/// The catalog the report and form tests read: four vendors known by name only.
+#[cfg(test)]
+fn test_catalog() -> crate::domain::catalog::Catalog {
+    crate::domain::catalog::Catalog::of_names(&[
+        ("mode", "Mode"),
+        ("slack", "Slack"),
+        ("zoom", "Zoom"),
+        ("ironclad", "Ironclad"),
+    ])
+}

@@ -332,14 +332,7 @@ pub fn verdict_short(o: &Outcome, years: u32) -> String {
 mod tests {
     use super::*;
 
-    fn catalog() -> Catalog {
-        Catalog::of_names(&[
-            ("mode", "Mode"),
-            ("slack", "Slack"),
-            ("zoom", "Zoom"),
-            ("ironclad", "Ironclad"),
-        ])
-    }
+    use crate::domain::stack::test_catalog as catalog;
 
     fn read(q: &str) -> StackReport {
         report(&catalog(), &Query::parse(q))
