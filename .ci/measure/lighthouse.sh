@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse (npm `lighthouse`, run against Debian's Chromium) on the home page, a guide and
-# the calculator: prints performance, accessibility, best practices and SEO scores.
+# Lighthouse (npm `lighthouse`, run against Debian's Chromium) on the home page, a guide, the
+# calculator and the stack page: prints performance, accessibility, best practices and SEO scores.
 # Lighthouse is installed on first use into ~/.cache/scim-ledger-lighthouse (not a test
 # dependency: CI does not run this).
 set -euo pipefail
@@ -18,7 +18,7 @@ addr=127.0.0.1:3304
 start_server "$addr"
 out=$(mktemp -d)
 printf '%-44s %6s %6s %6s %6s\n' "page" "perf" "a11y" "best" "seo"
-for page in / /vendors/mode "/calculator?vendor=mode&users=120"; do
+for page in / /vendors/mode "/calculator?vendor=mode&users=120" "/stack?apps=bitwarden:250,amplitude:60,mode:40,ironclad:12"; do
   name=$(echo "$page" | tr -c 'a-z0-9' '_')
   "$TOOLS/node_modules/.bin/lighthouse" "http://$addr$page" \
     --chrome-path=/usr/bin/chromium \
