@@ -26,6 +26,7 @@ pages=(
   "calculator /calculator?vendor=mode&users=120"
   "decide /decide?vendor=mode"
   "compare /compare?vendors=mode,ironclad&users=120"
+  "stack /stack?apps=bitwarden:250,mode:40,ironclad:12&list=Ironcladd%2C+3%0AZoom"
   "sources /sources"
   "not-found /no-such-page"
 )
