@@ -200,10 +200,14 @@ pub fn conflict_sentence(c: &Conflict, v: &Vendor, r: &Report) -> String {
     }
 }
 
+/// Our sentences start with an ASCII letter; ASCII case keeps Unicode's case tables out of
+/// the browser's wasm.
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

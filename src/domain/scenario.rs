@@ -251,9 +251,9 @@ pub fn parse_field(f: &Field, raw: Option<&str>) -> (Option<f64>, Option<String>
         .filter(|c| !matches!(c, '$' | ',' | '_' | ' ' | '%'))
         .collect();
     let shown = crate::domain::format::echo(text, 40);
-    let value = match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() => v,
-        _ => return fallback(format!("“{shown}” is not a number")),
+    let value = match crate::domain::format::read_decimal(&cleaned) {
+        Some(v) => v,
+        None => return fallback(format!("“{shown}” is not a number")),
     };
     if f.whole && value.fract() != 0.0 {
         let r = value.round().clamp(f.min, f.max);

@@ -469,7 +469,7 @@ fn AutomateElsewhereOption(
             vendor_ref(vendor, |v| match s.idp {
                 Some(IdpChoice::Known(i)) => {
                     let p = v.idp(i).map(|x| x.provisioning).unwrap_or(Provisioning::Unknown);
-                    format!("For {} the data says: provisioning {}.", i.name(), p.label().to_lowercase())
+                    format!("For {} the data says: provisioning {}.", i.name(), p.label().to_ascii_lowercase())
                 }
                 Some(IdpChoice::Other) => "For an identity provider not in our table, check its app catalogue for a connector.".to_string(),
                 None => String::new(),
