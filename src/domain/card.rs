@@ -353,6 +353,11 @@ impl<'a> Canvas<'a> {
         self.text("title", MARGIN, 172.0, style, FULL, text);
     }
 
+    /// The line under the title that says what the figures below are.
+    fn subtitle(&mut self, text: &str) {
+        self.text("", MARGIN, 222.0, LABEL, FULL, text);
+    }
+
     fn finish(mut self) -> String {
         self.svg.push_str("</svg>\n");
         self.svg
@@ -475,14 +480,7 @@ pub fn comparison(
     let mut c = Canvas::new(measure);
     c.frame("Comparison", checked_on);
     c.title(&format!("The SCIM tax at {}", people(users)), 52.0);
-    c.text(
-        "",
-        MARGIN,
-        222.0,
-        LABEL,
-        FULL,
-        "Extra a year for the plan with SCIM, over the plan before it",
-    );
+    c.subtitle("Extra a year for the plan with SCIM, over the plan before it");
     let name = big(TEXT, 30.0);
     let value = big(UPGRADE, 30.0);
     let columns = &columns[..columns.len().min(compare::MAX_VENDORS)];
@@ -728,14 +726,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
         &format!("The SCIM tax of {n} app{}", if n == 1 { "" } else { "s" }),
         52.0,
     );
-    c.text(
-        "",
-        MARGIN,
-        222.0,
-        LABEL,
-        FULL,
-        "Getting SCIM, a year, where prices are known",
-    );
+    c.subtitle("Getting SCIM, a year, where prices are known");
     c.shrinking(
         "known-extra",
         MARGIN,
