@@ -86,17 +86,19 @@ pub fn read_decimal(s: &str) -> Option<f64> {
         return None;
     }
     // Keep 18 significant digits (more cannot change a double much); a digit dropped
-    // still counts for the scale.
-    let (mut mantissa, mut scale) = (0u64, exponent - frac.len() as i32);
+    // still counts for the scale. Saturating: an exponent near i32's ends must not overflow.
+    let (mut mantissa, mut scale) = (0u64, exponent.saturating_sub(frac.len() as i32));
     let mut kept = 0;
     for b in digits {
         if kept < 18 {
             mantissa = mantissa * 10 + u64::from(b - b'0');
             kept += u32::from(mantissa > 0);
         } else {
-            scale += 1;
+            scale = scale.saturating_add(1);
         }
     }
+    // Past 10^±400 a double is infinite or zero whatever the digits.
+    let scale = scale.clamp(-400, 400);
     let value = if scale >= 0 {
         mantissa as f64 * 10f64.powi(scale)
     } else {
@@ -572,6 +574,10 @@ mod tests {
         ] {
             assert_eq!(read_decimal(s), s.parse::<f64>().ok(), "{s}");
         }
+        // Exponents at i32's ends: zero or too large, never an overflow.
+        assert_eq!(read_decimal("1.5e-2147483648"), Some(0.0));
+        assert_eq!(read_decimal("1e-400"), Some(0.0));
+        assert_eq!(read_decimal("1e2147483647"), None);
         for s in [
             "", ".", "-", "e5", "1e", "1.2.3", "--5", "inf", "NaN", "1e400", "12a", "٣",
         ] {
