@@ -3,6 +3,8 @@
 
 use super::api_guide::ApiGuide;
 use super::dataset::Dataset;
+#[cfg(test)]
+use super::vendor::Source;
 use super::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 
@@ -52,9 +54,6 @@ impl Catalog {
         }
     }
 }
-
-#[cfg(test)]
-use super::vendor::Source;
 
 #[cfg(test)]
 impl Source {
