@@ -20,6 +20,10 @@ test("changing the team size updates figures, chart and URL without a reload", a
   // The chart comes from the server for the new scenario.
   await expect.poll(() => page.locator(".chart-svg").innerHTML()).not.toEqual(chartBefore);
   await expect(page.locator(".chart-svg svg")).toBeVisible();
+  await expect(page.locator(".chart-svg svg > title")).toHaveText(
+    /^Mode at 1,000 people: staying manual costs about \$23,510 a year\./,
+  );
+  await expect(page.locator("a.chart-download")).toHaveAttribute("href", "/chart.svg?vendor=mode&users=1000");
   // Same document (no reload) and the URL was replaced, not pushed.
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   expect(await page.evaluate(() => history.length)).toBe(historyLength);

@@ -1,6 +1,6 @@
 //! Charts as pure functions returning SVG strings, drawn with plotters. Only the server
 //! draws them (the page arrives with its chart, and the calculator island fetches a new
-//! one per scenario through `ui::server_fns::chart_svg`), so plotters stays out of the
+//! one per scenario from `/chart.svg`, `server::chart_svg`), so plotters stays out of the
 //! browser bundle.
 //!
 //! Colours: plotters writes black as `#000000`; we turn it into `currentColor` so axes and

@@ -6,6 +6,10 @@
 use crate::domain::url::Query;
 use crate::domain::{compare, decision, listing, scenario, stack};
 
+/// The calculator's chart as an image (`server::chart_svg`), fetched by the calculator
+/// island for each new scenario.
+pub const CHART_SVG: &str = "/chart.svg";
+
 /// Where link-preview images live: `/og/home.png` for `/`, `/og{path}.png` for the rest.
 pub const CARD_PREFIX: &str = "/og";
 const HOME_CARD: &str = "/og/home.png";
@@ -65,7 +69,7 @@ pub fn keys(path: &str) -> Vec<&'static str> {
         .is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.ends_with(".csv"));
     let mut keys: Vec<&'static str> = match path {
         "/" | "/vendors.csv" => listing::KEYS.to_vec(),
-        "/calculator" | "/api/cost" => scenario::KEYS.to_vec(),
+        "/calculator" | "/api/cost" | CHART_SVG => scenario::KEYS.to_vec(),
         "/decide" => decision::KEYS.to_vec(),
         "/compare" | "/compare.csv" => compare::KEYS.to_vec(),
         "/stack" | "/stack.csv" | "/api/stack" => stack::report::keys(),

@@ -3,6 +3,7 @@
 //! Requests pass `response` (limits, cache, headers), then `guard` (server functions).
 
 pub mod assets;
+pub mod chart_svg;
 pub mod check;
 pub mod config;
 pub mod csv;
@@ -82,6 +83,10 @@ pub fn app(
         .route("/api/cost", {
             let c = c.clone();
             get(move |RawQuery(q): RawQuery| crate::server::json_api::cost(c.clone(), q))
+        })
+        .route(crate::domain::routes::CHART_SVG, {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| chart_svg::chart(c.clone(), q))
         })
         .route("/api/vendors", {
             let c = c.clone();

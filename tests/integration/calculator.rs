@@ -277,3 +277,35 @@ async fn slugs(uri: &str) -> Vec<String> {
     let csv = Csv::parse(&page.body);
     csv.column("slug").into_iter().map(str::to_string).collect()
 }
+
+#[test]
+fn chart_image_is_the_pages_chart_and_its_link_names_the_scenario() {
+    common::block_on(async {
+        // The island asks for `/chart.svg?` + the scenario's query: the same chart the
+        // page arrived with, as an image a reader can save.
+        let page = get("/vendors/mode?users=20&hourly=80").await;
+        let link = attr(&page.body, "a.chart-download", "href");
+        assert_eq!(link, "/chart.svg?vendor=mode&users=20&hourly=80");
+        let image = get(&link).await;
+        assert_eq!(image.status, StatusCode::OK);
+        assert_eq!(image.content_type, "image/svg+xml; charset=utf-8");
+        let drawn = scraper::Html::parse_fragment(&image.body);
+        let title = scraper::Selector::parse("svg > title").unwrap();
+        let title: String = drawn.select(&title).next().unwrap().text().collect();
+        assert_eq!(title, text(&page.body, ".chart-svg svg title"));
+        // 2 joiners + 2 leavers × 60.6 minutes = 4.04 hours × $80 = $323.20; at 20 people
+        // the unused (2.4 %) and orphaned shares of 20 people round to no licence at all.
+        assert_eq!(
+            title,
+            "Mode at 20 people: staying manual costs about $323 a year. \
+             Enterprise costs $5,760 less to $38,240 more a year than Business/Pro."
+        );
+        // Unknown keys are dropped before anything is drawn; bad input is a 400 naming it.
+        let bad = get("/chart.svg?vendor=mode&users=lots").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.content_type.starts_with("application/json"));
+        assert!(bad.body.contains("“lots” is not a number"), "{}", bad.body);
+        let unknown = get("/chart.svg?vendor=nope").await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    })
+}

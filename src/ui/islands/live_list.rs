@@ -32,12 +32,12 @@ mod browser {
     use crate::domain::listing;
     use crate::domain::url;
     use crate::ui::islands::address_bar::AddressBar;
-    use leptos::prelude::{document, set_timeout_with_handle, window, TimeoutHandle};
+    use crate::ui::islands::browser_fetch::{fetch, Answer};
+    use leptos::prelude::{document, set_timeout_with_handle, TimeoutHandle};
     use std::cell::{Cell, RefCell};
     use std::time::Duration;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
     use web_sys::{DomParser, Event, FormData, HtmlFormElement, SubmitEvent, SupportedType};
 
     thread_local! {
@@ -120,7 +120,7 @@ mod browser {
             format!("/?{q}")
         };
         leptos::task::spawn_local(async move {
-            let Ok(html) = fetch_text(&path).await else {
+            let Ok(Answer { text: html, .. }) = fetch(&path, None).await else {
                 // Offline or refused: the form still submits the normal way.
                 let _ = form.submit();
                 return;
@@ -130,16 +130,6 @@ mod browser {
             }
             swap(&html, sort.as_deref());
         });
-    }
-
-    async fn fetch_text(path: &str) -> Result<String, JsValue> {
-        let response: web_sys::Response = JsFuture::from(window().fetch_with_str(path))
-            .await?
-            .dyn_into()?;
-        JsFuture::from(response.text()?)
-            .await?
-            .as_string()
-            .ok_or(JsValue::NULL)
     }
 
     /// Replaces the results with those of the fetched page, keeps the focus on the header

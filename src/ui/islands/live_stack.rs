@@ -25,6 +25,7 @@ pub fn LiveStack() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::{FORM_ID, TYPING_PAUSE_MS};
+    use crate::ui::islands::browser_fetch::{fetch, Answer};
     use leptos::prelude::{document, set_timeout_with_handle, window, TimeoutHandle};
     use std::cell::{Cell, RefCell};
     use std::time::Duration;
@@ -182,16 +183,10 @@ mod browser {
             let init = RequestInit::new();
             init.set_method("POST");
             init.set_body(&body);
-            let answer = async {
-                let response: web_sys::Response =
-                    JsFuture::from(window().fetch_with_str_and_init("/stack", &init))
-                        .await?
-                        .dyn_into()?;
-                let url = response.url();
-                let html = JsFuture::from(response.text()?).await?.as_string();
-                Ok::<_, JsValue>((url, html.unwrap_or_default()))
-            };
-            let Ok((url, html)) = answer.await else {
+            let Ok(Answer {
+                url, text: html, ..
+            }) = fetch("/stack", Some(&init)).await
+            else {
                 // Offline or refused: the form still posts the normal way.
                 let _ = form.submit();
                 return;

@@ -2,6 +2,8 @@
 //! the browser. Everything they need travels as props or lives in the address bar.
 
 pub mod address_bar;
+#[cfg(feature = "hydrate")]
+pub mod browser_fetch;
 pub mod calculator;
 pub mod decision_helper;
 pub mod hydrated_marker;

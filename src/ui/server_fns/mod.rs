@@ -2,7 +2,6 @@
 //! the server they read the catalog loaded at start-up (provided as context); from the
 //! browser they are HTTP calls.
 
-mod chart_svg;
 mod get_api_guide;
 mod get_guide;
 mod get_sources;
@@ -10,7 +9,6 @@ mod get_stack;
 mod get_vendors;
 mod list_vendors;
 
-pub use chart_svg::chart_svg;
 pub use get_api_guide::{get_api_guide, ApiGuideData};
 pub use get_guide::{get_guide, GuideData};
 pub use get_sources::{get_sources, SeedPage, SourcesData};

@@ -280,6 +280,10 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let name = vendor.with_value(|v| v.as_ref().map(|v| v.name.clone()));
     let caption = move || report.with(|r| headline(r, name.as_deref()));
+    let image = move || {
+        let query = report.with(|r| r.scenario.to_query());
+        format!("{}?{query}", crate::domain::routes::CHART_SVG)
+    };
     view! {
         <figure class="card chart" aria-labelledby="chart-caption">
             <ul class="legend" aria-hidden="true">
@@ -290,7 +294,8 @@ pub fn ChartFigure(
             <div class="chart-svg" inner_html=move || svg.get()></div>
             <figcaption id="chart-caption">
                 {caption}
-                " The line is the yearly cost of staying manual; the band is the upgrade’s extra spend a year, from the low to the high end of the price range (an open-ended price runs off the top). The vertical line marks your team."
+                " The line is the yearly cost of staying manual; the band is the upgrade’s extra spend a year, from the low to the high end of the price range (an open-ended price runs off the top). The vertical line marks your team. "
+                <a class="chart-download" href=image download="scim-ledger-chart.svg">"Save the chart (SVG)"</a>
             </figcaption>
         </figure>
     }

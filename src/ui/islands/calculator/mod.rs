@@ -115,29 +115,34 @@ pub fn CalculatorIsland(
 }
 
 /// The chart, drawn on the server: the page arrives with it, and in the browser each new
-/// scenario fetches its chart (`queries::chart_svg`). The drawing code (plotters) stays out
-/// of the wasm bundle.
+/// scenario fetches its chart from `/chart.svg` (`server::chart_svg`). The drawing code
+/// (plotters) stays out of the wasm bundle.
 fn chart_signal(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> RwSignal<String> {
     #[cfg(feature = "ssr")]
     let first = report.with_untracked(|r| {
         vendor.with_value(|v| crate::domain::chart::report_chart(v.as_ref(), r))
     });
-    // Hydration keeps the server's SVG in place; the empty value is never drawn.
+    // Hydration keeps the server's SVG in place; the empty value is never drawn. The
+    // browser asks for a new chart by the scenario's query, which names the vendor.
     #[cfg(not(feature = "ssr"))]
-    let first = String::new();
+    let first = {
+        let _ = vendor;
+        String::new()
+    };
     let svg = RwSignal::new(first);
     #[cfg(feature = "hydrate")]
     {
-        let slug = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone()));
         Effect::new(move |previous: Option<String>| {
             let query = report.with(|r| r.scenario.to_query());
             if previous.is_some_and(|p| p != query) {
-                let (slug, wanted) = (slug.clone(), query.clone());
+                let wanted = query.clone();
                 leptos::task::spawn_local(async move {
-                    if let Ok(text) = crate::ui::server_fns::chart_svg(slug, wanted.clone()).await {
-                        // A slow answer for an older scenario must not replace a newer chart.
+                    let path = format!("{}?{wanted}", crate::domain::routes::CHART_SVG);
+                    let answer = crate::ui::islands::browser_fetch::fetch(&path, None).await;
+                    // A slow answer for an older scenario must not replace a newer chart.
+                    if let Some(a) = answer.ok().filter(|a| a.ok) {
                         if report.with_untracked(|r| r.scenario.to_query()) == wanted {
-                            svg.set(text);
+                            svg.set(a.text);
                         }
                     }
                 });
