@@ -227,7 +227,8 @@ pub fn canonicalize(req: &mut Request) {
     }
 }
 
-/// A refusal: JSON for the data routes (`/api/`, `.csv`), else a page like the 404 page.
+/// A refusal: JSON for the data routes (`/api/`, `.csv`, the chart image), else a page like
+/// the 404 page.
 /// `title` and `message` are our own text (never echoed input): they are not escaped.
 pub fn refuse(
     path: &str,
@@ -236,7 +237,10 @@ pub fn refuse(
     title: &str,
     message: &str,
 ) -> Response {
-    if path.starts_with("/api/") || path.ends_with(".csv") {
+    let data = path.starts_with("/api/")
+        || path.ends_with(".csv")
+        || path == crate::domain::routes::CHART_SVG;
+    if data {
         return api_error(status, message);
     }
     // The site's 404 page (ui::pages::not_found) without rendering the app for it.

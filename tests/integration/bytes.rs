@@ -36,6 +36,7 @@ fn a_page_a_json_and_a_csv_answer_304_to_their_etag() {
             "/api/cost?vendor=mode&users=20",
             "/vendors.csv?sort=-price",
             "/compare.csv?vendors=mode,ironclad&users=120",
+            "/chart.svg?vendor=mode&users=120",
         ] {
             let (tag, again) = revalidate(path).await;
             assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");

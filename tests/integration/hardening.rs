@@ -414,6 +414,7 @@ const ROUTES: &[&str] = &[
     "/api/vendors",
     "/vendors.csv",
     "/compare.csv",
+    "/chart.svg",
     "/healthz",
     "/pkg/",
 ];

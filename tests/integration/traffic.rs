@@ -342,7 +342,7 @@ fn oversized_urls_get_a_clear_414_or_400() {
             (&long, StatusCode::URI_TOO_LONG),
             (&many, StatusCode::BAD_REQUEST),
         ] {
-            for path in ["/api/cost", "/vendors.csv", "/compare.csv"] {
+            for path in ["/api/cost", "/vendors.csv", "/compare.csv", "/chart.svg"] {
                 let page = common::get_at(addr, &format!("{path}?{query}")).await;
                 assert_eq!(page.status, status, "{path}");
                 assert_clean_json_error(&page, path);
@@ -410,8 +410,8 @@ fn unknown_parameters_are_dropped_not_echoed_nor_cached_apart() {
 #[test]
 fn every_route_answers_the_same_bad_input_the_same_way() {
     common::block_on(async {
-        // Pages show the message with a 400; the JSON API and the CSV downloads give the JSON
-        // error with a 400.
+        // Pages show the message with a 400; the JSON API, the CSV downloads and the chart
+        // image give the JSON error with a 400.
         let cases: [(&str, &[&str]); 3] = [
             (
                 "unknown vendor",
@@ -421,6 +421,7 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
                     "/compare?vendors=zz",
                     "/api/cost?vendor=zz",
                     "/compare.csv?vendors=zz",
+                    "/chart.svg?vendor=zz",
                 ],
             ),
             (
@@ -431,6 +432,7 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
                     "/compare?vendors=mode&users=abc",
                     "/api/cost?vendor=mode&users=abc",
                     "/compare.csv?vendors=mode&users=abc",
+                    "/chart.svg?vendor=mode&users=abc",
                 ],
             ),
             (
@@ -440,6 +442,7 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
                     "/compare?vendors=mode&users=-5",
                     "/api/cost?vendor=mode&users=-5",
                     "/compare.csv?vendors=mode&users=-5",
+                    "/chart.svg?vendor=mode&users=-5",
                 ],
             ),
         ];
@@ -447,7 +450,7 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
             for uri in uris {
                 let page = common::get(uri).await;
                 assert_eq!(page.status, StatusCode::BAD_REQUEST, "{what}: {uri}");
-                if uri.starts_with("/api/") || uri.contains(".csv") {
+                if uri.starts_with("/api/") || uri.contains(".csv") || uri.contains(".svg") {
                     assert_clean_json_error(&page, uri);
                 } else {
                     assert!(page.content_type.starts_with("text/html"), "{uri}");
