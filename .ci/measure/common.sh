@@ -1,7 +1,8 @@
 # Shared by the measuring scripts: start and stop the release server on loopback.
 # Sourced, not run. Expects to be in the repository root.
 export PATH="$HOME/.cargo/bin:$PATH"
-BIN=target/release/scim-ledger
+# BIN=path measures another build of the server (e.g. an older commit's) with this site.
+BIN=${BIN:-target/release/scim-ledger}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -38,12 +39,18 @@ need_release() {
 # and waits until /healthz answers.
 start_server() {
   local addr=$1 data=${2:-data}
-  LEPTOS_SITE_ADDR=$addr LEPTOS_SITE_ROOT=target/site "$BIN" --data "$data" >/tmp/scim-ledger-measure.log 2>&1 &
+  # The request log (one JSON line per request on stdout) is written to /dev/null, the
+  # cheapest sink: the server still formats and writes every line, but a load test does not
+  # fill the disk with gigabytes of it (nginx's access log is off too). Start-up errors go to
+  # stderr, which is kept.
+  LEPTOS_SITE_ADDR=$addr LEPTOS_SITE_ROOT=target/site "$BIN" --data "$data" \
+    >/dev/null 2>/tmp/scim-ledger-measure.log &
   SERVER_PID=$!
   for _ in $(seq 1 400); do
     curl -fs "http://$addr/healthz" >/dev/null 2>&1 && return 0
     sleep 0.025
   done
+  stop_server
   echo "the server did not start; its log:" >&2
   cat /tmp/scim-ledger-measure.log >&2
   return 1

@@ -5,14 +5,19 @@
 #   DURATION=10s CONNS=32 .ci/measure/load.sh
 #
 # Prints requests/s, p50 and p99 latency and errors per page, the server's memory before
-# and after, and our requests/s for the home page as a ratio of nginx's. Everything runs on
-# loopback; every run stops by itself.
+# and after, and two ratios: our home page's requests/s over nginx's, and unique junk URLs over
+# the cached page. Each ratio is the median of ROUNDS (default 5) back-to-back pairs of
+# RATIO_DURATION (default 10 s) runs: on this shared 2-core machine the rate drifts by up to a
+# fifth within a minute, so one run of each side, minutes apart, can move a ratio by 0.2.
+# Everything runs on loopback; every run stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/measure/common.sh
 DURATION=${DURATION:-30s}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-5}
+RATIO_DURATION=${RATIO_DURATION:-10s}
 OURS=127.0.0.1:3301
 NGINX=127.0.0.1:3302
 
@@ -20,18 +25,45 @@ need_apt wrk nginx curl
 need_release
 trap 'stop_server; [ -n "${NGINX_PID:-}" ] && kill "$NGINX_PID" 2>/dev/null || true' EXIT
 
-# wrk_line LABEL URL: one table row.
+# CPU time (user + system) a process has used, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wrk_line LABEL URL PID: one table row. The last column is the serving process's CPU time per
+# request, which a busy neighbour on this shared machine moves far less than requests/s.
 wrk_line() {
-  local out
+  local out c0 c1
+  c0=$(cpu_ticks "$3")
   out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$2")
-  local rps p50 p99 errors non2xx
+  c1=$(cpu_ticks "$3")
+  local rps p50 p99 errors non2xx cpu
+  cpu=$(awk -v c=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.1f", c / hz / $1 * 1e6 }' <<<"$out")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf '%-48s %12s %10s %10s %8s\n' "$1" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
+  printf '%-48s %12s %10s %10s %8s %12s\n' "$1" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))" "$cpu"
   LAST_RPS=$rps
+}
+
+# rps [wrk args...] URL: requests/s of one RATIO_DURATION run.
+rps() {
+  wrk -t"$THREADS" -c"$CONNS" -d"$RATIO_DURATION" "$@" | awk '/^Requests\/sec/ {print $2}'
+}
+
+# paired_ratio LABEL "A-ARGS" "B-ARGS": ROUNDS pairs of runs (A then B, back to back); prints each
+# pair's A/B and their median. The args are word-split on purpose (a URL, or -s script URL).
+paired_ratio() {
+  local label=$1 a=$2 b=$3 ratios=() i ra rb
+  for i in $(seq 1 "$ROUNDS"); do
+    # shellcheck disable=SC2086
+    ra=$(rps $a)
+    # shellcheck disable=SC2086
+    rb=$(rps $b)
+    ratios+=("$(awk -v a="$ra" -v b="$rb" 'BEGIN { printf "%.2f", a / b }')")
+  done
+  printf '%s\n' "${ratios[@]}" | sort -n | awk -v label="$label" -v each="${ratios[*]}" \
+    '{ r[NR] = $1 } END { printf "%s = %.2f (median of %d pairs: %s)", label, r[int((NR + 1) / 2)], NR, each }'
 }
 
 start_server "$OURS"
@@ -41,9 +73,9 @@ for p in "${PAGES[@]}"; do curl -fs -o /dev/null "http://$OURS$p"; done
 mem_before=$(rss_kib "$SERVER_PID")
 
 echo "wrk: $THREADS threads, $CONNS connections, $DURATION per page, on 127.0.0.1"
-printf '%-48s %12s %10s %10s %8s\n' "page" "requests/s" "p50" "p99" "errors"
+printf '%-48s %12s %10s %10s %8s %12s\n' "page" "requests/s" "p50" "p99" "errors" "CPU us/req"
 for p in "${PAGES[@]}"; do
-  wrk_line "SCIM Ledger $p" "http://$OURS$p"
+  wrk_line "SCIM Ledger $p" "http://$OURS$p" "$SERVER_PID"
   [ "$p" = "/" ] && OUR_HOME=$LAST_RPS
 done
 mem_after=$(rss_kib "$SERVER_PID")
@@ -59,7 +91,7 @@ request = function()
 end
 LUA
 CALC="/calculator?vendor=mode&users=120&plan=Business%2FPro&years=3"
-wrk_line "SCIM Ledger $CALC (cached run)" "http://$OURS$CALC"
+wrk_line "SCIM Ledger $CALC (cached run)" "http://$OURS$CALC" "$SERVER_PID"
 CACHED=$LAST_RPS
 out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$lua" "http://$OURS/")
 UNIQUE=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
@@ -71,7 +103,7 @@ printf '%-48s %12s %10s %10s\n' "same page, a new junk parameter every request" 
 for n in $(seq 1 10000); do echo "url = \"http://$OURS/calculator?vendor=mode&users=$n\""; echo 'output = "/dev/null"'; done >"$lua.curl"
 curl -s --no-progress-meter -K "$lua.curl" --parallel --parallel-max 16 2>/dev/null
 mem_distinct=$(rss_kib "$SERVER_PID")
-rm -f "$lua" "$lua.curl"
+rm -f "$lua.curl"
 
 # nginx: one worker, no access log, the home page's HTML saved to disk.
 dir=$(mktemp -d)
@@ -100,10 +132,12 @@ CONF
 nginx -c "$dir/nginx.conf" -p "$dir" &
 NGINX_PID=$!
 for _ in $(seq 1 200); do curl -fs -o /dev/null "http://$NGINX/" && break; sleep 0.025; done
-wrk_line "nginx (1 worker) / saved as a file" "http://$NGINX/"
+wrk_line "nginx (1 worker) / saved as a file" "http://$NGINX/" "$(pgrep -P "$NGINX_PID" | head -n1)"
 NGINX_HOME=$LAST_RPS
 
 echo
 echo "server memory (RSS): ${mem_before} KiB before, ${mem_after} KiB after the runs, ${mem_distinct} KiB after 10,000 distinct calculator pages"
-awk -v a="$UNIQUE" -v b="$CACHED" 'BEGIN { printf "unique junk URLs / cached page = %.2f (target at least 0.8)\n", a / b }'
-awk -v a="$OUR_HOME" -v b="$NGINX_HOME" 'BEGIN { printf "home page: SCIM Ledger / nginx = %.2f (target at least 0.5)\n", a / b }'
+echo "ratios, $ROUNDS pairs of $RATIO_DURATION runs each:"
+echo "$(paired_ratio "unique junk URLs / cached page" "-s $lua http://$OURS/" "http://$OURS$CALC") (target at least 0.8)"
+echo "$(paired_ratio "home page: SCIM Ledger / nginx" "http://$OURS/" "http://$NGINX/") (target at least 0.5)"
+rm -f "$lua"

@@ -135,11 +135,13 @@ pub fn compress_unless_cached() -> impl Predicate + Send + Sync + 'static {
     )
 }
 
-/// One cached response (always a 200): its headers and nonce, the rendered bytes, and the
-/// compressed forms clients have asked for so far.
+/// One cached response (always a 200): its headers, the rendered bytes, and the compressed
+/// forms clients have asked for so far.
 struct Page {
+    /// Every header a hit sends apart from `Content-Encoding`, security headers (with this
+    /// entry's CSP nonce) and `Vary` included: built once when the page is stored, so a hit
+    /// only copies them.
     headers: HeaderMap,
-    nonce: String,
     identity: Bytes,
     /// Whether compressing is worth it (tower-http's rule: not images, not tiny bodies).
     compressible: bool,
@@ -159,7 +161,7 @@ impl Page {
             .sum();
         let compressed =
             self.br.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len);
-        headers + self.nonce.len() + self.identity.len() + compressed
+        headers + self.identity.len() + compressed
     }
 
     /// The encoding this page is sent in to a client that prefers `wanted`.
@@ -183,7 +185,6 @@ impl Page {
     fn with(&self, encoding: Encoding) -> Page {
         let mut page = Page {
             headers: self.headers.clone(),
-            nonce: self.nonce.clone(),
             identity: self.identity.clone(),
             compressible: self.compressible,
             br: self.br.clone(),
@@ -212,10 +213,6 @@ impl Page {
         if let Some(value) = encoding.header() {
             headers.insert(header::CONTENT_ENCODING, value);
         }
-        if self.compressible {
-            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
-        }
-        set_security_headers(headers, &self.nonce);
         res.extensions_mut().insert(AlreadyEncoded);
         res
     }
@@ -558,7 +555,7 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
     };
     let mut res = match key {
         Some(key) if res.status() == StatusCode::OK => {
-            match remember(res, &nonce, site.settings.cache_ttl).await {
+            match remember(res, &nonce, &site.settings).await {
                 Ok(page) => return cache.serve(key, Arc::new(page), wanted, true),
                 Err(res) => res,
             }
@@ -596,10 +593,10 @@ async fn scripts_inside_body(res: Response) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Buffers a 200 response into a page for the cache, or gives it back unbuffered when it is
-/// larger than the cache takes.
-async fn remember(res: Response, nonce: &str, ttl: Duration) -> Result<Page, Response> {
-    let expires = Instant::now() + lifetime(SystemTime::now(), ttl);
+/// Buffers a 200 response into a page for the cache, with every header a hit sends, or gives
+/// it back unbuffered when it is larger than the cache takes.
+async fn remember(res: Response, nonce: &str, settings: &Settings) -> Result<Page, Response> {
+    let expires = Instant::now() + lifetime(SystemTime::now(), settings.cache_ttl);
     let declared = res
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -636,9 +633,15 @@ async fn remember(res: Response, nonce: &str, ttl: Duration) -> Result<Page, Res
             parts.headers.insert(header::ETAG, tag);
         }
     }
+    if compressible {
+        parts
+            .headers
+            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    set_security_headers(&mut parts.headers, nonce);
+    set_policy_headers(&mut parts.headers, settings);
     Ok(Page {
         headers: parts.headers,
-        nonce: nonce.to_string(),
         identity: Bytes::from(buffer),
         compressible,
         br: None,
@@ -789,7 +792,6 @@ mod tests {
     fn page_of(len: usize) -> Arc<Page> {
         Arc::new(Page {
             headers: HeaderMap::new(),
-            nonce: "n".into(),
             identity: Bytes::from(vec![b'x'; len]),
             compressible: true,
             br: None,
