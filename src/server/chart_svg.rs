@@ -5,11 +5,8 @@
 
 use crate::domain::catalog::Catalog;
 use crate::domain::chart::report_chart;
-use crate::domain::report::evaluate;
-use crate::domain::scenario;
-use crate::domain::url::Query;
-use crate::server::json_api::ApiError;
-use axum::http::{header, StatusCode};
+use crate::server::json_api::for_scenario;
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
@@ -17,19 +14,11 @@ pub const CONTENT_TYPE: &str = "image/svg+xml; charset=utf-8";
 
 /// The chart, or 400 with a JSON error naming the inputs that are invalid (as `/api/cost`).
 pub async fn chart(catalog: Arc<Catalog>, query: Option<String>) -> Response {
-    let (s, issues) = scenario::parse(&Query::parse(query.as_deref().unwrap_or("")));
-    let vendor = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug));
-    let report = evaluate(vendor, s, issues);
-    if !report.issues.is_empty() {
-        return ApiError {
-            error: "some inputs are invalid",
-            issues: &report.issues,
-        }
-        .respond(StatusCode::BAD_REQUEST);
-    }
-    (
-        [(header::CONTENT_TYPE, CONTENT_TYPE)],
-        report_chart(vendor, &report),
-    )
-        .into_response()
+    for_scenario(&catalog, query.as_deref(), |vendor, report| {
+        (
+            [(header::CONTENT_TYPE, CONTENT_TYPE)],
+            report_chart(vendor, report),
+        )
+            .into_response()
+    })
 }

@@ -9,7 +9,7 @@ use crate::domain::cost::Span;
 use crate::domain::report::{evaluate, Report};
 use crate::domain::scenario::{self, Issue};
 use crate::domain::url::Query;
-use crate::domain::vendor::{DecisionRow, PercentRange};
+use crate::domain::vendor::{DecisionRow, PercentRange, Vendor};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -206,8 +206,15 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
     }
 }
 
-pub async fn cost(catalog: Arc<Catalog>, query: Option<String>) -> Response {
-    let (s, issues) = scenario::parse(&Query::parse(query.as_deref().unwrap_or("")));
+/// Answers with `answer` for the calculator scenario a query names, evaluated against its
+/// vendor; or with the 400 (JSON) that lists its invalid inputs. Shared by `/api/cost` and
+/// `/chart.svg`.
+pub fn for_scenario(
+    catalog: &Catalog,
+    query: Option<&str>,
+    answer: impl FnOnce(Option<&Vendor>, &Report) -> Response,
+) -> Response {
+    let (s, issues) = scenario::parse(&Query::parse(query.unwrap_or("")));
     let vendor = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug));
     let report = evaluate(vendor, s, issues);
     if !report.issues.is_empty() {
@@ -217,7 +224,13 @@ pub async fn cost(catalog: Arc<Catalog>, query: Option<String>) -> Response {
         }
         .respond(StatusCode::BAD_REQUEST);
     }
-    Json(report_json(&report, &catalog)).into_response()
+    answer(vendor, &report)
+}
+
+pub async fn cost(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+    for_scenario(&catalog, query.as_deref(), |_, report| {
+        Json(report_json(report, &catalog)).into_response()
+    })
 }
 
 /// `/api/vendors`: every vendor, in the shape of its TOML file.
