@@ -25,6 +25,7 @@ RUNS=${RUNS:-3}
 # lh_run PAGE FILE: one Lighthouse run; retried (up to three tries) while Lighthouse reports its own
 # runtime error.
 lh_run() {
+  local try err
   for try in 1 2 3; do
     "$TOOLS/node_modules/.bin/lighthouse" "http://$addr$1" \
       --chrome-path=/usr/bin/chromium \

@@ -138,9 +138,9 @@ pub fn compress_unless_cached() -> impl Predicate + Send + Sync + 'static {
 /// One cached response (always a 200): its headers, the rendered bytes, and the compressed
 /// forms clients have asked for so far.
 struct Page {
-    /// Every header a hit sends apart from `Content-Encoding`, security headers (with this
-    /// entry's CSP nonce) and `Vary` included: built once when the page is stored, so a hit
-    /// only copies them.
+    /// The headers a hit sends, security headers (with this entry's CSP nonce) and `Vary`
+    /// included, built once when the page is stored so a hit only copies them; a hit adds
+    /// `Content-Encoding`, and `layer` adds the policy headers to every response.
     headers: HeaderMap,
     identity: Bytes,
     /// Whether compressing is worth it (tower-http's rule: not images, not tiny bodies).
@@ -555,7 +555,7 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
     };
     let mut res = match key {
         Some(key) if res.status() == StatusCode::OK => {
-            match remember(res, &nonce, &site.settings).await {
+            match remember(res, &nonce, site.settings.cache_ttl).await {
                 Ok(page) => return cache.serve(key, Arc::new(page), wanted, true),
                 Err(res) => res,
             }
@@ -593,10 +593,10 @@ async fn scripts_inside_body(res: Response) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Buffers a 200 response into a page for the cache, with every header a hit sends, or gives
+/// Buffers a 200 response into a page for the cache, with the headers a hit sends, or gives
 /// it back unbuffered when it is larger than the cache takes.
-async fn remember(res: Response, nonce: &str, settings: &Settings) -> Result<Page, Response> {
-    let expires = Instant::now() + lifetime(SystemTime::now(), settings.cache_ttl);
+async fn remember(res: Response, nonce: &str, ttl: Duration) -> Result<Page, Response> {
+    let expires = Instant::now() + lifetime(SystemTime::now(), ttl);
     let declared = res
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -639,7 +639,6 @@ async fn remember(res: Response, nonce: &str, settings: &Settings) -> Result<Pag
             .append(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     set_security_headers(&mut parts.headers, nonce);
-    set_policy_headers(&mut parts.headers, settings);
     Ok(Page {
         headers: parts.headers,
         identity: Bytes::from(buffer),
