@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetRecord {
-    /// Which reader understands the files (`scim-tax-index`).
+    /// Which reader understands the files (`scim-tax-index`, `scim-tax-index-v3`).
     pub adapter: String,
+    /// The releases of one dataset share a series (`scim-tax`); of those, the one with the
+    /// latest `dataset_date` is current and the others are kept for history.
+    pub series: String,
     /// The dataset's name as its publisher gives it.
     pub title: String,
     pub publisher: String,
@@ -29,6 +32,9 @@ pub struct DatasetRecord {
     pub changes: Vec<String>,
     pub licence: Licence,
     pub upstream: Upstream,
+    /// Each file's SHA-256 as published (`.ci/datasets` checks them when it places the files).
+    #[serde(default)]
+    pub sha256: std::collections::BTreeMap<String, String>,
 }
 
 /// The terms a dataset or page is published under, and how to credit it.
@@ -51,6 +57,9 @@ pub struct Upstream {
     pub repository: String,
     /// The commit the files were taken from.
     pub commit: String,
+    /// Where a file sits upstream, where not at the top of the repository.
+    #[serde(default)]
+    pub paths: std::collections::BTreeMap<String, String>,
 }
 
 /// A dataset as loaded: its folder name, our record, and what it added.
@@ -59,6 +68,9 @@ pub struct Dataset {
     /// The folder under `data/datasets/`.
     pub name: String,
     pub record: DatasetRecord,
+    /// Whether it is its series' current release (its rows are vendors) or an earlier one,
+    /// kept for history.
+    pub current: bool,
     /// Rows read.
     pub rows: usize,
     /// Vendors it added (rows whose slug no curated file has).

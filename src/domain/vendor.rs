@@ -239,6 +239,11 @@ pub struct Vendor {
     /// Filled when the data is loaded, never written in a data file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source_disagreements: Vec<SourceDisagreement>,
+    /// Every fact the SCIM Tax Index's current release states about this vendor, as it
+    /// states it (its prose left out). Filled when the data is loaded, never written in a
+    /// data file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<Box<IndexFacts>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -644,6 +649,207 @@ pub struct When {
     pub idp_provisions: Option<bool>,
 }
 
+/// The publisher's confidence in a row of the SCIM Tax Index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// The vendor's pricing page states it.
+    High,
+    /// The vendor's documentation or help centre states it; the price may be inferred.
+    Medium,
+    /// Only a community or third-party source.
+    Low,
+}
+
+impl Key for Confidence {}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::High => "High",
+            Confidence::Medium => "Medium",
+            Confidence::Low => "Low",
+        }
+    }
+
+    /// What the publisher's label means, in our words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Confidence::High => "the vendor's pricing page states it",
+            Confidence::Medium => "the vendor's documentation states it; the price may be inferred",
+            Confidence::Low => "only a community or third-party source states it",
+        }
+    }
+}
+
+/// How an identity provider reaches the app, in the SCIM Tax Index's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdpRoute {
+    /// A ready-made app in the IdP's catalogue provisions by SCIM.
+    Native,
+    /// The IdP provisions through the app's standard SCIM 2.0 endpoint.
+    ViaGeneric,
+    /// Single sign-on only: no provisioning.
+    SsoOnly,
+    /// Neither.
+    None,
+}
+
+impl Key for IdpRoute {}
+
+impl IdpRoute {
+    pub fn label(self) -> &'static str {
+        match self {
+            IdpRoute::Native => "Native app",
+            IdpRoute::ViaGeneric => "Through the generic SCIM endpoint",
+            IdpRoute::SsoOnly => "SSO only",
+            IdpRoute::None => "None",
+        }
+    }
+}
+
+/// The five identity providers the index rates, each `None` where it is not documented.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdpMatrix {
+    pub okta: Option<IdpRoute>,
+    pub entra: Option<IdpRoute>,
+    pub google: Option<IdpRoute>,
+    pub onelogin: Option<IdpRoute>,
+    pub jumpcloud: Option<IdpRoute>,
+    /// Whether the app exposes a standard SCIM 2.0 endpoint any IdP can call.
+    pub generic_endpoint: Tri,
+}
+
+impl IdpMatrix {
+    /// Each rated IdP with its route, in a fixed order.
+    pub fn rows(&self) -> [(Idp, Option<IdpRoute>); 5] {
+        [
+            (Idp::Okta, self.okta),
+            (Idp::EntraId, self.entra),
+            (Idp::GoogleWorkspace, self.google),
+            (Idp::Onelogin, self.onelogin),
+            (Idp::Jumpcloud, self.jumpcloud),
+        ]
+    }
+}
+
+/// Which SCIM operations the vendor's documentation covers: yes, no, or not documented.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScimOperations {
+    pub create: Tri,
+    pub update: Tri,
+    pub deactivate: Tri,
+    pub delete: Tri,
+    pub groups: Tri,
+}
+
+impl ScimOperations {
+    pub fn rows(&self) -> [(&'static str, Tri); 5] {
+        [
+            ("Create", self.create),
+            ("Update", self.update),
+            ("Deactivate", self.deactivate),
+            ("Delete", self.delete),
+            ("Groups", self.groups),
+        ]
+    }
+}
+
+/// How a price's text and the publisher's per-user figure relate, and so what is costed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceCheck {
+    /// No price in either form.
+    NoPrice,
+    /// The text is read and there is no per-user figure: the text is costed.
+    TextOnly,
+    /// The text reads as the same per-user price as the figure: costed.
+    Agree,
+    /// The text says more than a per-user price (a base fee with users included, a flat
+    /// fee, a minimum): the text is costed; the figure is the publisher's normalisation.
+    TextSaysMore,
+    /// The text cannot be read with certainty; the figure is shown as the publisher's
+    /// normalisation and nothing is costed.
+    FigureOnly,
+    /// The text and the figure say different prices: neither is costed as certain.
+    Contradict,
+}
+
+/// A price as the index states it: its text, the publisher's per-user figure, and how the
+/// two relate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexPrice {
+    pub text: String,
+    /// USD per user a month, annual billing, as the publisher normalises it.
+    pub per_user_month: Option<f64>,
+    pub check: PriceCheck,
+}
+
+/// One vendor's row of the SCIM Tax Index's current release, fact by fact (`evidence` and
+/// `notes`, the publisher's prose, are left out). Unknown stays unknown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexFacts {
+    /// The release (`2026-10`).
+    pub release: String,
+    /// One of the publisher's 21 categories.
+    pub category: String,
+    pub status: ScimStatus,
+    /// The lowest plan with SCIM, or the add-on's name.
+    pub scim_plan: Option<String>,
+    pub scim_price: IndexPrice,
+    /// The lowest paid plan.
+    pub team_plan: Option<String>,
+    pub team_price: IndexPrice,
+    /// SCIM plan's per-user price over the team plan's, as the publisher computes it.
+    pub price_multiplier: Option<f64>,
+    /// The lowest plan with SAML or OIDC single sign-on.
+    pub sso_plan: Option<String>,
+    pub sso_price_per_user_month: Option<f64>,
+    pub sso_required_for_scim: Tri,
+    /// A SCIM add-on's price, as written.
+    pub scim_addon_price: Option<String>,
+    /// The SCIM plan's published seat minimum.
+    pub min_seats: Option<u32>,
+    pub operations: ScimOperations,
+    pub idps: IdpMatrix,
+    pub pricing_url: String,
+    pub docs_url: Option<String>,
+    pub confidence: Confidence,
+    /// `YYYY-MM-DD`.
+    pub last_verified: String,
+    /// The release that added the row.
+    pub first_added: String,
+    /// The status the row states for the previous release (none for a new row).
+    pub status_prev: Option<ScimStatus>,
+    /// What the previous release's own file says, where we hold it and it has the vendor.
+    pub previous: Option<PreviousRow>,
+}
+
+impl IndexFacts {
+    /// Whether the status differs from the previous release's (as the row states it).
+    pub fn status_changed(&self) -> bool {
+        self.status_prev.is_some_and(|p| p != self.status)
+    }
+}
+
+/// A vendor's row in the previous release, as that release states it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousRow {
+    pub release: String,
+    pub status: ScimStatus,
+    pub scim_plan: Option<String>,
+    pub scim_price: String,
+    pub base_plan_price: String,
+}
+
 /// Which fact two sources disagree on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -651,6 +857,8 @@ pub enum Topic {
     ScimStatus,
     ScimPlan,
     ScimPlanPrice,
+    SsoPlan,
+    IdpSupport,
 }
 
 impl Key for Topic {}
@@ -661,6 +869,8 @@ impl Topic {
             Topic::ScimStatus => "SCIM status",
             Topic::ScimPlan => "Plan that unlocks SCIM",
             Topic::ScimPlanPrice => "Price of the SCIM plan",
+            Topic::SsoPlan => "Plan that unlocks SSO",
+            Topic::IdpSupport => "Identity provider support",
         }
     }
 }
@@ -730,6 +940,7 @@ impl Vendor {
             decision: vec![],
             discrepancies: vec![],
             source_disagreements: vec![],
+            index: None,
         }
     }
 

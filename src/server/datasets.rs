@@ -91,7 +91,12 @@ impl ReadDataset {
     }
 
     /// What the catalog keeps about the dataset, and the start-up report, once merged.
-    pub fn summary(&self, merged: &Merged, disagreements: usize) -> (Dataset, DatasetReport) {
+    pub fn summary(
+        &self,
+        merged: &Merged,
+        disagreements: usize,
+        current: bool,
+    ) -> (Dataset, DatasetReport) {
         let (typed, absent, text) = tally(&self.read.prices);
         let report = DatasetReport {
             folder: self.folder.clone(),
@@ -108,6 +113,7 @@ impl ReadDataset {
         let dataset = Dataset {
             name: self.name.clone(),
             record: self.record.clone(),
+            current,
             rows: self.rows.len(),
             added: merged.added,
             overlapping: merged.overlapping.clone(),

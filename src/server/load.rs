@@ -128,7 +128,7 @@ fn add_datasets(
                 reason: format!("`{slug}` is also a vendor of an earlier dataset"),
             });
         }
-        let (dataset, report) = d.summary(&merged, disagreements(vendors) - already);
+        let (dataset, report) = d.summary(&merged, disagreements(vendors) - already, true);
         out.push(dataset);
         reports.push(report);
     }
