@@ -106,7 +106,16 @@ async fn main() {
         for report in &loaded.datasets {
             print!("{report}");
         }
+        for folder in &loaded.not_placed {
+            println!("{folder}: not placed (run .ci/datasets): left out");
+        }
         return;
+    }
+    for folder in &loaded.not_placed {
+        tracing::warn!(
+            dataset = %folder,
+            "dataset not placed (run .ci/datasets): starting without it"
+        );
     }
     for r in &loaded.datasets {
         let text: Vec<&str> = r.prices_text.iter().map(|(t, _)| t.as_str()).collect();
@@ -119,6 +128,8 @@ async fn main() {
             prices_read = r.prices_typed,
             prices_absent = r.prices_absent,
             prices_text = r.text_count(),
+            current = r.current,
+            checks = ?r.checks,
             unreadable = ?text,
             "dataset loaded"
         );

@@ -21,7 +21,7 @@
 //!   `maker`, `contributor`, `emp`, `employee`) make a per-user price; no unit, or
 //!   `flat`, a price for the whole account. Periods are `mo` and `yr`.
 
-use crate::domain::vendor::{Basis, Figure, Period, Price};
+use crate::domain::vendor::{Basis, Figure, Period, Price, PriceCheck};
 
 /// A price read from text, and the plan its prefix names.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +29,8 @@ pub struct PriceText {
     /// The plan named before a colon (`Team: $30/mo flat` names `Team`).
     pub plan: Option<String>,
     pub price: Price,
+    /// A seat minimum the text states.
+    pub min_seats: Option<u32>,
 }
 
 impl PriceText {
@@ -46,7 +48,39 @@ pub fn parse(text: &str, estimate_basis: &str) -> PriceText {
     let price = read(rest, estimate_basis).unwrap_or_else(|| Price::Text {
         text: rest.to_string(),
     });
-    PriceText { plan, price }
+    PriceText {
+        plan,
+        price,
+        min_seats: None,
+    }
+}
+
+/// The price to cost, given the text as read and the publisher's per-user figure (USD per
+/// user a month), and how the two relate.
+pub fn reconcile(text: &PriceText, per_user_month: Option<f64>) -> (Price, PriceCheck) {
+    let plain_monthly = match &text.price {
+        Price::Stated { figure: f } if f.basis == Basis::PerUser && !f.or_more => {
+            f.amount.map(|a| a * f.period.per_year() / 12.0)
+        }
+        _ => None,
+    };
+    match (&text.price, per_user_month) {
+        (Price::Unknown, None) => (Price::Unknown, PriceCheck::NoPrice),
+        (Price::Unknown | Price::Text { .. }, Some(_)) => {
+            (text.price.clone(), PriceCheck::FigureOnly)
+        }
+        (_, None) => (text.price.clone(), PriceCheck::TextOnly),
+        (_, Some(n)) => match plain_monthly {
+            Some(m) if (m - n).abs() < 0.005 => (text.price.clone(), PriceCheck::Agree),
+            Some(_) => (
+                Price::Text {
+                    text: crate::domain::format::price(&text.price),
+                },
+                PriceCheck::Contradict,
+            ),
+            None => (text.price.clone(), PriceCheck::TextSaysMore),
+        },
+    }
 }
 
 /// `Name: rest` → (`Name`, `rest`), where `Name` looks like a plan name: no money signs

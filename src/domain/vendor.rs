@@ -780,6 +780,8 @@ pub enum PriceCheck {
     Contradict,
 }
 
+impl Key for PriceCheck {}
+
 /// A price as the index states it: its text, the publisher's per-user figure, and how the
 /// two relate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -830,6 +832,10 @@ pub struct IndexFacts {
     pub status_prev: Option<ScimStatus>,
     /// What the previous release's own file says, where we hold it and it has the vendor.
     pub previous: Option<PreviousRow>,
+    /// On a curated profile: the facts it does not state that the index filled in (shown
+    /// as the index's, with its date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filled: Vec<String>,
 }
 
 impl IndexFacts {

@@ -8,6 +8,7 @@
 //! folder the site is exactly as before.
 
 use crate::domain::dataset::{Dataset, DatasetRecord};
+use crate::domain::index::v3::{self, RowV3};
 use crate::domain::index::{self, IndexHeader, IndexRow, Merged, PriceRead};
 use crate::domain::vendor::Price;
 use crate::server::check::{is_month, is_real_date, parse_file, Checker, DataError};
@@ -32,6 +33,12 @@ pub struct DatasetReport {
     pub prices_absent: usize,
     /// Price strings kept as text, each distinct string with the rows that use it.
     pub prices_text: Vec<(String, Vec<String>)>,
+    /// Current releases add vendors; an earlier one only gives history.
+    pub current: bool,
+    /// For an earlier release: how many current vendors it has a row for.
+    pub in_current: Option<usize>,
+    /// How each price's text and the publisher's per-user figure relate (v3), by check.
+    pub checks: Vec<(String, usize)>,
 }
 
 impl DatasetReport {
@@ -42,6 +49,13 @@ impl DatasetReport {
 
 impl fmt::Display for DatasetReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(kept) = self.in_current {
+            return writeln!(
+                f,
+                "{} ({}, {}): the previous release, kept for history: {} rows, {} of them in the current release",
+                self.folder, self.title, self.dataset_date, self.rows, kept
+            );
+        }
         writeln!(
             f,
             "{} ({}, {}): {} rows, {} new vendors, {} also in our own files ({}), {} disagreement(s) recorded",
@@ -62,6 +76,18 @@ impl fmt::Display for DatasetReport {
             self.text_count(),
             self.prices_text.len()
         )?;
+        if !self.checks.is_empty() {
+            let checks: Vec<String> = self
+                .checks
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            writeln!(
+                f,
+                "  text against the per-user figure: {}",
+                checks.join(", ")
+            )?;
+        }
         for (text, rows) in &self.prices_text {
             writeln!(f, "    - `{text}` ({}: {})", rows.len(), rows.join(", "))?;
         }
@@ -80,14 +106,17 @@ pub struct ReadDataset {
     pub folder: String,
     pub record: DatasetRecord,
     pub data_file: PathBuf,
-    pub rows: Vec<IndexRow>,
+    /// The rows of a v2 file (an earlier release gives each vendor its previous row).
+    pub v2_rows: Vec<IndexRow>,
+    /// Every row's slug, in file order (errors name the row).
+    pub slugs: Vec<String>,
     pub read: index::Read,
 }
 
 impl ReadDataset {
     /// The row a slug comes from (for error messages).
     pub fn row_of(&self, slug: &str) -> usize {
-        self.rows.iter().position(|r| r.slug == slug).unwrap_or(0)
+        self.slugs.iter().position(|s| s == slug).unwrap_or(0)
     }
 
     /// What the catalog keeps about the dataset, and the start-up report, once merged.
@@ -102,19 +131,22 @@ impl ReadDataset {
             folder: self.folder.clone(),
             title: self.record.title.clone(),
             dataset_date: self.record.dataset_date.clone(),
-            rows: self.rows.len(),
+            rows: self.slugs.len(),
             added: merged.added,
             overlapping: merged.overlapping.clone(),
             disagreements,
             prices_typed: typed,
             prices_absent: absent,
             prices_text: text,
+            current,
+            in_current: None,
+            checks: check_counts(&self.read.vendors),
         };
         let dataset = Dataset {
             name: self.name.clone(),
             record: self.record.clone(),
             current,
-            rows: self.rows.len(),
+            rows: self.slugs.len(),
             added: merged.added,
             overlapping: merged.overlapping.clone(),
             prices_read: report.prices_typed + report.prices_absent,
@@ -124,13 +156,27 @@ impl ReadDataset {
     }
 }
 
+/// How many prices of each kind of check a dataset's vendors carry (v3 rows only).
+fn check_counts(vendors: &[crate::domain::vendor::Vendor]) -> Vec<(String, usize)> {
+    use crate::domain::keys::Key;
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for facts in vendors.iter().filter_map(|v| v.index.as_ref()) {
+        for p in [&facts.scim_price, &facts.team_price] {
+            *counts.entry(p.check.key()).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
 /// Reads every dataset under `dir/datasets/`, in name order. Problems go to `errors`; a
-/// dataset with any is left out.
-pub fn read_datasets(dir: &Path, errors: &mut Vec<DataError>) -> Vec<ReadDataset> {
+/// dataset with any is left out. A folder whose record is there but whose data file is
+/// not (set-up could not place it) is named in the second list and left out.
+pub fn read_datasets(dir: &Path, errors: &mut Vec<DataError>) -> (Vec<ReadDataset>, Vec<String>) {
     let root = dir.join("datasets");
     let mut out = Vec::new();
+    let mut not_placed = Vec::new();
     if !root.exists() {
-        return out;
+        return (out, not_placed);
     }
     let entries = match std::fs::read_dir(&root) {
         Ok(e) => e,
@@ -139,7 +185,7 @@ pub fn read_datasets(dir: &Path, errors: &mut Vec<DataError>) -> Vec<ReadDataset
                 &root,
                 format!("cannot read the datasets folder: {e}"),
             ));
-            return out;
+            return (out, not_placed);
         }
     };
     let mut folders: Vec<PathBuf> = Vec::new();
@@ -157,11 +203,11 @@ pub fn read_datasets(dir: &Path, errors: &mut Vec<DataError>) -> Vec<ReadDataset
     }
     folders.sort();
     for folder in folders {
-        if let Some(d) = read_one(dir, &folder, errors) {
+        if let Some(d) = read_one(dir, &folder, errors, &mut not_placed) {
             out.push(d);
         }
     }
-    out
+    (out, not_placed)
 }
 
 fn whole(file: &Path, reason: String) -> DataError {
@@ -190,16 +236,18 @@ fn check_record(
 ) -> bool {
     let before = errors.len();
     let c = &mut Checker { file, errors };
-    if r.adapter != index::ADAPTER {
+    if r.adapter != index::ADAPTER && r.adapter != v3::ADAPTER {
         c.fail(
             "adapter",
             format!(
-                "`{}` is not a reader we have (known: `{}`)",
+                "`{}` is not a reader we have (known: `{}`, `{}`)",
                 r.adapter,
-                index::ADAPTER
+                index::ADAPTER,
+                v3::ADAPTER
             ),
         );
     }
+    c.non_empty("series", &r.series);
     c.non_empty("title", &r.title);
     c.non_empty("publisher", &r.publisher);
     c.url("url", &r.url);
@@ -256,7 +304,12 @@ fn check_record(
     errors.len() == before
 }
 
-fn read_one(data_dir: &Path, folder: &Path, errors: &mut Vec<DataError>) -> Option<ReadDataset> {
+fn read_one(
+    data_dir: &Path,
+    folder: &Path,
+    errors: &mut Vec<DataError>,
+    not_placed: &mut Vec<String>,
+) -> Option<ReadDataset> {
     let record_file = folder.join(RECORD);
     if !record_file.is_file() {
         errors.push(whole(
@@ -272,12 +325,31 @@ fn read_one(data_dir: &Path, folder: &Path, errors: &mut Vec<DataError>) -> Opti
             return None;
         }
     };
+    let relative = folder
+        .strip_prefix(data_dir)
+        .unwrap_or(folder)
+        .display()
+        .to_string();
+    let data_file = folder.join(&record.data);
+    if !data_file.exists() && inside(&record.data) {
+        // Set-up places the publisher's files (.ci/datasets); without them the site starts
+        // with our own files, and the start-up log says so.
+        not_placed.push(relative);
+        return None;
+    }
     if !check_record(&record, folder, &record_file, errors) {
         return None;
     }
-    let data_file = folder.join(&record.data);
-    let (header, rows) = read_index_file(&data_file, errors)?;
-    let read = index::read(&header, &rows, &record);
+    let (v2_rows, slugs, read) = if record.adapter == v3::ADAPTER {
+        let rows = read_v3_file(&data_file, errors)?;
+        let slugs = rows.iter().map(|r| r.slug.clone()).collect();
+        (vec![], slugs, v3::read(&rows, &record))
+    } else {
+        let (header, rows) = read_index_file(&data_file, errors)?;
+        let slugs = rows.iter().map(|r| r.slug.clone()).collect();
+        let read = index::read(&header, &rows, &record);
+        (rows, slugs, read)
+    };
     if !read.problems.is_empty() {
         for p in &read.problems {
             errors.push(DataError {
@@ -300,9 +372,98 @@ fn read_one(data_dir: &Path, folder: &Path, errors: &mut Vec<DataError>) -> Opti
             .to_string(),
         record,
         data_file,
-        rows,
+        v2_rows,
+        slugs,
         read,
     })
+}
+
+/// `data.csv` of schema v3: the header must name exactly the schema's columns (in any
+/// order); each row is read by header name, and a cell that does not fit its column
+/// (an unknown status, `yes` for a flag) names its line and column. The dates are checked
+/// here, with the calendar.
+fn read_v3_file(file: &Path, errors: &mut Vec<DataError>) -> Option<Vec<RowV3>> {
+    let fail = |errors: &mut Vec<DataError>, field: String, reason: String| {
+        errors.push(DataError {
+            file: file.to_path_buf(),
+            field,
+            reason,
+        })
+    };
+    let mut reader = match csv::Reader::from_path(file) {
+        Ok(r) => r,
+        Err(e) => {
+            fail(errors, "-".into(), format!("cannot read the file: {e}"));
+            return None;
+        }
+    };
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            fail(errors, "header".into(), e.to_string());
+            return None;
+        }
+    };
+    let before = errors.len();
+    for column in v3::COLUMNS {
+        if !headers.iter().any(|h| h == column) {
+            fail(
+                errors,
+                "header".into(),
+                format!("column `{column}` is missing (schema v3)"),
+            );
+        }
+    }
+    for h in headers.iter() {
+        if !v3::COLUMNS.contains(&h) {
+            fail(
+                errors,
+                "header".into(),
+                format!("column `{h}` is not in schema v3"),
+            );
+        }
+    }
+    if errors.len() > before {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for result in reader.deserialize::<RowV3>() {
+        match result {
+            Ok(row) => {
+                let line = rows.len() + 2;
+                if !is_real_date(&row.last_verified) {
+                    fail(
+                        errors,
+                        format!("row {line} ({}), column last_verified", row.slug),
+                        format!("`{}` is not a date (YYYY-MM-DD)", row.last_verified),
+                    );
+                }
+                if !is_month(&row.first_added) {
+                    fail(
+                        errors,
+                        format!("row {line} ({}), column first_added", row.slug),
+                        format!("`{}` is not a release (YYYY-MM)", row.first_added),
+                    );
+                }
+                rows.push(row);
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let (column, reason) = match e.kind() {
+                    csv::ErrorKind::Deserialize { err, .. } => (
+                        err.field()
+                            .and_then(|i| headers.get(i as usize))
+                            .unwrap_or("-")
+                            .to_string(),
+                        err.kind().to_string(),
+                    ),
+                    other => ("-".to_string(), format!("{other:?}")),
+                };
+                fail(errors, format!("row {line}, column {column}"), reason);
+            }
+        }
+    }
+    (errors.len() == before).then_some(rows)
 }
 
 /// Typed prices, absent prices, and the strings kept as text with the rows using each.

@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 pub struct Loaded {
     pub catalog: Catalog,
     pub datasets: Vec<DatasetReport>,
+    /// Dataset folders whose record is there but whose files set-up has not placed
+    /// (`.ci/datasets`): the site starts without them.
+    pub not_placed: Vec<String>,
 }
 
 /// Loads `dir/*.toml` as vendors, `dir/api/*.toml` as API guides and `dir/datasets/*/` as
@@ -78,7 +81,7 @@ pub fn load(dir: &Path) -> Result<Loaded, DataErrors> {
     }
 
     // Datasets come after our own files: a curated vendor wins over a dataset's row.
-    let (datasets, reports) = add_datasets(dir, &mut vendors, &mut errors);
+    let (datasets, reports, not_placed) = add_datasets(dir, &mut vendors, &mut errors);
 
     if !errors.is_empty() {
         return Err(DataErrors(errors));
@@ -91,6 +94,7 @@ pub fn load(dir: &Path) -> Result<Loaded, DataErrors> {
             datasets,
         },
         datasets: reports,
+        not_placed,
     })
 }
 
@@ -100,18 +104,37 @@ fn file_stem(file: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Reads `dir/datasets/*/` and adds their vendors to `vendors`: each vendor checked like a
-/// vendor file, then merged (a curated vendor wins and records where the dataset differs).
+/// Reads `dir/datasets/*/`: the current release of each series adds its vendors (each
+/// checked like a vendor file, then merged: a curated vendor wins, fills what it leaves
+/// unsaid from the row and records where the row differs); an earlier release adds none,
+/// and gives each current vendor its previous row.
 fn add_datasets(
     dir: &Path,
     vendors: &mut Vec<Vendor>,
     errors: &mut Vec<DataError>,
-) -> (Vec<crate::domain::dataset::Dataset>, Vec<DatasetReport>) {
+) -> (
+    Vec<crate::domain::dataset::Dataset>,
+    Vec<DatasetReport>,
+    Vec<String>,
+) {
     let disagreements = |vendors: &[Vendor]| -> usize {
         vendors.iter().map(|v| v.source_disagreements.len()).sum()
     };
+    let (read, not_placed) = datasets::read_datasets(dir, errors);
+    let current_of = |series: &str| {
+        read.iter()
+            .filter(|d| d.record.series == series)
+            .map(|d| d.record.dataset_date.as_str())
+            .max()
+            .unwrap_or_default()
+            .to_string()
+    };
     let (mut out, mut reports) = (Vec::new(), Vec::new());
-    for d in datasets::read_datasets(dir, errors) {
+    // Current releases first, so that their vendors are there to receive their history.
+    let (current, previous): (Vec<_>, Vec<_>) = read
+        .iter()
+        .partition(|d| d.record.dataset_date == current_of(&d.record.series));
+    for d in current {
         let before = errors.len();
         for v in &d.read.vendors {
             validate_dataset_vendor(v, d.row_of(&v.slug), &d.data_file, errors);
@@ -124,7 +147,7 @@ fn add_datasets(
         for slug in &merged.collisions {
             errors.push(DataError {
                 file: d.data_file.clone(),
-                field: format!("vendors[{}].slug", d.row_of(slug)),
+                field: format!("row of `{slug}` ({})", d.row_of(slug)),
                 reason: format!("`{slug}` is also a vendor of an earlier dataset"),
             });
         }
@@ -132,7 +155,30 @@ fn add_datasets(
         out.push(dataset);
         reports.push(report);
     }
-    (out, reports)
+    for d in previous {
+        let rows: std::collections::HashMap<&str, &index::IndexRow> =
+            d.v2_rows.iter().map(|r| (r.slug.as_str(), r)).collect();
+        let mut kept = 0;
+        for v in vendors.iter_mut() {
+            let Some(facts) = v.index.as_mut() else {
+                continue;
+            };
+            if let Some(row) = rows.get(v.slug.as_str()) {
+                facts.previous = Some(index::previous_row(row, &d.record.dataset_date));
+                kept += 1;
+            }
+        }
+        let merged = index::Merged {
+            overlapping: vec![],
+            added: 0,
+            collisions: vec![],
+        };
+        let (dataset, mut report) = d.summary(&merged, 0, false);
+        report.in_current = Some(kept);
+        out.push(dataset);
+        reports.push(report);
+    }
+    (out, reports, not_placed)
 }
 
 /// Checks what serde cannot: names, dates, URLs, amounts and the references between them.
@@ -148,6 +194,12 @@ pub(crate) fn validate_vendor(v: &Vendor, file: &Path, errors: &mut Vec<DataErro
     if !v.source_disagreements.is_empty() {
         c.fail(
             "source_disagreements",
+            "is filled from the datasets when the data is loaded; remove it from the file",
+        );
+    }
+    if v.index.is_some() {
+        c.fail(
+            "index",
             "is filled from the datasets when the data is loaded; remove it from the file",
         );
     }

@@ -7,15 +7,22 @@
 //! curated profile wins, and where the two differ each difference is recorded on it
 //! ([`disagreements`]).
 //!
+//! Two schemas: v2 (`data.json`, the April 2026 release), read here, and v3 (`data.csv`,
+//! the October 2026 release, 35 columns), read in [`v3`]. Of a series' releases the latest
+//! is current (its rows are vendors); an earlier one only tells each vendor's history
+//! ([`previous_row`]).
+//!
 //! Pure: the server reads the files and hands the parsed rows here.
+
+pub mod v3;
 
 use crate::domain::dataset::DatasetRecord;
 use crate::domain::format;
 use crate::domain::price_text::{self, PriceText};
 use crate::domain::status::ScimStatus;
 use crate::domain::vendor::{
-    is_slug, Claimed, Figure, Plan, Price, Profile, Reference, Scim, Source, SourceDisagreement,
-    Topic, Tri, Vendor,
+    is_slug, Claimed, Figure, Plan, PreviousRow, Price, Profile, Reference, Scim, Source,
+    SourceDisagreement, Topic, Tri, Vendor,
 };
 use serde::Deserialize;
 
@@ -339,7 +346,87 @@ pub fn disagreements(ours: &Vendor, theirs: &Vendor) -> Vec<SourceDisagreement> 
             );
         }
     }
+    if let (Some(a), Some(b)) = (&ours.sso.plan, &theirs.sso.plan) {
+        if !a.trim().eq_ignore_ascii_case(b.trim()) {
+            differ(Topic::SsoPlan, a.clone(), b.clone());
+        }
+    }
+    if let Some(facts) = &theirs.index {
+        for (idp, route) in facts.idps.rows() {
+            let (Some(route), Some(mine)) = (route, ours.idp(idp)) else {
+                continue;
+            };
+            if v3::route_agrees(route, mine.provisioning) == Some(false) {
+                differ(
+                    Topic::IdpSupport,
+                    format!("{}: provisioning {}", idp.name(), mine.provisioning.label()),
+                    format!("{}: {}", idp.name(), route.label().to_ascii_lowercase()),
+                );
+            }
+        }
+    }
     out
+}
+
+/// A v2 row as the previous release's record of a vendor.
+pub fn previous_row(row: &IndexRow, release: &str) -> PreviousRow {
+    PreviousRow {
+        release: release.to_string(),
+        status: row.status,
+        scim_plan: scim_plan_name(&row.plan_required),
+        scim_price: row.scim_price.trim().to_string(),
+        base_plan_price: row.base_plan_price.trim().to_string(),
+    }
+}
+
+/// Fills the facts `ours` (a curated profile) does not state from `theirs` (the current
+/// release's vendor), and says which it filled. Never overrides a fact ours states.
+pub fn fill_gaps(ours: &mut Vendor, theirs: &Vendor) -> Vec<String> {
+    let mut filled = Vec::new();
+    if ours.category.is_none() && theirs.category.is_some() {
+        ours.category = theirs.category.clone();
+        filled.push("category".to_string());
+    }
+    if ours.sso.plan.is_none() && theirs.sso.plan.is_some() {
+        ours.sso.plan = theirs.sso.plan.clone();
+        filled.push("plan that unlocks SSO".into());
+    }
+    if ours.scim.sso_required_first == Tri::Unknown
+        && theirs.scim.sso_required_first != Tri::Unknown
+    {
+        ours.scim.sso_required_first = theirs.scim.sso_required_first;
+        filled.push("whether SSO must come first".into());
+    }
+    if ours.scim.operations.is_empty() && !theirs.scim.operations.is_empty() {
+        ours.scim.operations = theirs.scim.operations.clone();
+        filled.push("SCIM operations".into());
+    }
+    for support in &theirs.idps {
+        if ours.idp(support.idp).is_none() {
+            ours.idps.push(support.clone());
+            filled.push(format!("{} support", support.idp.name()));
+        }
+    }
+    if ours.scim.plan.is_none() && ours.scim.available != Tri::No {
+        if let Some(plan) = theirs.scim_plan() {
+            if ours.plan(&plan.name).is_none() {
+                ours.plans.push(plan.clone());
+            }
+            ours.scim.plan = Some(plan.name.clone());
+            filled.push("plan that unlocks SCIM".into());
+        }
+    }
+    for plan in ours.plans.iter_mut() {
+        if plan.price != Price::Unknown {
+            continue;
+        }
+        let found = theirs.plan(&plan.name).map(|p| p.price.clone());
+        if let Some(price) = found.filter(|p| *p != Price::Unknown) {
+            plan.price = price;
+            filled.push(format!("price of {}", plan.name));
+        }
+    }
+    filled
 }
 
 /// What adding a dataset's vendors to the catalog did.
@@ -363,6 +450,12 @@ pub fn merge(vendors: &mut Vec<Vendor>, incoming: Vec<Vendor>) -> Merged {
             Some(c) => {
                 let found = disagreements(c, &v);
                 c.source_disagreements.extend(found);
+                // A v3 row also fills what the profile leaves unsaid, and its facts stay
+                // beside the profile.
+                if let Some(mut facts) = v.index.clone() {
+                    facts.filled = fill_gaps(c, &v);
+                    c.index = Some(facts);
+                }
                 m.overlapping.push(v.slug);
             }
             None => {
@@ -387,6 +480,7 @@ mod tests {
             title: "The SCIM Tax Index".into(),
             publisher: "Iden".into(),
             url: "https://scimtax.org/".into(),
+            series: "scim-tax".into(),
             dataset_date: "2026-04".into(),
             retrieved: "2026-11-20".into(),
             data: "data.json".into(),
@@ -400,7 +494,9 @@ mod tests {
             upstream: Upstream {
                 repository: "https://github.com/IdenWorks/scim-tax".into(),
                 commit: "0".repeat(40),
+                paths: Default::default(),
             },
+            sha256: Default::default(),
         }
     }
 
