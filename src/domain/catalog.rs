@@ -24,6 +24,13 @@ impl Catalog {
         self.vendors.iter().find(|v| v.slug == slug)
     }
 
+    /// The current release of a dataset by its date (`2026-10`).
+    pub fn release(&self, dataset_date: &str) -> Option<&Dataset> {
+        self.datasets
+            .iter()
+            .find(|d| d.current && d.record.dataset_date == dataset_date)
+    }
+
     pub fn api_guide(&self, slug: &str) -> Option<&ApiGuide> {
         self.api_guides.iter().find(|g| g.vendor == slug)
     }

@@ -12,8 +12,8 @@
 //! - `format`: numbers and prices as the words a buyer reads
 //! - `scenario`: the calculator's inputs as they live in the URL
 //! - `freshness`: when facts were last verified, and whether that is over six months ago
-//! - `index`: the SCIM Tax Index's rows (`data.json`) as vendors, and where they disagree
-//!   with our curated profiles
+//! - `index`: the SCIM Tax Index's rows as vendors (v2 `data.json`, v3 `data.csv`), what
+//!   they fill in on our curated profiles, and where they disagree with them
 //! - `status`: a vendor's SCIM status in one word (free, gated, partial, none, unknown)
 //! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
 //! - `recommendation`: the one piece of advice those pages share

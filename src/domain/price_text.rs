@@ -609,7 +609,8 @@ mod tests {
                 got,
                 PriceText {
                     plan: plan.map(Into::into),
-                    price
+                    price,
+                    min_seats: None,
                 },
                 "{input}"
             );

@@ -378,6 +378,38 @@ fn read_one(
     })
 }
 
+/// The first cell of a v3 record that its column's type does not accept (an enum value,
+/// a flag, a number), for the error message.
+fn bad_cell<'a>(record: &csv::StringRecord, headers: &'a csv::StringRecord) -> Option<&'a str> {
+    use crate::domain::vendor::{Confidence, IdpRoute, ScimStatus};
+    use serde::de::value::{Error, StrDeserializer};
+    use serde::Deserialize;
+    fn fits<'de, T: Deserialize<'de>>(cell: &'de str) -> bool {
+        cell.is_empty() || T::deserialize(StrDeserializer::<Error>::new(cell)).is_ok()
+    }
+    headers
+        .iter()
+        .zip(record.iter())
+        .find_map(|(column, cell)| {
+            let ok = match column {
+                "status" => !cell.is_empty() && fits::<ScimStatus>(cell),
+                "status_prev" => fits::<ScimStatus>(cell),
+                "confidence" => !cell.is_empty() && fits::<Confidence>(cell),
+                c if c.starts_with("idp_") && c != "idp_generic" => fits::<IdpRoute>(cell),
+                "idp_generic" | "sso_required_for_scim" => matches!(cell, "" | "true" | "false"),
+                c if c.starts_with("scim_") && !c.contains("price") && c != "scim_plan" => {
+                    matches!(cell, "" | "true" | "false")
+                }
+                "min_seats" => cell.is_empty() || cell.parse::<u32>().is_ok(),
+                c if c.ends_with("_mo") || c == "price_multiplier" => {
+                    cell.is_empty() || cell.parse::<f64>().is_ok()
+                }
+                _ => true,
+            };
+            (!ok).then_some(column)
+        })
+}
+
 /// `data.csv` of schema v3: the header must name exactly the schema's columns (in any
 /// order); each row is read by header name, and a cell that does not fit its column
 /// (an unknown status, `yes` for a flag) names its line and column. The dates are checked
@@ -427,41 +459,43 @@ fn read_v3_file(file: &Path, errors: &mut Vec<DataError>) -> Option<Vec<RowV3>> 
         return None;
     }
     let mut rows = Vec::new();
-    for result in reader.deserialize::<RowV3>() {
-        match result {
-            Ok(row) => {
-                let line = rows.len() + 2;
-                if !is_real_date(&row.last_verified) {
-                    fail(
-                        errors,
-                        format!("row {line} ({}), column last_verified", row.slug),
-                        format!("`{}` is not a date (YYYY-MM-DD)", row.last_verified),
-                    );
-                }
-                if !is_month(&row.first_added) {
-                    fail(
-                        errors,
-                        format!("row {line} ({}), column first_added", row.slug),
-                        format!("`{}` is not a release (YYYY-MM)", row.first_added),
-                    );
-                }
-                rows.push(row);
-            }
+    for (i, record) in reader.records().enumerate() {
+        let record = match record {
+            Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                let (column, reason) = match e.kind() {
-                    csv::ErrorKind::Deserialize { err, .. } => (
-                        err.field()
-                            .and_then(|i| headers.get(i as usize))
-                            .unwrap_or("-")
-                            .to_string(),
-                        err.kind().to_string(),
-                    ),
-                    other => ("-".to_string(), format!("{other:?}")),
+                fail(errors, format!("row {}", i + 2), e.to_string());
+                continue;
+            }
+        };
+        let line = record.position().map_or(i as u64 + 2, |p| p.line());
+        let row = match record.deserialize::<RowV3>(Some(&headers)) {
+            Ok(row) => row,
+            Err(e) => {
+                // serde names no column for an enum value it does not know: find it.
+                let column = bad_cell(&record, &headers).unwrap_or("-");
+                let reason = match e.kind() {
+                    csv::ErrorKind::Deserialize { err, .. } => err.kind().to_string(),
+                    other => format!("{other:?}"),
                 };
                 fail(errors, format!("row {line}, column {column}"), reason);
+                continue;
             }
+        };
+        if !is_real_date(&row.last_verified) {
+            fail(
+                errors,
+                format!("row {line} ({}), column last_verified", row.slug),
+                format!("`{}` is not a date (YYYY-MM-DD)", row.last_verified),
+            );
         }
+        if !is_month(&row.first_added) {
+            fail(
+                errors,
+                format!("row {line} ({}), column first_added", row.slug),
+                format!("`{}` is not a release (YYYY-MM)", row.first_added),
+            );
+        }
+        rows.push(row);
     }
     (errors.len() == before).then_some(rows)
 }

@@ -178,6 +178,8 @@ fn add_datasets(
         out.push(dataset);
         reports.push(report);
     }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    reports.sort_by(|a, b| a.folder.cmp(&b.folder));
     (out, reports, not_placed)
 }
 

@@ -13,6 +13,7 @@ use std::sync::{Arc, OnceLock};
 
 const SOURCE_TOML: &str = r#"
 adapter = "scim-tax-index"
+series = "scim-tax"
 title = "The SCIM Tax Index"
 publisher = "Iden"
 url = "https://scimtax.org/"
@@ -116,26 +117,9 @@ fn data_json(rows: &[String]) -> String {
     )
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A copy of `data/` with a `datasets/scim-tax/` holding `data` as its data.json.
 fn data_dir_with(data: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        dir.path(),
-    );
+    let dir = common::curated_data();
     let ds = dir.path().join("datasets/scim-tax");
     fs::create_dir_all(&ds).unwrap();
     fs::write(ds.join("SOURCE.toml"), SOURCE_TOML).unwrap();
@@ -367,12 +351,18 @@ fn load_error(dir: &Path) -> String {
 
 #[test]
 fn broken_datasets_stop_start_up_with_file_field_and_reason() {
-    // A record whose files are missing.
+    // A record whose data file set-up has not placed: the site starts without it.
     let dir = data_dir_with(&data_json(&rows()));
     fs::remove_file(dir.path().join("datasets/scim-tax/data.json")).unwrap();
+    let loaded = scim_ledger::server::load::load(dir.path()).unwrap();
+    assert_eq!(loaded.not_placed, ["datasets/scim-tax"]);
+    assert_eq!(loaded.catalog.vendors.len(), 13);
+    // A release placed in part: one of the files the record lists is missing.
+    let dir = data_dir_with(&data_json(&rows()));
+    fs::remove_file(dir.path().join("datasets/scim-tax/LICENSE")).unwrap();
     let e = load_error(dir.path());
     assert!(
-        e.contains("SOURCE.toml: field `files[0]`: `data.json` is missing"),
+        e.contains("SOURCE.toml: field `files[1]`: `LICENSE` is missing"),
         "{e}"
     );
 

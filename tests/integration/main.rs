@@ -15,6 +15,7 @@ mod decide_compare;
 mod hardening;
 mod home_table;
 mod index_data;
+mod index_v3;
 mod island_props;
 mod og_images;
 mod operations;

@@ -58,7 +58,7 @@ fn a_replica_listens_on_port_drains_after_sigterm_and_logs_json_lines() {
     let ready = common::block_on(get_at(addr, "/readyz"));
     assert_eq!(
         (ready.status.as_u16(), ready.body.as_str()),
-        (200, "ready: 13 vendors\n")
+        (200, "ready: 850 vendors\n")
     );
     assert_eq!(
         common::block_on(get_at(addr, "/vendors/mode"))

@@ -23,7 +23,23 @@ pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
     runtime().block_on(f)
 }
 
+/// The curated vendor files only: `data/` without `data/datasets/`. The figures these
+/// tests check by hand are our own profiles'; the index's releases are tested on the full
+/// shipped data in `index_v3.rs`, and on datasets written in the test in `index_data.rs`.
 pub fn catalog() -> Arc<Catalog> {
+    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
+    CATALOG
+        .get_or_init(|| {
+            let dir = curated_data().keep();
+            Arc::new(
+                scim_ledger::server::load::load_catalog(&dir).unwrap_or_else(|e| panic!("{e}")),
+            )
+        })
+        .clone()
+}
+
+/// Everything `data/` holds as shipped, the placed datasets included (850 vendors).
+pub fn full_catalog() -> Arc<Catalog> {
     static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
     CATALOG
         .get_or_init(|| {
@@ -33,6 +49,30 @@ pub fn catalog() -> Arc<Catalog> {
             )
         })
         .clone()
+}
+
+/// A copy of `data/` without `datasets/`: our vendor files and API guides.
+pub fn curated_data() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                if entry.file_name() != "datasets" {
+                    copy(&entry.path(), &target);
+                }
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        dir.path(),
+    );
+    dir
 }
 
 pub struct Page {

@@ -3,6 +3,7 @@
 
 mod advice;
 mod facts;
+mod index_row;
 mod pricing;
 mod setup;
 
@@ -50,6 +51,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
             s.push((id, label));
         }
     };
+    add(v.index.is_some(), "index", "The SCIM Tax Index's row");
     add(!v.idps.is_empty(), "idp", "Identity providers");
     add(!v.plans.is_empty(), "pricing", "Plans and prices");
     add(pricing::has_cost_facts(v), "costs", "Other costs");
@@ -111,7 +113,12 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     let GuideData {
         vendor: v,
         has_api_guide,
+        index_source,
     } = data;
+    let (index_title, index_attribution) = match index_source {
+        Some((t, a)) => (t, Some(a)),
+        None => ("the SCIM Tax Index".to_string(), None),
+    };
     let toc = sections(&v);
     let description = v.summary.first().cloned().unwrap_or_else(|| {
         format!(
@@ -137,6 +144,10 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         let v = v.get_value();
         match id {
             "facts" => view! { <facts::QuickFacts v/> }.into_any(),
+            "index" => {
+                let (title, attribution) = (index_title.clone(), index_attribution.clone());
+                view! { <index_row::IndexRow v title attribution/> }.into_any()
+            }
             "idp" => view! { <facts::IdpMatrix v/> }.into_any(),
             "pricing" => view! { <pricing::PlanTable v/> }.into_any(),
             "costs" => view! { <pricing::OtherCosts v/> }.into_any(),

@@ -1,0 +1,150 @@
+//! "What the SCIM Tax Index says": every fact of the vendor's row in the index's current
+//! release, in our words, with the publisher's confidence, dates and links. On a curated
+//! profile it also names the facts the row filled in.
+
+use crate::domain::format;
+use crate::domain::vendor::{IndexFacts, IndexPrice, PriceCheck, Tri, Vendor};
+use crate::ui::components::badges::TriBadge;
+use crate::ui::components::layout::Section;
+use crate::ui::components::lists::Fact;
+use crate::ui::components::sources::DatedFact;
+use leptos::prelude::*;
+
+/// A plan and its price as the index writes them, with the publisher's per-user figure
+/// and what we make of the two.
+fn plan_price(plan: Option<&str>, p: &IndexPrice) -> Option<String> {
+    let plan = plan?;
+    let text = if p.text.is_empty() {
+        "no price given".to_string()
+    } else {
+        format!("“{}”", p.text)
+    };
+    let figure = p
+        .per_user_month
+        .map(|n| format!("; the index's per-user figure: {} a month", format::usd(n)))
+        .unwrap_or_default();
+    let check = match p.check {
+        PriceCheck::Agree => " (text and figure agree)",
+        PriceCheck::Contradict => " (text and figure disagree: neither is costed as certain)",
+        PriceCheck::TextSaysMore => " (we cost the text; the figure is the index's normalisation)",
+        PriceCheck::FigureOnly => " (the text is not machine-readable: not costed)",
+        PriceCheck::TextOnly | PriceCheck::NoPrice => "",
+    };
+    Some(format!("{plan}: {text}{figure}{check}"))
+}
+
+fn yes_no(v: Tri, yes: &str, no: &str) -> String {
+    match v {
+        Tri::Yes => yes.into(),
+        Tri::No => no.into(),
+        Tri::Unknown => "Not documented".into(),
+    }
+}
+
+#[component]
+pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl IntoView {
+    let Some(f) = v.index.clone() else {
+        return ().into_any();
+    };
+    let f: IndexFacts = *f;
+    let sso_tier = match (&f.sso_plan, &f.scim_plan) {
+        (Some(sso), Some(scim)) if !sso.eq_ignore_ascii_case(scim) => Some(format!(
+            "{sso}: single sign-on without SCIM (SCIM needs {scim})"
+        )),
+        (Some(sso), _) => Some(sso.clone()),
+        _ => None,
+    };
+    let sso_price = f.sso_price_per_user_month.map(|n| {
+        format!(
+            "{} per user a month (the index's normalised figure)",
+            format::usd(n)
+        )
+    });
+    let previous = match (&f.status_prev, &f.previous) {
+        (Some(prev), _) if *prev != f.status => Some(format!(
+            "{} (the row says it changed to {})",
+            prev.label(),
+            f.status.label()
+        )),
+        (Some(prev), _) => Some(format!("{} (unchanged)", prev.label())),
+        (None, _) => Some("Not in the previous release (a new row)".into()),
+    };
+    let previous_file = f.previous.clone().map(|p| {
+        let agrees = f.status_prev.is_none_or(|s| s == p.status);
+        format!(
+            "{}: {}, SCIM plan {}, SCIM price “{}”{}",
+            p.release,
+            p.status.label(),
+            p.scim_plan.unwrap_or_else(|| "none named".into()),
+            p.scim_price,
+            if agrees {
+                ""
+            } else {
+                "; this differs from the status the current row gives for that release"
+            }
+        )
+    });
+    let ops = f.operations.rows().map(|(name, t)| {
+        view! {
+            <div class="fact">
+                <dt>{name}</dt>
+                <dd><TriBadge value=t/></dd>
+            </div>
+        }
+    });
+    let idps = f.idps.rows().map(|(idp, route)| {
+        let route = route
+            .map(|r| r.label().to_string())
+            .unwrap_or_else(|| "Not documented".into());
+        view! { <Fact term=idp.name() value=Some(route)/> }
+    });
+    let filled = (!f.filled.is_empty()).then(|| {
+        view! {
+            <p class="note filled">
+                {format!(
+                    "Our own profile does not state these facts; they come from this row (verified {}): {}.",
+                    format::date(&f.last_verified),
+                    f.filled.join(", ")
+                )}
+            </p>
+        }
+    });
+    view! {
+        <Section id="index" title=format!("What {title} says")>
+            <p class="intro">
+                {format!("The row for {} in the {} release, fact by fact, in our words. The publisher's confidence in it: ", v.name, f.release)}
+                <strong>{f.confidence.label()}</strong>
+                {format!(" ({}).", f.confidence.meaning())}
+            </p>
+            {filled}
+            <dl class="facts index-facts">
+                <Fact term="Category" value=Some(f.category.clone())/>
+                <Fact term="SCIM status" value=Some(f.status.label().to_string())/>
+                <Fact term="Plan with SCIM and its price" value=plan_price(f.scim_plan.as_deref(), &f.scim_price).or(Some("None named".into()))/>
+                <Fact term="Team plan and its price" value=plan_price(f.team_plan.as_deref(), &f.team_price).or(Some("None named".into()))/>
+                <Fact term="SCIM plan's price over the team plan's" value=f.price_multiplier.map(|m| format!("{} times (the index's figure)", format::plain(m)))/>
+                <Fact term="Plan with SSO" value=sso_tier.or(Some("Not documented".into()))/>
+                <Fact term="SSO plan's price" value=sso_price/>
+                <Fact term="SSO must be set up before SCIM" value=Some(yes_no(f.sso_required_for_scim, "Yes", "No"))/>
+                <Fact term="SCIM add-on's price" value=f.scim_addon_price.clone().map(|t| format!("“{t}”"))/>
+                <Fact term="Seat minimum on the SCIM plan" value=f.min_seats.map(|n| format!("{n} seats"))/>
+                <Fact term="Standard SCIM 2.0 endpoint" value=Some(yes_no(f.idps.generic_endpoint, "Yes: any identity provider can call it", "No"))/>
+                <Fact term="Status in the previous release" value=previous/>
+                <Fact term="The previous release's own file" value=previous_file/>
+                <Fact term="Added in release" value=Some(f.first_added.clone())/>
+                <DatedFact term="Verified by the index" date=f.last_verified.clone()/>
+            </dl>
+            <h3>"SCIM operations the vendor documents"</h3>
+            <dl class="facts index-ops">{ops.collect_view()}</dl>
+            <h3>"How each identity provider reaches it"</h3>
+            <dl class="facts index-idps">{idps.collect_view()}</dl>
+            <p class="links">
+                <a href=f.pricing_url.clone() rel="noopener noreferrer">"Pricing page"</a>
+                {f.docs_url.clone().map(|u| view! { " · " <a href=u rel="noopener noreferrer">"Provisioning documentation"</a> })}
+                " · "<a href="/sources">"About the index"</a>
+            </p>
+            {attribution.map(|a| view! { <p class="attribution">{format!("Source: {a}.")}</p> })}
+        </Section>
+    }
+    .into_any()
+}

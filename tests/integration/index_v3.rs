@@ -1,0 +1,217 @@
+//! The SCIM Tax Index's v3 release (2026-10, 850 rows) as shipped: placed by `.ci/datasets`
+//! beside our record, read by the v3 adapter, and shown on every vendor's page; the 2026-04
+//! release kept as the previous one. Also the adapter's checks on rows written here.
+
+use crate::common::{self, fact, get_at};
+use axum::http::StatusCode;
+use scim_ledger::domain::vendor::{IdpRoute, PriceCheck, Tri};
+use std::sync::OnceLock;
+
+fn server() -> std::net::SocketAddr {
+    static ADDR: OnceLock<std::net::SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| common::start(common::full_catalog()))
+}
+
+#[test]
+fn both_releases_load_and_the_later_one_is_current() {
+    let c = common::full_catalog();
+    assert_eq!(c.vendors.len(), 850, "13 curated + 837 new rows");
+    let current: Vec<(&str, bool)> = c
+        .datasets
+        .iter()
+        .map(|d| (d.record.dataset_date.as_str(), d.current))
+        .collect();
+    assert_eq!(current, [("2026-04", false), ("2026-10", true)]);
+    // Every vendor but the 13 curated ones comes from the index; each carries its row.
+    assert_eq!(c.vendors.iter().filter(|v| v.index.is_some()).count(), 850);
+    // A row of 2026-04 is given to its current vendor; a vendor new in 2026-09 has none.
+    let previous = c.vendor("1password").unwrap().index.as_ref().unwrap();
+    assert_eq!(previous.previous.as_ref().unwrap().release, "2026-04");
+    assert_eq!(previous.previous.as_ref().unwrap().scim_price, "$7.99/u/mo");
+    let mode = c.vendor("mode").unwrap().index.as_ref().unwrap();
+    assert!(mode.previous.is_none() && mode.status_prev.is_none());
+}
+
+#[test]
+fn every_v3_fact_of_a_row_is_kept() {
+    let c = common::full_catalog();
+    let m = c.vendor("metabase").unwrap();
+    let f = m.index.as_ref().unwrap();
+    assert_eq!(m.category.as_deref(), Some("Data, Analytics & BI"));
+    assert_eq!(f.scim_plan.as_deref(), Some("Pro"));
+    assert_eq!(f.team_plan.as_deref(), Some("Starter"));
+    assert_eq!(f.scim_price.per_user_month, Some(10.83));
+    assert_eq!(f.price_multiplier, Some(2.0));
+    assert_eq!(f.sso_plan.as_deref(), Some("Pro"));
+    assert_eq!(f.sso_required_for_scim, Tri::Unknown);
+    assert_eq!(
+        (f.operations.create, f.operations.delete),
+        (Tri::Yes, Tri::No)
+    );
+    assert_eq!(f.idps.okta, Some(IdpRoute::ViaGeneric));
+    assert_eq!(f.idps.google, None);
+    assert_eq!(f.idps.generic_endpoint, Tri::Yes);
+    assert_eq!(f.last_verified, "2026-10-05");
+    // Metabase's text says more than a per-user price: the 10.83 is not costed as one.
+    assert_ne!(f.scim_price.check, PriceCheck::Agree);
+}
+
+#[test]
+fn an_index_vendor_page_shows_the_row_and_credits_it() {
+    let page = common::block_on(get_at(server(), "/vendors/metabase"));
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(fact(&page.body, "Category"), "Data, Analytics & BI");
+    assert_eq!(
+        fact(&page.body, "Seat minimum on the SCIM plan"),
+        "Not stated"
+    );
+    assert_eq!(
+        fact(&page.body, "Okta"),
+        "Through the generic SCIM endpoint"
+    );
+    assert_eq!(fact(&page.body, "Google Workspace"), "Not documented");
+    assert_eq!(fact(&page.body, "Delete"), "No");
+    assert_eq!(fact(&page.body, "Added in release"), "2026-04");
+    page.shows(&[
+        "What The SCIM Tax Index says",
+        "Medium",
+        "SCIM Tax Index (Iden, 2026), CC-BY 4.0",
+    ]);
+    // The publisher's prose is never shown.
+    assert!(!page.body.contains("evidence"), "no evidence column");
+}
+
+#[test]
+fn a_curated_profile_keeps_its_facts_and_lists_where_the_index_differs() {
+    let c = common::full_catalog();
+    let mode = c.vendor("mode").unwrap();
+    assert_eq!(
+        mode.source.publisher, "Stitchflow",
+        "our profile stays primary"
+    );
+    assert!(!mode.source_disagreements.is_empty());
+    let page = common::block_on(get_at(server(), "/vendors/mode"));
+    page.shows(&["Sources disagree.", "Where the sources disagree"]);
+}
+
+#[test]
+fn the_api_lists_every_vendor() {
+    let page = common::block_on(get_at(server(), "/api/vendors"));
+    assert_eq!(page.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    let n = json
+        .as_array()
+        .or_else(|| json["vendors"].as_array())
+        .map(Vec::len)
+        .unwrap_or(0);
+    assert!(n >= 850, "{n} vendors in /api/vendors");
+}
+
+const HEADER: &str = "vendor,slug,category,status,scim_plan,scim_price_text,scim_price_per_user_mo,team_plan,team_price_text,team_price_per_user_mo,price_multiplier,sso_plan,sso_price_per_user_mo,sso_required_for_scim,scim_addon_price_text,min_seats,scim_create,scim_update,scim_deactivate,scim_delete,scim_groups,idp_okta,idp_entra,idp_google,idp_onelogin,idp_jumpcloud,idp_generic,pricing_page_url,docs_url,evidence,notes,confidence,last_verified,first_added,status_prev";
+
+/// A copy of our files with a v3 release of `rows` (CSV lines after the header).
+fn v3_dir(rows: &[&str]) -> tempfile::TempDir {
+    let dir = common::curated_data();
+    let ds = dir.path().join("datasets/scim-tax-2026-10");
+    std::fs::create_dir_all(&ds).unwrap();
+    let record = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/datasets/scim-tax-2026-10/SOURCE.toml"),
+    )
+    .unwrap();
+    std::fs::write(ds.join("SOURCE.toml"), record).unwrap();
+    for f in ["LICENSE", "METHODOLOGY.md", "SCHEMA.md"] {
+        std::fs::write(ds.join(f), "placeholder\n").unwrap();
+    }
+    std::fs::write(
+        ds.join("data.csv"),
+        format!("{HEADER}\n{}\n", rows.join("\n")),
+    )
+    .unwrap();
+    dir
+}
+
+const GOOD: [&str; 3] = [
+    "Acme,acme,Sales & CRM,gated,Enterprise,Enterprise: $20/u/mo,20,Team,Team: $10/u/mo,10,2,Business,15,true,,25,true,true,true,false,,native,via_generic,sso_only,none,,true,https://acme.example/pricing,https://acme.example/docs,prose,prose,high,2026-10-05,2026-04,free",
+    "Beta,beta,Other,none,—,—,,,,,,,,,,,,,,,,,,,,,,https://beta.example/pricing,,x,y,low,2026-10-05,2026-09,",
+    "Gamma,gamma,Design & Creative,unknown,—,Not disclosed,,Pro,Pro: $8/u/mo,8,,,,false,Contact Sales,,,,,,,,,,,,false,https://gamma.example/pricing,,x,y,medium,2026-10-05,2026-09,partial",
+];
+
+#[test]
+fn the_adapter_reads_every_enum_value_and_empty_cells() {
+    let dir = v3_dir(&GOOD);
+    let c = scim_ledger::server::load::load_catalog(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.vendors.len(), 16);
+    let a = c.vendor("acme").unwrap().index.as_ref().unwrap();
+    assert_eq!(
+        [
+            a.idps.okta,
+            a.idps.entra,
+            a.idps.google,
+            a.idps.onelogin,
+            a.idps.jumpcloud
+        ],
+        [
+            Some(IdpRoute::Native),
+            Some(IdpRoute::ViaGeneric),
+            Some(IdpRoute::SsoOnly),
+            Some(IdpRoute::None),
+            None
+        ]
+    );
+    assert_eq!(a.operations.delete, Tri::No);
+    assert_eq!(a.operations.groups, Tri::Unknown);
+    assert_eq!(a.min_seats, Some(25));
+    assert_eq!(a.scim_price.check, PriceCheck::Agree);
+    assert!(
+        a.status_changed(),
+        "free in the previous release, gated now"
+    );
+    let b = c.vendor("beta").unwrap().index.as_ref().unwrap();
+    assert_eq!(b.scim_plan, None);
+    assert_eq!(b.sso_required_for_scim, Tri::Unknown);
+    assert_eq!(b.idps.generic_endpoint, Tri::Unknown);
+    assert_eq!(b.status_prev, None);
+    let g = c.vendor("gamma").unwrap().index.as_ref().unwrap();
+    assert_eq!(g.scim_addon_price.as_deref(), Some("Contact Sales"));
+    assert_eq!(g.sso_required_for_scim, Tri::No);
+}
+
+#[test]
+fn a_bad_cell_stops_start_up_with_row_column_and_reason() {
+    let cases: [(&str, &str, &str); 6] = [
+        ("gated", "gatd", "column status"),
+        ("via_generic", "generic", "column idp_entra"),
+        (",high,", ",certain,", "column confidence"),
+        ("false,,native", "nope,,native", "column scim_delete"),
+        (
+            "2026-10-05,2026-04",
+            "2026-13-05,2026-04",
+            "column last_verified",
+        ),
+        ("Sales & CRM", "Sales", "column category"),
+    ];
+    for (from, to, expect) in cases {
+        let bad = GOOD[0].replacen(from, to, 1);
+        let dir = v3_dir(&[&bad, GOOD[1]]);
+        let e = match scim_ledger::server::load::load_catalog(dir.path()) {
+            Ok(_) => panic!("{to} was accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(e.contains("data.csv"), "{e}");
+        assert!(e.contains("row 2"), "{to}: {e}");
+        assert!(e.contains(expect), "{to}: {e}");
+    }
+    // A column missing from the header.
+    let dir = v3_dir(&GOOD);
+    let path = dir.path().join("datasets/scim-tax-2026-10/data.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("idp_generic", "idp_other", 1);
+    std::fs::write(&path, text).unwrap();
+    let e = scim_ledger::server::load::load_catalog(dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("column `idp_generic` is missing"), "{e}");
+    assert!(e.contains("column `idp_other` is not in schema v3"), "{e}");
+}
