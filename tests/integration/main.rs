@@ -18,6 +18,7 @@ mod index_data;
 mod island_props;
 mod og_images;
 mod operations;
+mod own_words;
 mod pages;
 mod recommendation_walk;
 mod stack;
