@@ -1,7 +1,7 @@
 //! The user-management API guide model: what a `data/api/<slug>.toml` file may say.
 //! Kept apart from `model.rs` because only some vendors have one.
 
-use crate::domain::vendor::{Discrepancy, Source, Tri};
+use crate::domain::vendor::{Discrepancy, Reference, Source, Tri};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -11,6 +11,10 @@ pub struct ApiGuide {
     pub vendor: String,
     pub title: String,
     pub source: Source,
+    /// Further public pages (the vendor's own reference, say) that confirm or contradict
+    /// the main source.
+    #[serde(default)]
+    pub references: Vec<Reference>,
     /// Our own summary, one string per paragraph.
     pub summary: Vec<String>,
     pub quick_facts: ApiQuickFacts,

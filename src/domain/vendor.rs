@@ -267,7 +267,8 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub title: String,
-    /// Left out where our research notes name the site but not the page.
+    /// Left out where our research notes name the site but not the page. Either an
+    /// https:// address or the path of one of our own pages (`/vendors/<slug>/api`).
     #[serde(default)]
     pub url: Option<String>,
     /// What this page tells us, in our words.

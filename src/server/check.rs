@@ -2,7 +2,7 @@
 //! TOML file with the field an error is in, and the checks on names, dates, addresses and
 //! amounts. Used by the vendor files' loader (`load`) and the datasets' (`datasets`).
 
-use crate::domain::vendor::{Claim, Figure};
+use crate::domain::vendor::{is_slug, Claim, Figure, Reference};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -147,6 +147,19 @@ impl Checker<'_> {
         }
     }
 
+    /// A reference: a title, a fact, and an https:// address or, where `own_pages`, the
+    /// path of one of our own API guides (`/vendors/<slug>/api`; `load` checks that the
+    /// guide exists).
+    pub(crate) fn reference(&mut self, field: &str, r: &Reference, own_pages: bool) {
+        self.non_empty(&format!("{field}.title"), &r.title);
+        if let Some(url) = &r.url {
+            if !(own_pages && own_api_guide(url).is_some()) {
+                self.url(&format!("{field}.url"), url);
+            }
+        }
+        self.non_empty(&format!("{field}.fact"), &r.fact);
+    }
+
     /// A real date, or a month (`YYYY-MM`) where a dataset dates itself only by month.
     pub(crate) fn date_or_month(&mut self, field: &str, value: &str) {
         if !is_real_date(value) && !is_month(value) {
@@ -232,10 +245,29 @@ pub fn is_month(s: &str) -> bool {
     s.len() == 7 && is_real_date(&format!("{s}-01"))
 }
 
+/// The vendor whose API guide `path` names, for a path of the form `/vendors/<slug>/api`.
+pub(crate) fn own_api_guide(path: &str) -> Option<&str> {
+    path.strip_prefix("/vendors/")
+        .and_then(|rest| rest.strip_suffix("/api"))
+        .filter(|slug| is_slug(slug))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::vendor::is_slug;
+
+    #[test]
+    fn own_api_guide_paths() {
+        assert_eq!(own_api_guide("/vendors/mimecast/api"), Some("mimecast"));
+        assert_eq!(own_api_guide("/vendors/mimecast"), None);
+        assert_eq!(own_api_guide("/vendors/Mime cast/api"), None);
+        assert_eq!(own_api_guide("/vendors//api"), None);
+        assert_eq!(
+            own_api_guide("https://example.com/vendors/mimecast/api"),
+            None
+        );
+    }
 
     #[test]
     fn real_dates() {

@@ -8,7 +8,7 @@ use crate::domain::index;
 use crate::domain::keys::Key;
 use crate::domain::vendor::{is_slug, Plan, Price, Tri, Vendor};
 pub use crate::server::check::{is_month, is_real_date, DataError, DataErrors};
-use crate::server::check::{parse_file, toml_files, Checker};
+use crate::server::check::{own_api_guide, parse_file, toml_files, Checker};
 use crate::server::datasets::{self, DatasetReport};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -79,6 +79,8 @@ pub fn load(dir: &Path) -> Result<Loaded, DataErrors> {
             Err(e) => errors.push(e),
         }
     }
+
+    check_own_links(&vendors, &vendor_files, &api_guides, &mut errors);
 
     // Datasets come after our own files: a curated vendor wins over a dataset's row.
     let (datasets, reports, not_placed) = add_datasets(dir, &mut vendors, &mut errors);
@@ -285,11 +287,9 @@ fn check_source(c: &mut Checker, v: &Vendor) {
             );
         }
     }
+    // A dataset's row links only outside the site.
     for (i, r) in v.references.iter().enumerate() {
-        if let Some(url) = &r.url {
-            c.url(&format!("references[{i}].url"), url);
-        }
-        c.non_empty(&format!("references[{i}].fact"), &r.fact);
+        c.reference(&format!("references[{i}]"), r, !v.is_index());
     }
 }
 
@@ -496,6 +496,9 @@ fn validate_api_guide(
     }
     c.non_empty("title", &g.title);
     c.url("source.url", &g.source.url);
+    for (i, r) in g.references.iter().enumerate() {
+        c.reference(&format!("references[{i}]"), r, false);
+    }
     c.date("source.last_checked", &g.source.last_checked);
     if let Some(d) = &g.source.page_updated {
         c.date("source.page_updated", d);
@@ -522,6 +525,34 @@ fn validate_api_guide(
                 format!("endpoints[{i}].method"),
                 format!("`{}` is not one of {METHODS:?}", e.method),
             );
+        }
+    }
+}
+
+/// A reference to one of our own API guides (`/vendors/<slug>/api`) must name a guide
+/// that loaded; an address outside the site is checked where the reference is.
+fn check_own_links(
+    vendors: &[Vendor],
+    files: &[PathBuf],
+    api_guides: &[ApiGuide],
+    errors: &mut Vec<DataError>,
+) {
+    for v in vendors {
+        for (i, r) in v.references.iter().enumerate() {
+            let Some(slug) = r.url.as_deref().and_then(own_api_guide) else {
+                continue;
+            };
+            if !api_guides.iter().any(|g| g.vendor == slug) {
+                errors.push(DataError {
+                    file: files
+                        .iter()
+                        .find(|f| file_stem(f) == v.slug)
+                        .cloned()
+                        .unwrap_or_default(),
+                    field: format!("references[{i}].url"),
+                    reason: format!("no API guide `api/{slug}.toml` for this address"),
+                });
+            }
         }
     }
 }

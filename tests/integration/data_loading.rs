@@ -192,6 +192,18 @@ fn an_api_guide_for_an_unknown_vendor_is_rejected() {
 }
 
 #[test]
+fn a_reference_may_name_our_own_api_guide_only_if_it_exists() {
+    let linked = format!(
+        "{GOOD}\n[[references]]\ntitle = \"Our API guide\"\nurl = \"/vendors/acme/api\"\nfact = \"Ours.\"\n"
+    );
+    let msg = error_of(&linked);
+    assert_names(&msg, &["acme.toml", "references[0].url", "api/acme.toml"]);
+    // Any other path is no address at all.
+    let msg = error_of(&linked.replace("/vendors/acme/api", "/vendors/acme"));
+    assert_names(&msg, &["references[0].url", "https://"]);
+}
+
+#[test]
 fn every_broken_file_is_reported_in_one_run() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("acme.toml"), GOOD).unwrap();

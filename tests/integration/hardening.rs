@@ -162,11 +162,16 @@ const KEEP: &[&str] = &[
     "status",
 ];
 
+/// Keys whose values name a plan or are named by another field: poisoned alike (never
+/// made long), so that the references between them still hold.
+const PAIRED: &[&str] = &["name", "plan", "plans", "from_plan", "to_plan"];
+
 fn poison(v: &mut Value, key: Option<&str>, count: &mut usize) {
     match v {
         Value::String(s) if !key.is_some_and(|k| KEEP.contains(&k)) => {
             *count += 1;
-            *s = hostile(s, *count % 50 == 1);
+            let long = *count % 50 == 1 && !key.is_some_and(|k| PAIRED.contains(&k));
+            *s = hostile(s, long);
         }
         Value::Array(items) => items.iter_mut().for_each(|i| poison(i, key, count)),
         Value::Object(map) => map.iter_mut().for_each(|(k, v)| poison(v, Some(k), count)),

@@ -19,6 +19,7 @@ mod index_v3;
 mod island_props;
 mod og_images;
 mod operations;
+mod own_words;
 mod pages;
 mod recommendation_walk;
 mod stack;

@@ -244,6 +244,20 @@ fn api_guide_renders_every_section() {
         for f in &guide.user_fields {
             page.shows(&[&html(&f.name)]);
         }
+        // The vendor's own reference pages that the discrepancies rest on, each linked.
+        assert!(!guide.references.is_empty());
+        for r in &guide.references {
+            page.shows(&[&html(r.url.as_deref().unwrap()), &html(&r.fact)]);
+        }
+    })
+}
+
+#[test]
+fn a_reference_to_our_own_api_guide_links_it_on_the_site() {
+    common::block_on(async {
+        let page = get("/vendors/mimecast").await;
+        // Inside the site: no rel, unlike every address outside it.
+        page.shows(&["<a href=\"/vendors/mimecast/api\">Our Mimecast user-management API guide"]);
     })
 }
 

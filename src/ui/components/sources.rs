@@ -4,7 +4,7 @@ use crate::domain::dataset::Licence;
 use crate::domain::format;
 use crate::domain::freshness::is_stale;
 use crate::domain::freshness::today;
-use crate::domain::vendor::{Discrepancy, Source, SourceDisagreement};
+use crate::domain::vendor::{Discrepancy, Reference, Source, SourceDisagreement};
 use crate::ui::components::badges::StaleBadge;
 use crate::ui::components::lists::Fact;
 use leptos::prelude::*;
@@ -109,6 +109,25 @@ pub fn DatasetFacts(source: Source) -> impl IntoView {
                 <dd><a href="/sources">"Every dataset and page we draw on"</a></dd>
             </div>
         </dl>
+    }
+}
+
+/// Further pages behind a guide: each title linked (our own pages without `rel`), then
+/// what the page tells us.
+#[component]
+pub fn ReferenceList(heading: &'static str, items: Vec<Reference>) -> impl IntoView {
+    view! {
+        <h3>{heading}</h3>
+        <ul class="references">
+            {items.into_iter().map(|r| {
+                let title = match r.url {
+                    Some(url) if url.starts_with('/') => view! { <a href=url>{r.title}</a> }.into_any(),
+                    Some(url) => view! { <a href=url rel="noopener noreferrer">{r.title}</a> }.into_any(),
+                    None => view! { <span>{r.title}</span> }.into_any(),
+                };
+                view! { <li>{title}": "{r.fact}</li> }
+            }).collect_view()}
+        </ul>
     }
 }
 

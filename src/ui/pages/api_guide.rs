@@ -8,7 +8,7 @@ use crate::ui::components::badges::TriBadge;
 use crate::ui::components::layout::{LoadError, Loading, Section};
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::{BulletList, Fact, Paragraphs, StepList};
-use crate::ui::components::sources::{DiscrepancyList, SourceFacts};
+use crate::ui::components::sources::{DiscrepancyList, ReferenceList, SourceFacts};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::server_fns::{get_api_guide, ApiGuideData};
 use leptos::prelude::*;
@@ -171,7 +171,10 @@ fn ApiGuideView(data: ApiGuideData) -> impl IntoView {
                 })}
                 {has("pitfalls").then(|| view! { <Section id="pitfalls" title=title_of("pitfalls")><Pitfalls items=g.pitfalls/></Section> })}
                 {has("discrepancies").then(|| view! { <Section id="discrepancies" title=title_of("discrepancies")><DiscrepancyList items=g.discrepancies/></Section> })}
-                <Section id="source" title=title_of("source")><SourceFacts source=g.source/></Section>
+                <Section id="source" title=title_of("source")>
+                    <SourceFacts source=g.source/>
+                    {(!g.references.is_empty()).then(|| view! { <ReferenceList heading="Other references" items=g.references/> })}
+                </Section>
             </div>
         </article>
     }

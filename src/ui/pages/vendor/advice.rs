@@ -6,7 +6,7 @@ use crate::domain::vendor::{Tri, Vendor};
 use crate::ui::components::layout::Section;
 use crate::ui::components::lists::BulletList;
 use crate::ui::components::sources::{
-    DatasetFacts, DiscrepancyList, SourceDisagreements, SourceFacts,
+    DatasetFacts, DiscrepancyList, ReferenceList, SourceDisagreements, SourceFacts,
 };
 use leptos::prelude::*;
 
@@ -143,16 +143,10 @@ pub fn SourceNote(v: Vendor) -> impl IntoView {
         <Section id="source" title="Source".into()>
             {facts}
             {(!v.references.is_empty()).then(|| view! {
-                <h3>{if v.is_index() { "The vendor's pricing page" } else { "Other references" }}</h3>
-                <ul class="references">
-                    {v.references.iter().map(|r| {
-                        let title = match &r.url {
-                            Some(url) => view! { <a href=url.clone() rel="noopener noreferrer">{r.title.clone()}</a> }.into_any(),
-                            None => view! { <span>{r.title.clone()}</span> }.into_any(),
-                        };
-                        view! { <li>{title}": "{r.fact.clone()}</li> }
-                    }).collect_view()}
-                </ul>
+                <ReferenceList
+                    heading=if v.is_index() { "The vendor's pricing page" } else { "Other references" }
+                    items=v.references.clone()
+                />
             })}
         </Section>
     }
