@@ -384,6 +384,7 @@ mod tests {
     fn record() -> DatasetRecord {
         DatasetRecord {
             adapter: ADAPTER.into(),
+            series: "scim-tax".into(),
             title: "The SCIM Tax Index".into(),
             publisher: "Iden".into(),
             url: "https://scimtax.org/".into(),
@@ -400,7 +401,9 @@ mod tests {
             upstream: Upstream {
                 repository: "https://github.com/IdenWorks/scim-tax".into(),
                 commit: "0".repeat(40),
+                paths: Default::default(),
             },
+            sha256: Default::default(),
         }
     }
 
