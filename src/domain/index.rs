@@ -297,6 +297,29 @@ fn same_price(a: &Price, b: &Price) -> Option<bool> {
         (Price::Free { max_users: x }, Price::Free { max_users: y }) => Some(x == y),
         (Price::Stated { figure: f }, Price::Stated { figure: g }) => Some(same_figure(f, g)),
         (Price::Custom { .. }, Price::Custom { .. }) => Some(true),
+        (
+            Price::Seats {
+                fee: f,
+                included: i,
+                extra: x,
+                max_extra: m,
+            },
+            Price::Seats {
+                fee: g,
+                included: j,
+                extra: y,
+                max_extra: n,
+            },
+        ) => Some(
+            same_figure(f, g)
+                && i == j
+                && m == n
+                && match (x, y) {
+                    (Some(x), Some(y)) => same_figure(x, y),
+                    (None, None) => true,
+                    _ => false,
+                },
+        ),
         _ => Some(false),
     }
 }
