@@ -794,6 +794,9 @@ pub enum PriceCheck {
     /// The text cannot be read with certainty; the figure is shown as the publisher's
     /// normalisation and nothing is costed.
     FigureOnly,
+    /// The text cannot be read with certainty and there is no figure: the text is shown as
+    /// written and nothing is costed.
+    Unread,
     /// The text and the figure say different prices: neither is costed as certain.
     Contradict,
 }
