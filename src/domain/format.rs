@@ -184,8 +184,51 @@ pub fn price(p: &Price) -> String {
         Price::Custom {
             estimate: Some(f), ..
         } => format!("Custom (contact sales); reported: {}", figure(f)),
+        Price::Seats {
+            fee,
+            included,
+            extra,
+            max_extra,
+        } => seats(fee, *included, extra.as_ref(), *max_extra),
         Price::Unknown => "Not stated".into(),
         Price::Text { text } => format!("price not machine-readable: {text}"),
+    }
+}
+
+/// A figure taken over a year: "$6,210 a year". Both parts of a [`Price::Seats`] are put
+/// this way, so that the fee and the price of a further user read on one scale.
+fn a_year(f: &Figure) -> String {
+    let k = f.period.per_year();
+    let yearly = Figure {
+        period: Period::Year,
+        amount: f.amount.map(|a| a * k),
+        low: f.low.map(|a| a * k),
+        high: f.high.map(|a| a * k),
+        ..f.clone()
+    };
+    format!("{} a year", unit_span(&yearly))
+}
+
+/// "$6,210 a year for up to 10 people, then $130 a year per extra person".
+fn seats(fee: &Figure, included: u32, extra: Option<&Figure>, max_extra: Option<u32>) -> String {
+    let fee = a_year(fee);
+    let cap = max_extra
+        .map(|m| format!(", for up to {m} more"))
+        .unwrap_or_default();
+    match (included, extra) {
+        (0, Some(x)) => format!("{fee}, plus {} per person{cap}", a_year(x)),
+        (0, None) => fee,
+        (n, extra) => {
+            let people = if n == 1 {
+                "for 1 person".to_string()
+            } else {
+                format!("for up to {n} people")
+            };
+            match extra {
+                Some(x) => format!("{fee} {people}, then {} per extra person{cap}", a_year(x)),
+                None => format!("{fee} {people}; the price for more is not stated"),
+            }
+        }
     }
 }
 
@@ -435,6 +478,47 @@ mod tests {
             }),
             "price not machine-readable: €149/mo"
         );
+        // Metabase Pro: $517.50 a month billed annually incl. 10 users, +$130/user/yr.
+        let metabase = Price::Seats {
+            fee: Figure::point(Basis::Flat, Period::Month, 517.5),
+            included: 10,
+            extra: Some(Figure::point(Basis::PerUser, Period::Year, 130.0)),
+            max_extra: None,
+        };
+        assert_eq!(
+            price(&metabase),
+            "$6,210 a year for up to 10 people, then $130 a year per extra person"
+        );
+        let pack = Price::Seats {
+            fee: Figure::point(Basis::Flat, Period::Month, 24.95),
+            included: 10,
+            extra: Some(Figure::point(Basis::PerUser, Period::Month, 4.99)),
+            max_extra: Some(10),
+        };
+        assert_eq!(
+            price(&pack),
+            "$299.40 a year for up to 10 people, then $59.88 a year per extra person, for up to 10 more"
+        );
+        let bundle = Price::Seats {
+            fee: Figure {
+                or_more: true,
+                ..Figure::point(Basis::Flat, Period::Month, 2500.0)
+            },
+            included: 5,
+            extra: None,
+            max_extra: None,
+        };
+        assert_eq!(
+            price(&bundle),
+            "$30,000+ a year for up to 5 people; the price for more is not stated"
+        );
+        let every = Price::Seats {
+            fee: Figure::point(Basis::Flat, Period::Month, 49.0),
+            included: 0,
+            extra: Some(Figure::point(Basis::PerUser, Period::Month, 6.0)),
+            max_extra: None,
+        };
+        assert_eq!(price(&every), "$588 a year, plus $72 a year per person");
         assert_eq!(
             price(&Price::Free { max_users: Some(5) }),
             "Free (up to 5 users)"

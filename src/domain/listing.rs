@@ -1,8 +1,8 @@
 //! The home table's search, sorting and filtering, as it lives in the query string. Pure,
 //! shared by the page and the CSV export, so both list the same rows.
 
-use crate::domain::cost::figure_annual;
 use crate::domain::cost::jump::{price_jump, PriceJump, REFERENCE_TEAM};
+use crate::domain::cost::{figure_annual, seats_annual, PlanCost};
 use crate::domain::freshness::is_stale;
 use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
@@ -346,7 +346,7 @@ impl ListQuery {
 
 pub fn price_filter_of(p: Option<&Price>) -> PriceFilter {
     match p {
-        Some(Price::Free { .. }) | Some(Price::Stated { .. }) => PriceFilter::Known,
+        Some(Price::Free { .. } | Price::Stated { .. } | Price::Seats { .. }) => PriceFilter::Known,
         Some(Price::Custom { .. }) => PriceFilter::Custom,
         Some(Price::Unknown | Price::Text { .. }) | None => PriceFilter::Unknown,
     }
@@ -358,6 +358,16 @@ pub fn price_rank(p: Option<&Price>) -> (u8, f64) {
     match p {
         Some(Price::Free { .. }) => (0, 0.0),
         Some(Price::Stated { figure }) => (1, figure_annual(figure, REFERENCE_TEAM, None).low),
+        Some(Price::Seats {
+            fee,
+            included,
+            extra,
+            max_extra,
+        }) => match seats_annual(fee, *included, extra.as_ref(), *max_extra, REFERENCE_TEAM) {
+            PlanCost::Stated(s) => (1, s.low),
+            // The fee is all the text prices: what the team pays at least, so it sorts there.
+            _ => (1, figure_annual(fee, 1, None).low),
+        },
         Some(Price::Custom {
             estimate: Some(f), ..
         }) => (2, figure_annual(f, REFERENCE_TEAM, None).low),

@@ -438,6 +438,24 @@ pub enum Price {
         #[serde(default)]
         estimate_basis: Option<String>,
     },
+    /// A fee for the account with a number of users included, and, where the source says,
+    /// a price for each user beyond them ("$6,210 a year incl. 10 users, +$130/user/yr").
+    /// Up to `included` users the plan costs `fee`; above, `fee` plus `extra` for each user
+    /// beyond `included`, for at most `max_extra` of them where the source sets a cap.
+    /// Where `extra` is absent, or the team is beyond the cap, the source does not say what
+    /// more users cost, and nothing is made up for them.
+    Seats {
+        /// For the whole account (`basis` is `flat`).
+        fee: Figure,
+        /// Users the fee covers; `0` where every user costs `extra` on top of the fee.
+        included: u32,
+        /// Per user beyond `included` (`basis` is `per_user`).
+        #[serde(default)]
+        extra: Option<Figure>,
+        /// How many users beyond `included` the source prices at `extra`, where it caps them.
+        #[serde(default)]
+        max_extra: Option<u32>,
+    },
     /// The source names the plan but gives no price at all.
     Unknown,
     /// A price the source writes in a form we cannot read with certainty (another
@@ -777,6 +795,9 @@ pub enum PriceCheck {
     /// The text cannot be read with certainty; the figure is shown as the publisher's
     /// normalisation and nothing is costed.
     FigureOnly,
+    /// The text cannot be read with certainty and there is no figure: the text is shown as
+    /// written and nothing is costed.
+    Unread,
     /// The text and the figure say different prices: neither is costed as certain.
     Contradict,
 }

@@ -125,6 +125,9 @@ fn price_cells(p: Option<&Price>) -> Vec<String> {
             estimate: Some(f), ..
         }) => fig("custom_estimate", f),
         Some(Price::Custom { estimate: None, .. }) => blank("custom"),
+        // The fee in the money columns; the users included and the price of each further
+        // user in words, in `price_text`.
+        Some(Price::Seats { fee, .. }) => fig("seats", fee),
         Some(Price::Unknown) => blank("unknown"),
         Some(Price::Text { .. }) => blank("text"),
     }
@@ -172,9 +175,11 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
     cells.push(idps(&r.jit_idps));
     cells.push(text_cell(&r.last_checked));
     cells.push(r.stale.to_string());
-    // A price we could not read is kept as the source writes it.
+    // A price we could not read is kept as the source writes it; a fee with users included
+    // is put in words, which say what the money columns cannot.
     cells.push(match &r.scim_plan_price {
         Some(Price::Text { text }) => text_cell(text),
+        Some(p @ Price::Seats { .. }) => text_cell(&crate::domain::format::price(p)),
         _ => String::new(),
     });
     cells

@@ -82,7 +82,7 @@ fn span(s: Option<Span>) -> Option<JsonSpan> {
 }
 
 /// Where an annual figure comes from (`list_price`, `estimate`, `your_quote`), or why there
-/// is none (`needs_quote`, `over_free_cap`, `unknown`).
+/// is none (`needs_quote`, `over_free_cap`, `over_stated_seats`, `unknown`).
 #[derive(Serialize)]
 #[serde(untagged)]
 pub enum Basis {
@@ -95,6 +95,7 @@ pub enum Basis {
 pub enum Unpriced {
     NeedsQuote,
     OverFreeCap,
+    OverStatedSeats,
     Unknown,
 }
 
@@ -104,6 +105,7 @@ impl From<&Costing> for Basis {
             Costing::Known { basis, .. } => Basis::Priced(*basis),
             Costing::NeedsQuote => Basis::Unpriced(Unpriced::NeedsQuote),
             Costing::OverFreeCap { .. } => Basis::Unpriced(Unpriced::OverFreeCap),
+            Costing::OverStatedSeats { .. } => Basis::Unpriced(Unpriced::OverStatedSeats),
             Costing::Unknown => Basis::Unpriced(Unpriced::Unknown),
         }
     }

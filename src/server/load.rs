@@ -6,7 +6,7 @@ use crate::domain::api_guide::ApiGuide;
 use crate::domain::catalog::Catalog;
 use crate::domain::index;
 use crate::domain::keys::Key;
-use crate::domain::vendor::{is_slug, Plan, Price, Tri, Vendor};
+use crate::domain::vendor::{is_slug, Basis, Plan, Price, Tri, Vendor};
 pub use crate::server::check::{is_month, is_real_date, DataError, DataErrors};
 use crate::server::check::{own_api_guide, parse_file, toml_files, Checker};
 use crate::server::datasets::{self, DatasetReport};
@@ -326,6 +326,48 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
                 }
             }
             Price::Text { text } => c.non_empty(&format!("{field}.price.text"), text),
+            Price::Seats {
+                fee,
+                included,
+                extra,
+                max_extra,
+            } => {
+                c.figure(&format!("{field}.price.fee"), fee);
+                if fee.basis != Basis::Flat {
+                    c.fail(
+                        format!("{field}.price.fee.basis"),
+                        "a fee with users included is for the whole account: `flat`",
+                    );
+                }
+                match extra {
+                    Some(x) => {
+                        c.figure(&format!("{field}.price.extra"), x);
+                        if x.basis != Basis::PerUser {
+                            c.fail(
+                                format!("{field}.price.extra.basis"),
+                                "the price of a further user is `per_user`",
+                            );
+                        }
+                    }
+                    None if *included == 0 => c.fail(
+                        format!("{field}.price.included"),
+                        "a fee that includes no users needs a price per user (`extra`)",
+                    ),
+                    None => {}
+                }
+                if max_extra.is_some() && extra.is_none() {
+                    c.fail(
+                        format!("{field}.price.max_extra"),
+                        "a cap on further users needs their price (`extra`)",
+                    );
+                }
+                if *max_extra == Some(0) {
+                    c.fail(
+                        format!("{field}.price.max_extra"),
+                        "must be at least 1 when given",
+                    );
+                }
+            }
             Price::Free { max_users: Some(0) } => c.fail(
                 format!("{field}.price.max_users"),
                 "must be at least 1 when given",

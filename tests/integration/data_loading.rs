@@ -142,6 +142,27 @@ fn price_as_a_string_is_rejected() {
 }
 
 #[test]
+fn a_fee_with_users_included_loads_and_is_checked() {
+    let custom = "price = { kind = \"custom\" }";
+    let fee = "fee = { basis = \"flat\", period = \"month\", amount = 517.5 }";
+    let extra = "extra = { basis = \"per_user\", period = \"year\", amount = 130 }";
+    let seats = format!("price = {{ kind = \"seats\", {fee}, included = 10, {extra} }}");
+    assert_eq!(
+        load_one("acme.toml", &GOOD.replace(custom, &seats)).unwrap(),
+        1
+    );
+    let per_user_fee = seats.replacen("\"flat\"", "\"per_user\"", 1);
+    let msg = error_of(&GOOD.replace(custom, &per_user_fee));
+    assert_names(&msg, &["acme.toml", "plans[1].price.fee.basis", "flat"]);
+    let nobody = format!("price = {{ kind = \"seats\", {fee}, included = 0 }}");
+    let msg = error_of(&GOOD.replace(custom, &nobody));
+    assert_names(&msg, &["acme.toml", "plans[1].price.included"]);
+    let capped = format!("price = {{ kind = \"seats\", {fee}, included = 5, max_extra = 10 }}");
+    let msg = error_of(&GOOD.replace(custom, &capped));
+    assert_names(&msg, &["acme.toml", "plans[1].price.max_extra"]);
+}
+
+#[test]
 fn scim_plan_must_be_one_of_the_plans() {
     let msg = error_of(&GOOD.replace("plan = \"Enterprise\"", "plan = \"Platinum\""));
     assert_names(&msg, &["acme.toml", "scim.plan", "Platinum"]);

@@ -8,7 +8,7 @@ use scim_ledger::domain::recommendation::{conflict_sentence, recommend};
 use scim_ledger::domain::report::evaluate;
 use scim_ledger::domain::scenario;
 use scim_ledger::domain::url::Query;
-use scim_ledger::domain::vendor::{Idp, Vendor};
+use scim_ledger::domain::vendor::{Basis, Figure, Idp, Period, Plan, Price, Source, Tri, Vendor};
 use scim_ledger::ui::islands::vendor_props::VendorProps;
 
 const SIZES: [&str; 5] = ["1", "20", "120", "500", "10000"];
@@ -66,6 +66,48 @@ fn the_islands_props_give_the_same_figures_as_the_whole_vendor() {
         let slim = VendorProps::of(v).into_vendor();
         same_figures(v, &slim);
     }
+}
+
+#[test]
+fn a_fee_with_users_included_travels_in_the_props() {
+    // Built here, not read from `data/`: no vendor file has such a price yet.
+    let source = Source {
+        title: "t".into(),
+        url: "https://example.com".into(),
+        publisher: "p".into(),
+        page_updated: None,
+        last_checked: "2026-10-01".into(),
+        licence: None,
+    };
+    let mut v = Vendor::new("metabase".into(), "Metabase".into(), source);
+    let seats = Price::Seats {
+        fee: Figure::point(Basis::Flat, Period::Month, 517.5),
+        included: 10,
+        extra: Some(Figure::point(Basis::PerUser, Period::Year, 130.0)),
+        max_extra: Some(400),
+    };
+    let plan = |name: &str, price: Price, scim: Tri| Plan {
+        name: name.into(),
+        price,
+        sso: Tri::Unknown,
+        scim,
+        min_seats: None,
+        note: None,
+    };
+    v.plans = vec![
+        plan(
+            "Starter",
+            Price::Stated {
+                figure: Figure::point(Basis::PerUser, Period::Month, 85.0),
+            },
+            Tri::No,
+        ),
+        plan("Pro", seats.clone(), Tri::Yes),
+    ];
+    v.scim.plan = Some("Pro".into());
+    let slim = VendorProps::of(&v).into_vendor();
+    assert_eq!(slim.scim_plan().map(|p| &p.price), Some(&seats));
+    same_figures(&v, &slim);
 }
 
 #[test]

@@ -25,6 +25,12 @@ pub enum PlanCost {
     OverFreeCap {
         max_users: u32,
     },
+    /// A fee with users included ([`Price::Seats`]) for a team larger than the source
+    /// prices: `up_to` users (those included, plus any further users it gives a price for).
+    /// What more users cost is not stated, so there is no figure.
+    OverStatedSeats {
+        up_to: u32,
+    },
     Unknown,
 }
 
@@ -64,7 +70,45 @@ pub fn plan_annual(plan: &Plan, users: u32) -> PlanCost {
                 .as_ref()
                 .map(|f| figure_annual(f, users, plan.min_seats)),
         },
+        Price::Seats {
+            fee,
+            included,
+            extra,
+            max_extra,
+        } => seats_annual(
+            fee,
+            *included,
+            extra.as_ref(),
+            *max_extra,
+            billed_seats(users, plan.min_seats),
+        ),
         Price::Unknown | Price::Text { .. } => PlanCost::Unknown,
+    }
+}
+
+/// A fee with `included` users, and `extra` for each user beyond them (for at most
+/// `max_extra` of them), over a year for `users` users: the fee alone up to `included`;
+/// above, the fee plus each further user; beyond what the source prices, unknown.
+pub fn seats_annual(
+    fee: &Figure,
+    included: u32,
+    extra: Option<&Figure>,
+    max_extra: Option<u32>,
+    users: u32,
+) -> PlanCost {
+    let base = Span::of_figure(fee).scale(fee.period.per_year());
+    let further = users.saturating_sub(included);
+    if further == 0 {
+        return PlanCost::Stated(base);
+    }
+    match extra {
+        Some(x) if max_extra.is_none_or(|m| further <= m) => {
+            PlanCost::Stated(base.plus(figure_annual(x, further, None)))
+        }
+        Some(_) => PlanCost::OverStatedSeats {
+            up_to: included.saturating_add(max_extra.unwrap_or(0)),
+        },
+        None => PlanCost::OverStatedSeats { up_to: included },
     }
 }
 
@@ -109,6 +153,90 @@ mod tests {
         );
         assert_eq!(plan_annual(&p, 20), PlanCost::Stated(Span::point(6000.0)));
         assert_eq!(plan_annual(&p, 60), PlanCost::Stated(Span::point(7200.0)));
+    }
+
+    /// Metabase Pro: "$517.50/mo billed annually ($6,210/yr) incl. 10 users, +$130/user/yr".
+    fn metabase(min_seats: Option<u32>) -> Plan {
+        plan(
+            Price::Seats {
+                fee: Figure::point(Basis::Flat, Period::Month, 517.5),
+                included: 10,
+                extra: Some(Figure::point(Basis::PerUser, Period::Year, 130.0)),
+                max_extra: None,
+            },
+            min_seats,
+        )
+    }
+
+    #[test]
+    fn a_fee_with_users_included_then_a_price_per_further_user() {
+        let p = metabase(None);
+        // By hand: 517.50 × 12 = 6,210 for up to 10 people; then 130 for each one more.
+        let cost = |users| plan_annual(&p, users);
+        assert_eq!(cost(5), PlanCost::Stated(Span::point(6210.0)));
+        assert_eq!(cost(10), PlanCost::Stated(Span::point(6210.0)));
+        assert_eq!(cost(11), PlanCost::Stated(Span::point(6340.0)));
+        assert_eq!(cost(20), PlanCost::Stated(Span::point(7510.0)));
+        // A seat minimum bills the seats above those included: 15 seats = 6,210 + 5 × 130.
+        assert_eq!(
+            plan_annual(&metabase(Some(15)), 5),
+            PlanCost::Stated(Span::point(6860.0))
+        );
+    }
+
+    #[test]
+    fn beyond_what_a_fee_with_users_included_prices_the_cost_is_unknown() {
+        // "$2,500/mo billed annually (5 seats included)": nothing said about a sixth.
+        let bundle = plan(
+            Price::Seats {
+                fee: Figure::point(Basis::Flat, Period::Month, 2500.0),
+                included: 5,
+                extra: None,
+                max_extra: None,
+            },
+            None,
+        );
+        assert_eq!(
+            plan_annual(&bundle, 5),
+            PlanCost::Stated(Span::point(30_000.0))
+        );
+        assert_eq!(
+            plan_annual(&bundle, 6),
+            PlanCost::OverStatedSeats { up_to: 5 }
+        );
+        // "$24.95/mo flat for 10 members; up to 10 extra seats at $4.99/seat/mo": 20 people
+        // cost 24.95 × 12 + 10 × 4.99 × 12 = 299.40 + 598.80; a 21st is not priced.
+        let pack = plan(
+            Price::Seats {
+                fee: Figure::point(Basis::Flat, Period::Month, 24.95),
+                included: 10,
+                extra: Some(Figure::point(Basis::PerUser, Period::Month, 4.99)),
+                max_extra: Some(10),
+            },
+            None,
+        );
+        match plan_annual(&pack, 20) {
+            PlanCost::Stated(s) => assert!((s.low - 898.2).abs() < 1e-9 && s.is_point()),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            plan_annual(&pack, 21),
+            PlanCost::OverStatedSeats { up_to: 20 }
+        );
+        // "$49/mo + $6/mo per person": no one included, every person on top of the fee.
+        let every = plan(
+            Price::Seats {
+                fee: Figure::point(Basis::Flat, Period::Month, 49.0),
+                included: 0,
+                extra: Some(Figure::point(Basis::PerUser, Period::Month, 6.0)),
+                max_extra: None,
+            },
+            None,
+        );
+        assert_eq!(
+            plan_annual(&every, 10),
+            PlanCost::Stated(Span::point(1308.0))
+        );
     }
 
     #[test]

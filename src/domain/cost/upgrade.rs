@@ -35,6 +35,11 @@ pub enum Costing {
     OverFreeCap {
         max_users: u32,
     },
+    /// A fee with users included, for a team larger than the price covers: `up_to` users
+    /// are priced, what more cost is not stated.
+    OverStatedSeats {
+        up_to: u32,
+    },
     /// The data has no price for this plan.
     Unknown,
 }
@@ -145,6 +150,7 @@ fn costing(plan: &Plan, users: u32, override_annual: Option<f64>) -> Costing {
         },
         PlanCost::Quote { estimate: None } => Costing::NeedsQuote,
         PlanCost::OverFreeCap { max_users } => Costing::OverFreeCap { max_users },
+        PlanCost::OverStatedSeats { up_to } => Costing::OverStatedSeats { up_to },
         PlanCost::Unknown => Costing::Unknown,
     }
 }
@@ -381,6 +387,34 @@ mod tests {
         let u = upgrade_cost(&v, 5, &choose_free).unwrap();
         assert_eq!(u.current.costing.annual(), Some(Span::point(0.0)));
         assert_eq!(u.multiple, None, "no multiple of a free plan");
+    }
+
+    #[test]
+    fn a_fee_with_users_included_is_a_list_price_up_to_its_users() {
+        // "Enterprise: $2,500/mo for 100 users", on the fixture's 50-seat minimum.
+        let v = vendor(Price::Seats {
+            fee: figure(Per::Flat, Period::Month, 2500.0),
+            included: 100,
+            extra: None,
+            max_extra: None,
+        });
+        let u = upgrade_cost(&v, 20, &inputs()).unwrap();
+        assert_eq!(
+            u.target.unwrap().costing,
+            Costing::Known {
+                annual: Span::point(30_000.0),
+                basis: PriceSource::ListPrice
+            }
+        );
+        let u = upgrade_cost(&v, 120, &inputs()).unwrap();
+        assert_eq!(
+            u.target.unwrap().costing,
+            Costing::OverStatedSeats { up_to: 100 }
+        );
+        assert_eq!(
+            u.difference, None,
+            "nothing is costed beyond the users priced"
+        );
     }
 
     #[test]

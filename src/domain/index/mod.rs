@@ -196,12 +196,13 @@ pub fn vendor_of(row: &IndexRow, record: &DatasetRecord) -> (Vendor, PriceText, 
         ScimStatus::Gated | ScimStatus::None => Tri::No,
         _ => Tri::Unknown,
     };
-    let plan = |name: String, price: Price, scim: Tri, note: Option<String>| Plan {
+    // A seat minimum goes with the price the text states it beside.
+    let plan = |name: String, read: &PriceText, scim: Tri, note: Option<String>| Plan {
         name,
-        price,
+        price: read.price.clone(),
         sso: Tri::Unknown,
         scim,
-        min_seats: None,
+        min_seats: read.min_seats,
         note,
     };
     // The index sometimes prints the SCIM price under another plan's name.
@@ -216,16 +217,16 @@ pub fn vendor_of(row: &IndexRow, record: &DatasetRecord) -> (Vendor, PriceText, 
         // The entry plan is the SCIM plan: one plan, priced as the SCIM column says where
         // it gives a price.
         Some(name) if name.eq_ignore_ascii_case(&base_name) => {
-            let price = match &scim.price {
-                Price::Unknown | Price::Text { .. } => base.price.clone(),
-                p => p.clone(),
+            let read = match &scim.price {
+                Price::Unknown | Price::Text { .. } => &base,
+                _ => &scim,
             };
-            vec![plan(name.clone(), price, Tri::Yes, scim_note(name))]
+            vec![plan(name.clone(), read, Tri::Yes, scim_note(name))]
         }
         // The index's entry plan first: it is the cheapest plan it names.
         Some(name) => vec![
-            plan(base_name, base.price.clone(), base_scim, None),
-            plan(name.clone(), scim.price.clone(), Tri::Yes, scim_note(name)),
+            plan(base_name, &base, base_scim, None),
+            plan(name.clone(), &scim, Tri::Yes, scim_note(name)),
         ],
         None => {
             if !matches!(scim.price, Price::Unknown) {
@@ -234,7 +235,7 @@ pub fn vendor_of(row: &IndexRow, record: &DatasetRecord) -> (Vendor, PriceText, 
                     row.scim_price.trim()
                 ));
             }
-            vec![plan(base_name, base.price.clone(), base_scim, None)]
+            vec![plan(base_name, &base, base_scim, None)]
         }
     };
     let available = match row.status {
@@ -304,6 +305,29 @@ fn same_price(a: &Price, b: &Price) -> Option<bool> {
         (Price::Free { max_users: x }, Price::Free { max_users: y }) => Some(x == y),
         (Price::Stated { figure: f }, Price::Stated { figure: g }) => Some(same_figure(f, g)),
         (Price::Custom { .. }, Price::Custom { .. }) => Some(true),
+        (
+            Price::Seats {
+                fee: f,
+                included: i,
+                extra: x,
+                max_extra: m,
+            },
+            Price::Seats {
+                fee: g,
+                included: j,
+                extra: y,
+                max_extra: n,
+            },
+        ) => Some(
+            same_figure(f, g)
+                && i == j
+                && m == n
+                && match (x, y) {
+                    (Some(x), Some(y)) => same_figure(x, y),
+                    (None, None) => true,
+                    _ => false,
+                },
+        ),
         _ => Some(false),
     }
 }
@@ -477,10 +501,10 @@ mod tests {
     fn record() -> DatasetRecord {
         DatasetRecord {
             adapter: ADAPTER.into(),
+            series: "scim-tax".into(),
             title: "The SCIM Tax Index".into(),
             publisher: "Iden".into(),
             url: "https://scimtax.org/".into(),
-            series: "scim-tax".into(),
             dataset_date: "2026-04".into(),
             retrieved: "2026-11-20".into(),
             data: "data.json".into(),
@@ -554,6 +578,21 @@ mod tests {
         );
         // $15 a user a month at 100 users against $21.50 flat: the jump is known.
         assert!(matches!(price_jump(&v), PriceJump::Known { .. }));
+    }
+
+    #[test]
+    fn a_seat_minimum_goes_with_its_plan() {
+        let r = row(
+            "acme",
+            ScimStatus::Gated,
+            "Organization",
+            "Organization: $119/seat/mo billed annually (min 3 seats)",
+            "Team: $20/u/mo",
+        );
+        let (v, _, scim) = vendor_of(&r, &record());
+        assert_eq!(scim.min_seats, Some(3));
+        assert_eq!(v.scim_plan().unwrap().min_seats, Some(3));
+        assert_eq!(v.plans[0].min_seats, None);
     }
 
     #[test]

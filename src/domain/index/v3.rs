@@ -279,7 +279,11 @@ pub fn vendor_of(row: &RowV3, record: &DatasetRecord) -> (Vendor, Vec<PriceRead>
                 Tri::Unknown
             },
             scim: if is_scim { Tri::Yes } else { base_scim },
-            min_seats: if is_scim { row.min_seats } else { None },
+            min_seats: if is_scim {
+                row.min_seats.or(scim_read.min_seats)
+            } else {
+                team_read.min_seats
+            },
             note: None,
         });
         notes.extend(check_note(name, &team_price));

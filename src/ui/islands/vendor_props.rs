@@ -103,6 +103,7 @@ enum PriceProps {
     Free(Option<u32>),
     Stated(Figure),
     Custom(Option<Figure>, Option<String>),
+    Seats(Figure, u32, Option<Figure>, Option<u32>),
     Unknown,
     Text(String),
 }
@@ -116,6 +117,12 @@ impl PlanProps {
                 estimate,
                 estimate_basis,
             } => PriceProps::Custom(estimate, estimate_basis),
+            Price::Seats {
+                fee,
+                included,
+                extra,
+                max_extra,
+            } => PriceProps::Seats(fee, included, extra, max_extra),
             Price::Unknown => PriceProps::Unknown,
             Price::Text { text } => PriceProps::Text(text),
         };
@@ -135,6 +142,12 @@ impl PlanProps {
             PriceProps::Custom(estimate, estimate_basis) => Price::Custom {
                 estimate,
                 estimate_basis,
+            },
+            PriceProps::Seats(fee, included, extra, max_extra) => Price::Seats {
+                fee,
+                included,
+                extra,
+                max_extra,
             },
             PriceProps::Unknown => Price::Unknown,
             PriceProps::Text(text) => Price::Text { text },

@@ -90,6 +90,9 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
         Costing::OverFreeCap { max_users } => {
             format!("the free plan stops at {max_users} users")
         }
+        Costing::OverStatedSeats { up_to } => {
+            format!("the price is stated for up to {up_to} users only")
+        }
         Costing::Unknown if is_target => "no price in the data: enter your quote above".into(),
         Costing::Unknown => "no price in the data: enter what you pay now above".into(),
     }

@@ -28,6 +28,7 @@ fn plan_price(plan: Option<&str>, p: &IndexPrice) -> Option<String> {
         PriceCheck::Contradict => " (text and figure disagree: neither is costed as certain)",
         PriceCheck::TextSaysMore => " (we cost the text; the figure is the index's normalisation)",
         PriceCheck::FigureOnly => " (the text is not machine-readable: not costed)",
+        PriceCheck::Unread => " (not machine-readable: shown as written, not costed)",
         PriceCheck::TextOnly | PriceCheck::NoPrice => "",
     };
     Some(format!("{plan}: {text}{figure}{check}"))
