@@ -7,7 +7,7 @@ use crate::domain::freshness::is_stale;
 use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{category_label, Profile, Provisioning, ScimStatus, Vendor};
-use crate::domain::vendor::{Idp, Price, Tri};
+use crate::domain::vendor::{Confidence, Idp, IndexFacts, Price, Tri};
 use serde::{Deserialize, Serialize};
 
 /// One row of the home table: what a buyer scans before opening a guide.
@@ -31,6 +31,20 @@ pub struct VendorRow {
     pub stale: bool,
     pub discrepancies: usize,
     pub price_jump: PriceJump,
+    /// The SCIM Tax Index's row, where the vendor has one (the CSV carries every fact).
+    pub index: Option<Box<IndexFacts>>,
+}
+
+impl VendorRow {
+    /// The publisher's confidence, where the row comes from the index.
+    pub fn confidence(&self) -> Option<Confidence> {
+        self.index.as_ref().map(|f| f.confidence)
+    }
+
+    /// Whether the index says its status changed since the previous release.
+    pub fn changed(&self) -> bool {
+        self.index.as_ref().is_some_and(|f| f.status_changed())
+    }
 }
 
 impl VendorRow {
@@ -59,6 +73,7 @@ impl VendorRow {
             stale: is_stale(&v.source.last_checked, today),
             discrepancies: v.discrepancies.len(),
             price_jump: price_jump(v),
+            index: v.index.clone(),
         }
     }
 }
@@ -171,6 +186,10 @@ pub struct ListQuery {
     pub price: Option<PriceFilter>,
     /// Keep vendors whose SCIM plan has this name.
     pub plan: Option<String>,
+    /// Keep index rows of this confidence.
+    pub confidence: Option<Confidence>,
+    /// Keep vendors whose status changed since the index's previous release.
+    pub changed: bool,
 }
 
 impl Default for ListQuery {
@@ -186,6 +205,8 @@ impl Default for ListQuery {
             idp: None,
             price: None,
             plan: None,
+            confidence: None,
+            changed: false,
         }
     }
 }
@@ -200,8 +221,10 @@ pub const SSO_FIRST: &str = "sso_first";
 pub const IDP: &str = "idp";
 pub const PRICE: &str = "price";
 pub const PLAN: &str = "plan";
+pub const CONFIDENCE: &str = "confidence";
+pub const CHANGED: &str = "changed";
 pub const KEYS: &[&str] = &[
-    SORT, SEARCH, STATUS, CATEGORY, FRESH, SSO_FIRST, IDP, PRICE, PLAN,
+    SORT, SEARCH, STATUS, CATEGORY, FRESH, SSO_FIRST, IDP, PRICE, PLAN, CONFIDENCE, CHANGED,
 ];
 
 /// Longest search and category text kept (longer input is cut, not refused).
@@ -275,6 +298,19 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
         }
     }
     q.plan = query.text(PLAN).and_then(text);
+    if let Some(raw) = query.text(CONFIDENCE) {
+        match Confidence::from_key(&raw) {
+            Some(c) => q.confidence = Some(c),
+            None => bad("confidence (high, medium or low)", &raw),
+        }
+    }
+    if let Some(raw) = query.text(CHANGED) {
+        match raw.trim() {
+            "yes" => q.changed = true,
+            "" | "no" => {}
+            _ => bad("filter value (yes)", &raw),
+        }
+    }
     (q, issues)
 }
 
@@ -310,6 +346,12 @@ impl ListQuery {
         if let Some(p) = &self.plan {
             pairs.push((PLAN, p.clone()));
         }
+        if let Some(c) = self.confidence {
+            pairs.push((CONFIDENCE, c.key()));
+        }
+        if self.changed {
+            pairs.push((CHANGED, "yes".into()));
+        }
         url::encode(&pairs)
     }
 
@@ -341,6 +383,8 @@ impl ListQuery {
             || self.idp.is_some()
             || self.price.is_some()
             || self.plan.is_some()
+            || self.confidence.is_some()
+            || self.changed
     }
 }
 
@@ -424,6 +468,8 @@ fn keep(r: &VendorRow, q: &ListQuery) -> bool {
         && q.plan
             .as_ref()
             .is_none_or(|p| r.scim_plan.as_deref() == Some(p.as_str()))
+        && q.confidence.is_none_or(|c| r.confidence() == Some(c))
+        && (!q.changed || r.changed())
 }
 
 /// The rows the query keeps, in its order. Ties keep name order, so the result is stable.
@@ -518,6 +564,7 @@ mod tests {
             stale: false,
             discrepancies: 0,
             price_jump: PriceJump::Unknown,
+            index: None,
         }
     }
 
@@ -649,6 +696,7 @@ mod search_tests {
             stale: false,
             discrepancies: 0,
             price_jump: PriceJump::Unknown,
+            index: None,
         }
     }
 

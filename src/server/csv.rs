@@ -154,7 +154,81 @@ pub const VENDOR_HEADER: &[&str] = &[
     "last_checked",
     "possibly_out_of_date",
     "price_text",
+    // The SCIM Tax Index's row, where the vendor has one (empty otherwise).
+    "index_release",
+    "index_category",
+    "index_status",
+    "index_status_prev",
+    "index_scim_plan",
+    "index_scim_price_text",
+    "index_scim_price_per_user_month",
+    "index_scim_price_check",
+    "index_team_plan",
+    "index_team_price_text",
+    "index_team_price_per_user_month",
+    "index_team_price_check",
+    "index_price_multiplier",
+    "index_sso_plan",
+    "index_sso_price_per_user_month",
+    "index_sso_required_for_scim",
+    "index_scim_addon_price",
+    "index_min_seats",
+    "index_scim_create",
+    "index_scim_update",
+    "index_scim_deactivate",
+    "index_scim_delete",
+    "index_scim_groups",
+    "index_idp_okta",
+    "index_idp_entra_id",
+    "index_idp_google_workspace",
+    "index_idp_onelogin",
+    "index_idp_jumpcloud",
+    "index_generic_endpoint",
+    "index_pricing_url",
+    "index_docs_url",
+    "index_confidence",
+    "index_last_verified",
+    "index_first_added",
 ];
+
+/// The index's facts as cells, in `VENDOR_HEADER`'s order; "unknown" where the row is
+/// silent, all empty where the vendor has no row.
+fn index_cells(f: Option<&crate::domain::vendor::IndexFacts>) -> Vec<String> {
+    let Some(f) = f else {
+        return vec![String::new(); 34];
+    };
+    let opt = |s: &Option<String>| text_cell(s.as_deref().unwrap_or(""));
+    let route = |r: Option<crate::domain::vendor::IdpRoute>| r.map(|r| r.key()).unwrap_or_default();
+    let mut cells = vec![
+        text_cell(&f.release),
+        text_cell(&f.category),
+        f.status.key(),
+        f.status_prev.map(|s| s.key()).unwrap_or_default(),
+        opt(&f.scim_plan),
+        text_cell(&f.scim_price.text),
+        num(f.scim_price.per_user_month),
+        f.scim_price.check.key(),
+        opt(&f.team_plan),
+        text_cell(&f.team_price.text),
+        num(f.team_price.per_user_month),
+        f.team_price.check.key(),
+        num(f.price_multiplier),
+        opt(&f.sso_plan),
+        num(f.sso_price_per_user_month),
+        f.sso_required_for_scim.key(),
+        opt(&f.scim_addon_price),
+        f.min_seats.map(|n| n.to_string()).unwrap_or_default(),
+    ];
+    cells.extend(f.operations.rows().iter().map(|(_, t)| t.key()));
+    cells.extend(f.idps.rows().iter().map(|(_, r)| route(*r)));
+    cells.push(f.idps.generic_endpoint.key());
+    cells.push(text_cell(&f.pricing_url));
+    cells.push(opt(&f.docs_url));
+    cells.push(f.confidence.key());
+    cells.push(text_cell(&f.last_verified));
+    cells.push(text_cell(&f.first_added));
+    cells
+}
 
 fn vendor_row(r: &VendorRow) -> Vec<String> {
     let idps = |v: &[crate::domain::vendor::Idp]| {
@@ -182,6 +256,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
         Some(p @ Price::Seats { .. }) => text_cell(&crate::domain::format::price(p)),
         _ => String::new(),
     });
+    cells.extend(index_cells(r.index.as_deref()));
     cells
 }
 

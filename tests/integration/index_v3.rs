@@ -215,3 +215,40 @@ fn a_bad_cell_stops_start_up_with_row_column_and_reason() {
     assert!(e.contains("column `idp_generic` is missing"), "{e}");
     assert!(e.contains("column `idp_other` is not in schema v3"), "{e}");
 }
+
+#[test]
+fn the_home_table_filters_by_confidence_and_by_change_since_the_previous_release() {
+    // 142 rows of the release are of high confidence; 88 changed status since 2026-04
+    // (the rows' own `status_prev`).
+    let page = common::block_on(get_at(server(), "/?confidence=high"));
+    page.shows(&["142 of 850 vendors match."]);
+    let page = common::block_on(get_at(server(), "/?changed=yes"));
+    page.shows(&["88 of 850 vendors match."]);
+    let page = common::block_on(get_at(server(), "/?confidence=certain"));
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    page.shows(&["is not a confidence (high, medium or low) we know"]);
+}
+
+#[test]
+fn the_csv_row_carries_every_fact_of_the_index_row() {
+    let page = common::block_on(get_at(server(), "/vendors.csv?q=metabase"));
+    assert_eq!(page.status, StatusCode::OK);
+    let csv = common::Csv::parse(&page.body);
+    let cell = |column: &str| csv.cell(("slug", "metabase"), column).to_string();
+    assert_eq!(cell("index_category"), "Data, Analytics & BI");
+    assert_eq!(cell("index_scim_plan"), "Pro");
+    assert_eq!(cell("index_scim_price_per_user_month"), "10.83");
+    assert_eq!(cell("index_scim_price_check"), "text_says_more");
+    assert_eq!(cell("index_team_plan"), "Starter");
+    assert_eq!(cell("index_price_multiplier"), "2");
+    assert_eq!(cell("index_sso_required_for_scim"), "unknown");
+    assert_eq!(cell("index_scim_delete"), "no");
+    assert_eq!(cell("index_idp_okta"), "via_generic");
+    assert_eq!(cell("index_idp_google_workspace"), "");
+    assert_eq!(cell("index_generic_endpoint"), "yes");
+    assert_eq!(cell("index_confidence"), "medium");
+    assert_eq!(cell("index_last_verified"), "2026-10-05");
+    assert_eq!(cell("index_status_prev"), "gated");
+    // Metabase's SCIM plan is costed as the text says: a fee with ten users included.
+    assert_eq!(cell("price_kind"), "seats");
+}

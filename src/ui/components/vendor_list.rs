@@ -6,7 +6,7 @@
 use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::listing::{self, Freshness, ListQuery, PriceFilter, SortKey, VendorRow};
-use crate::domain::vendor::{category_label, Idp, Profile, ScimStatus, Tri};
+use crate::domain::vendor::{category_label, Confidence, Idp, Profile, ScimStatus, Tri};
 use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::live_list::{LiveList, FORM_ID, RESULTS_ID};
@@ -182,6 +182,12 @@ fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl
             <Choice id="f-fresh" name=listing::FRESH label="Last verified" any="Any date"
                 options=keyed(Freshness::ALL.into_iter().map(|f| (f.key(), f.label())).collect())
                 current=list.fresh.map(|f| f.key())/>
+            <Choice id="f-confidence" name=listing::CONFIDENCE label="The index's confidence" any="Any"
+                options=keyed(Confidence::ALL.into_iter().map(|c| (c.key(), c.label())).collect())
+                current=list.confidence.map(|c| c.key())/>
+            <Choice id="f-changed" name=listing::CHANGED label="Since the index's previous release" any="Any"
+                options=vec![("yes".to_string(), "Status changed".to_string())]
+                current=list.changed.then(|| "yes".to_string())/>
             <p class="form-actions">
                 <button type="submit">"Apply"</button>" "
                 <a href="/" class="reset">"Clear"</a>
