@@ -14,10 +14,16 @@ use leptos::prelude::*;
 /// and what we make of the two.
 fn plan_price(plan: Option<&str>, p: &IndexPrice) -> Option<String> {
     let plan = plan?;
-    let text = if p.text.is_empty() {
+    // The index often writes the plan's name before its price; it is named once here.
+    let written = p
+        .text
+        .strip_prefix(plan)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .map_or(p.text.as_str(), str::trim);
+    let text = if written.is_empty() {
         "no price given".to_string()
     } else {
-        format!("“{}”", p.text)
+        format!("“{written}”")
     };
     let figure = p
         .per_user_month
