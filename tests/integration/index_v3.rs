@@ -252,3 +252,18 @@ fn the_csv_row_carries_every_fact_of_the_index_row() {
     // Metabase's SCIM plan is costed as the text says: a fee with ten users included.
     assert_eq!(cell("price_kind"), "seats");
 }
+
+#[test]
+fn sources_name_both_releases_and_which_is_current() {
+    let page = common::block_on(get_at(server(), "/sources"));
+    assert_eq!(page.status, StatusCode::OK);
+    let roles = common::texts(&page.body, "article.dataset .release-role");
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    assert!(roles[0].starts_with("An earlier release, kept for history"));
+    assert!(roles[1].starts_with("The current release"));
+    page.shows(&[
+        "fb516026e4bf",
+        "4c67c724d40e",
+        "prices parsed and facts restated by SCIM Ledger",
+    ]);
+}

@@ -52,7 +52,17 @@ fn Sources(d: SourcesData) -> impl IntoView {
                 };
                 view! {
                     <article class="dataset" data-dataset=ds.name.clone()>
-                        <h3><a href=r.url.clone() rel="noopener noreferrer">{r.title.clone()}</a>{format!(" ({})", r.publisher)}</h3>
+                        <h3>
+                            <a href=r.url.clone() rel="noopener noreferrer">{r.title.clone()}</a>
+                            {format!(" ({}), {} release", r.publisher, r.dataset_date)}
+                        </h3>
+                        <p class="release-role">
+                            {if ds.current {
+                                "The current release: its rows are the index's vendors and facts on this site."
+                            } else {
+                                "An earlier release, kept for history: it adds no vendor; each vendor page shows what it said."
+                            }}
+                        </p>
                         <dl class="facts">
                             <LicenceFacts licence=r.licence.clone()/>
                             <DatedFact term="Dataset dated" date=r.dataset_date.clone()/>
@@ -67,7 +77,11 @@ fn Sources(d: SourcesData) -> impl IntoView {
                             </div>
                             <div class="fact">
                                 <dt>"Rows"</dt>
-                                <dd>{format!("{} rows: {} vendors added; also in our own profiles, which win: {overlap}", ds.rows, ds.added)}</dd>
+                                <dd>{if ds.current {
+                                    format!("{} rows: {} vendors added; also in our own profiles, which win: {overlap}", ds.rows, ds.added)
+                                } else {
+                                    format!("{} rows", ds.rows)
+                                }}</dd>
                             </div>
                             <div class="fact">
                                 <dt>"Prices"</dt>
