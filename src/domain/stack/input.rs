@@ -33,6 +33,7 @@ use crate::domain::format::{echo, plain};
 use crate::domain::scenario::{self, Issue};
 use crate::domain::url::Query;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The query key of the app list.
 pub const APPS: &str = "apps";
@@ -181,14 +182,16 @@ pub fn parse_apps(value: &str) -> (Vec<StackApp>, Vec<Issue>) {
             ))],
         );
     }
-    let mut apps: Vec<StackApp> = Vec::new();
+    // An app listed again leaves its slot empty and goes to the end; slots are found by
+    // slug in one step, so the work grows with the items, not with their square.
+    let mut slots: Vec<Option<StackApp>> = Vec::with_capacity(items.len());
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(items.len());
     let mut issues = Vec::new();
     for item in items {
         match parse_item(item) {
             Ok((app, note)) => {
                 issues.extend(note.map(issue));
-                if let Some(i) = apps.iter().position(|a| a.slug == app.slug) {
-                    let old = apps.remove(i);
+                if let Some(old) = at.get(&app.slug).and_then(|&i| slots[i].take()) {
                     issues.push(issue(format!(
                         "{} is listed twice; using the last ({} seats, not {}).",
                         echo(&app.slug, 60),
@@ -196,12 +199,13 @@ pub fn parse_apps(value: &str) -> (Vec<StackApp>, Vec<Issue>) {
                         old.seats
                     )));
                 }
-                apps.push(app);
+                at.insert(app.slug.clone(), slots.len());
+                slots.push(Some(app));
             }
             Err(m) => issues.push(issue(m)),
         }
     }
-    (apps, issues)
+    (slots.into_iter().flatten().collect(), issues)
 }
 
 /// Reads a stack from the URL: the apps, and the team-wide inputs by `scenario`'s rules.
