@@ -16,7 +16,7 @@
 //! A row whose seats cannot be read is not lost: it goes back to the waiting lines with
 //! its text, and the page says what is wrong with it.
 
-use super::input::{check_seats, parse_apps, StackApp, APPS, MAX_APPS};
+use super::input::{apps_value, check_seats, parse_apps, StackApp, APPS, MAX_APPS};
 use super::list::MAX_LINES;
 use super::matcher::Matcher;
 use super::report::{line_of, merge_apps, read_list, LIST, NOTES};
@@ -152,11 +152,7 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
     }
     notes.extend(read.notes);
 
-    let mut out = String::new();
-    if !apps.is_empty() {
-        let items: Vec<String> = apps.iter().map(StackApp::item).collect();
-        out = format!("{APPS}={}", items.join(","));
-    }
+    let stack = (!apps.is_empty()).then(|| (APPS.to_string(), apps_value(&apps)));
     let shared = scenario::MANUAL_FIELDS
         .iter()
         .chain([&scenario::YEARS])
@@ -170,18 +166,15 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
         .map(|n| echo(n.trim(), 200))
         .filter(|n| !n.is_empty())
         .collect();
-    let pairs: Vec<(String, String)> = shared
+    // Every value goes through the one encoder, the apps too: a name typed into the form
+    // is text in the address, never keys of its own or a line break in `Location`.
+    let pairs: Vec<(String, String)> = stack
+        .into_iter()
+        .chain(shared)
         .chain((!lines.is_empty()).then(|| (LIST.to_string(), lines.join("\n"))))
         .chain((!notes.is_empty()).then(|| (NOTES.to_string(), notes.join("\n"))))
         .collect();
-    let rest = encode(&pairs);
-    if !rest.is_empty() {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(&rest);
-    }
-    Ok(out)
+    Ok(encode(&pairs))
 }
 
 #[cfg(test)]
@@ -272,6 +265,23 @@ mod tests {
         assert!(e.starts_with("This form has 5,001 lines to settle"), "{e}");
         // At the caps, the rows are read.
         assert!(address(&catalog(), &Query::parse(&rows(APP, 500))).is_ok());
+    }
+
+    #[test]
+    fn a_typed_name_stays_text_in_the_address() {
+        // Once `apps=mode:40&hourly=999`: the reader's text became keys of the address.
+        let to = post("app=mode%3A40%26hourly%3D999&seats=1");
+        assert_eq!(to, "apps=mode%253A40%26hourly%3D999:1");
+        let back = Query::parse(&to);
+        assert_eq!(back.pairs().len(), 1, "{to}");
+        let (apps, _) = parse_apps(back.get(APPS).unwrap());
+        assert_eq!(apps, [StackApp::new("mode:40&hourly=999", 1)]);
+        // Line breaks, NUL, a tab and é are encoded like any value: the address is printable
+        // ASCII (a redirect's `Location` can carry it) and reads back as typed.
+        let to = post("app=a%0D%0Ab%00c%09d+%C3%A9&seats=2");
+        assert!(to.bytes().all(|b| b.is_ascii_graphic()), "{to}");
+        let (apps, _) = parse_apps(Query::parse(&to).get(APPS).unwrap());
+        assert_eq!(apps, [StackApp::new("a\r\nb\0c\td é", 2)]);
     }
 
     #[test]
