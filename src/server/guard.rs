@@ -141,9 +141,9 @@ fn is_stack(path: &str) -> bool {
 /// fewer than 30.
 pub const MAX_QUERY_PARAMS: usize = 64;
 
-/// 414 for a URL over [`MAX_URL_BYTES`], 400 for one with over [`MAX_QUERY_PARAMS`]
-/// parameters or with dot segments, 404 for TypeScript declarations
-/// (before the cache or any handler spends work on it).
+/// 414 for a URL over [`MAX_URL_BYTES`], 400 for a target that is not a path, or one with
+/// over [`MAX_QUERY_PARAMS`] parameters or with dot segments, 308 to drop a trailing slash,
+/// 404 for TypeScript declarations (before the cache or any handler spends work on it).
 pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
     let uri = req.uri();
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
@@ -165,6 +165,17 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
             ),
         ));
     }
+    // Only origin-form targets (`/path?query`) name a page: not `*` (OPTIONS, once the home
+    // page as a 404) nor `host:port` (CONNECT). Absolute-form targets have a path too.
+    if !path.starts_with('/') {
+        return Some(refuse(
+            "/",
+            stylesheet,
+            StatusCode::BAD_REQUEST,
+            "Bad address",
+            "This request names no page; our addresses start with “/”.",
+        ));
+    }
     // `..` and `.` segments name nothing here (hyper passes them on as sent).
     if path.split('/').any(|s| s == ".." || s == ".") {
         return Some(refuse(
@@ -174,6 +185,9 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
             "Bad address",
             "This address has a “.” or “..” segment; our addresses never do.",
         ));
+    }
+    if let Some(res) = without_trailing_slash(uri) {
+        return Some(res);
     }
     // wasm-bindgen's TypeScript declarations sit beside the bundle but are not part of
     // the site (and a `.ts` ending would be served as video). Fingerprinted, they are
@@ -200,6 +214,35 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
         ));
     }
     None
+}
+
+/// One address per page: `/vendors/mode/` answers 308 with the address without its trailing
+/// slashes, query kept (it once rendered the whole page afresh as a 404). A body says so in a
+/// line, since a client may show it.
+fn without_trailing_slash(uri: &Uri) -> Option<Response> {
+    let path = uri.path();
+    if path.len() < 2 || !path.ends_with('/') {
+        return None;
+    }
+    // Leading slashes and backslashes collapse to one slash, so `//other.example/` stays on
+    // this site (`//other.example` would be another site's address to a browser).
+    let bare = path.trim_end_matches('/').trim_start_matches(['/', '\\']);
+    let location = match uri.query() {
+        Some(q) => format!("/{bare}?{q}"),
+        None => format!("/{bare}"),
+    };
+    let location = header::HeaderValue::from_str(&location).ok()?;
+    let mut res = Response::new(Body::from(
+        "308: this page is at the same address without the trailing slash\n",
+    ));
+    *res.status_mut() = StatusCode::PERMANENT_REDIRECT;
+    let headers = res.headers_mut();
+    headers.insert(header::LOCATION, location);
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    Some(res)
 }
 
 /// Rewrites the request to its canonical address: only the query keys its path reads, once

@@ -488,6 +488,41 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
 }
 
 #[test]
+fn one_address_per_page_and_no_page_for_other_targets() {
+    common::block_on(async {
+        let addr = server();
+        // A trailing slash once gave the whole page afresh with a 404.
+        for (from, to) in [
+            ("/vendors/mode/", "/vendors/mode"),
+            (
+                "/calculator/?vendor=mode&users=12",
+                "/calculator?vendor=mode&users=12",
+            ),
+            ("/stack//", "/stack"),
+            ("/sources/", "/sources"),
+            // Not `//evil.example`, which a browser would take for another site.
+            ("//evil.example/", "/evil.example"),
+        ] {
+            let page = common::get_at(addr, from).await;
+            assert_eq!(page.status, StatusCode::PERMANENT_REDIRECT, "{from}");
+            assert_eq!(page.header("location"), to, "{from}");
+            assert_eq!(page.header("x-content-type-options"), "nosniff");
+        }
+        // `*` once rendered the home page as a 404.
+        for method in ["GET", "OPTIONS"] {
+            let page = send(addr, &format!("{method} * HTTP/1.1\r\nHost: {addr}"), b"").await;
+            assert_eq!(page.status, StatusCode::BAD_REQUEST, "{method} *");
+            assert!(
+                page.body.len() < 2_000,
+                "{method} *: {} bytes",
+                page.body.len()
+            );
+            assert_eq!(page.header("x-frame-options"), "DENY");
+        }
+    })
+}
+
+#[test]
 fn invisible_characters_in_echoed_input_are_shown_not_obeyed() {
     common::block_on(async {
         // U+202E (right-to-left override) before "edom" would display as "mode".
