@@ -13,6 +13,7 @@ pub mod health;
 pub mod json_api;
 pub mod load;
 pub mod og_image;
+pub mod partial;
 pub mod response;
 pub mod stack_form;
 

@@ -465,7 +465,7 @@ fn set_policy_headers(headers: &mut HeaderMap, settings: &Settings) {
 
 /// The cache key: everything a response depends on (the origin appears in printed links).
 fn cache_key(req: &Request, origin: &str) -> Option<String> {
-    if req.method() != Method::GET || req.headers().contains_key(header::RANGE) {
+    if req.method() != Method::GET {
         return None;
     }
     // Health answers describe this moment (a draining replica), not a page.
@@ -480,8 +480,16 @@ fn cache_key(req: &Request, origin: &str) -> Option<String> {
 }
 
 /// The middleware: serve from the cache, or render and remember; answer 304 where the
-/// client already has these bytes; then add the headers.
-pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
+/// client already has these bytes, or the part a `Range` asks for; then add the headers.
+///
+/// HEAD is served as GET, from the same cache entry: hyper sends the headers and leaves the
+/// body off (it once skipped the cache: 37 ms for a card's HEAD against 0.4 ms for its GET).
+/// A range is cut from the whole response (`partial`), never rendered on its own.
+pub async fn layer(State(site): State<Arc<Site>>, mut req: Request, next: Next) -> Response {
+    if req.method() == Method::HEAD {
+        *req.method_mut() = Method::GET;
+    }
+    let wanted = crate::server::partial::Wanted::take(req.headers_mut());
     let validators = req.headers().get(header::IF_NONE_MATCH).cloned();
     let fingerprinted = site.fingerprinted.iter().any(|p| p == req.uri().path());
     let mut res = respond(&site, req, next).await;
@@ -493,6 +501,9 @@ pub async fn layer(State(site): State<Arc<Site>>, req: Request, next: Next) -> R
     }
     if let Some(validators) = validators {
         not_modified(&mut res, &validators);
+    }
+    if let Some(wanted) = wanted {
+        res = wanted.cut(res).await;
     }
     set_policy_headers(res.headers_mut(), &site.settings);
     res
@@ -913,6 +924,57 @@ mod tests {
         let (status, headers, len) = send("W/\"0000000000000000\"");
         assert_eq!(status, StatusCode::OK);
         assert!(len > 0 && headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    }
+
+    #[test]
+    fn head_and_range_are_served_from_the_stored_page() {
+        use std::sync::atomic::AtomicUsize;
+        let renders = Arc::new(AtomicUsize::new(0));
+        let counted = renders.clone();
+        let site = Site::new(Settings::default());
+        let router = axum::Router::new()
+            .route(
+                "/page",
+                get(move || {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    async { ([(header::CONTENT_TYPE, "text/plain")], "0123456789") }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(site, layer));
+        let send = |method: Method, headers: &[(header::HeaderName, &str)]| {
+            let mut req = Request::builder().method(method).uri("/page");
+            for (k, v) in headers {
+                req = req.header(k, *v);
+            }
+            let res = block_on(router.clone().oneshot(req.body(Body::empty()).unwrap())).unwrap();
+            let (parts, body) = res.into_parts();
+            let body = block_on(axum::body::to_bytes(body, usize::MAX)).unwrap();
+            (parts.status, parts.headers, body)
+        };
+        let (status, _, body) = send(Method::GET, &[]);
+        assert_eq!((status, &body[..]), (StatusCode::OK, &b"0123456789"[..]));
+        // HEAD is the GET's stored response (hyper leaves the body off on the wire).
+        let (status, headers, _) = send(Method::HEAD, &[]);
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "text/plain");
+        let (status, headers, body) = send(Method::GET, &[(header::RANGE, "bytes=2-4")]);
+        assert_eq!(status, StatusCode::PARTIAL_CONTENT);
+        assert_eq!(headers[header::CONTENT_RANGE], "bytes 2-4/10");
+        assert_eq!(&body[..], b"234");
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let (status, headers, _) = send(Method::GET, &[(header::RANGE, "bytes=10-")]);
+        assert_eq!(status, StatusCode::RANGE_NOT_SATISFIABLE);
+        assert_eq!(headers[header::CONTENT_RANGE], "bytes */10");
+        // A weak tag cannot vouch for a range: the whole response.
+        let (status, headers, _) = send(Method::GET, &[]);
+        let tag = headers[header::ETAG].to_str().unwrap().to_string();
+        let if_range = [
+            (header::RANGE, "bytes=0-0"),
+            (header::IF_RANGE, tag.as_str()),
+        ];
+        assert_eq!(send(Method::GET, &if_range).0, StatusCode::OK);
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(renders.load(Ordering::SeqCst), 1, "rendered once for all");
     }
 
     #[test]

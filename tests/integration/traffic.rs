@@ -523,6 +523,33 @@ fn one_address_per_page_and_no_page_for_other_targets() {
 }
 
 #[test]
+fn head_and_range_are_answered_from_the_cached_response() {
+    common::block_on(async {
+        let addr = server();
+        for uri in ["/og/vendors/mode.png", "/vendors/mode"] {
+            let whole = common::get_at(addr, uri).await;
+            assert_eq!(whole.status, StatusCode::OK);
+            let head = send(addr, &format!("HEAD {uri} HTTP/1.1\r\nHost: {addr}"), b"").await;
+            assert_eq!(head.status, StatusCode::OK, "HEAD {uri}");
+            assert!(head.bytes.is_empty(), "HEAD {uri} sent a body");
+            assert_eq!(head.header("etag"), whole.header("etag"), "HEAD {uri}");
+            assert_eq!(
+                head.header("content-length"),
+                whole.bytes.len().to_string(),
+                "HEAD {uri}"
+            );
+            let part = common::get_with_headers(addr, uri, &["Range: bytes=0-0"]).await;
+            assert_eq!(part.status, StatusCode::PARTIAL_CONTENT, "{uri}");
+            assert_eq!(part.bytes, whole.bytes[..1], "{uri}");
+            assert_eq!(
+                part.header("content-range"),
+                format!("bytes 0-0/{}", whole.bytes.len())
+            );
+        }
+    })
+}
+
+#[test]
 fn invisible_characters_in_echoed_input_are_shown_not_obeyed() {
     common::block_on(async {
         // U+202E (right-to-left override) before "edom" would display as "mode".
