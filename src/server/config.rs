@@ -38,6 +38,11 @@ pub struct Settings {
     pub listen: Option<std::net::SocketAddr>,
     /// How long to keep serving, not ready, after SIGTERM.
     pub drain: std::time::Duration,
+    /// Threads drawing cards and reading large stacks, and requests that may wait for them
+    /// before more get 503 (`work`). Not read from the environment: one per core, sixteen
+    /// waiting each; tests shrink them.
+    pub work_threads: usize,
+    pub work_queue: usize,
 }
 
 impl Default for Settings {
@@ -49,6 +54,8 @@ impl Default for Settings {
             cache_bytes: DEFAULT_CACHE_MB * 1024 * 1024,
             listen: None,
             drain: std::time::Duration::ZERO,
+            work_threads: cores(),
+            work_queue: cores() * crate::server::work::QUEUE_PER_THREAD,
         }
     }
 }
@@ -118,6 +125,10 @@ impl Settings {
             .unwrap_or_else(|| "http".into());
         format!("{scheme}://{host}")
     }
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 /// A whole number from `min` to `max`, or a message naming the variable.

@@ -130,7 +130,7 @@ pub const MAX_URL_BYTES: usize = 4096;
 /// it holds, 500, with short plan names, or a stack with lines of a list still to settle.
 pub const MAX_STACK_URL_BYTES: usize = 16 * 1024;
 
-fn is_stack(path: &str) -> bool {
+pub fn is_stack(path: &str) -> bool {
     matches!(
         path,
         "/stack" | "/stack.csv" | "/api/stack" | "/og/stack.png"

@@ -16,6 +16,7 @@ pub mod og_image;
 pub mod partial;
 pub mod response;
 pub mod stack_form;
+pub mod work;
 
 use crate::domain::catalog::Catalog;
 use crate::server::config::Settings;

@@ -16,6 +16,7 @@
 //! key before its nonce exists, so no one who learns the nonce can add markup to that page.
 
 use crate::server::config::Settings;
+use crate::server::work;
 use crate::ui::assets::Assets;
 use crate::ui::components::layout::SiteOrigin;
 use axum::body::{Body, Bytes};
@@ -286,6 +287,8 @@ pub struct Site {
     cache: PageCache,
     /// Link-preview images, bounded apart from the pages (together within the setting).
     images: PageCache,
+    /// Where cache misses of heavy addresses are rendered (`work`).
+    work: work::Pool,
 }
 
 impl Site {
@@ -304,12 +307,14 @@ impl Site {
         let image_bytes = settings.cache_bytes / IMAGE_SHARE;
         let cache = PageCache::bounded(settings.cache_bytes - image_bytes, MAX_ENTRIES);
         let images = PageCache::bounded(image_bytes.max(1), MAX_IMAGE_ENTRIES);
+        let work = work::Pool::new(settings.work_threads, settings.work_queue);
         Arc::new(Site {
             settings,
             assets,
             fingerprinted,
             cache,
             images,
+            work,
         })
     }
 
@@ -536,7 +541,7 @@ fn not_modified(res: &mut Response, validators: &HeaderValue) {
     }
 }
 
-async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
+async fn respond(site: &Arc<Site>, mut req: Request, next: Next) -> Response {
     if let Some(mut refused) = crate::server::guard::turned_away(&req, &site.assets.css) {
         set_security_headers(refused.headers_mut(), &new_nonce());
         return refused;
@@ -552,12 +557,47 @@ async fn respond(site: &Site, mut req: Request, next: Next) -> Response {
             return cache.serve(key.clone(), hit, wanted, false);
         }
     }
-    let nonce = new_nonce();
-    req.extensions_mut().insert(CspNonce(nonce.clone()));
     req.extensions_mut().insert(SiteOrigin {
         origin,
         configured: site.settings.public_url.is_some(),
     });
+    if !work::is_heavy(&req) {
+        return render(site.clone(), req, next, key, wanted).await;
+    }
+    // Rendered, buffered, stored and compressed on the pool, so none of it holds an async
+    // worker (a stack page's figures are computed while its body streams).
+    let path = req.uri().path().to_string();
+    let req = work::buffered(req).await;
+    let task = render(site.clone(), req, next, key, wanted);
+    match site.work.run(task).await {
+        Ok(res) => res,
+        Err(work::Busy) => {
+            let mut res = crate::server::guard::refuse(
+                &path,
+                &site.assets.css,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Busy",
+                "The server is drawing many previews and large stacks just now. Try again in a moment.",
+            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            set_security_headers(res.headers_mut(), &new_nonce());
+            res
+        }
+    }
+}
+
+/// A cache miss: renders the response with a fresh nonce, and keeps it when it may be kept.
+async fn render(
+    site: Arc<Site>,
+    mut req: Request,
+    next: Next,
+    key: Option<String>,
+    wanted: Encoding,
+) -> Response {
+    let cache = site.cache_for(req.uri().path());
+    let nonce = new_nonce();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
     let res = next.run(req).await;
     let res = if is_html(res.headers()) {
         scripts_inside_body(res).await

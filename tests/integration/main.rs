@@ -21,4 +21,5 @@ mod operations;
 mod pages;
 mod recommendation_walk;
 mod stack;
+mod stalls;
 mod traffic;
