@@ -137,11 +137,18 @@ pub fn is_stack(path: &str) -> bool {
     )
 }
 
+/// The most request headers served, and the most bytes they take together; more gets 431.
+/// A browser sends about 20 headers and a few KiB (no cookies here). hyper's own limits are
+/// set above these (`listen`), so this answer, in the route's format, is the one sent.
+pub const MAX_HEADERS: usize = 100;
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+
 /// The most query parameters served; more gets 400. A guide's two forms together read
 /// fewer than 30.
 pub const MAX_QUERY_PARAMS: usize = 64;
 
-/// 414 for a URL over [`MAX_URL_BYTES`], 400 for a target that is not a path, or one with
+/// 414 for a URL over [`MAX_URL_BYTES`], 431 for headers over [`MAX_HEADERS`] or
+/// [`MAX_HEADER_BYTES`], 400 for a target that is not a path, or one with
 /// over [`MAX_QUERY_PARAMS`] parameters or with dot segments, 308 to drop a trailing slash,
 /// 404 for TypeScript declarations (before the cache or any handler spends work on it).
 pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
@@ -163,6 +170,20 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
                 "This address is longer than {} characters, more than any link of ours.",
                 crate::domain::format::group_thousands(limit as u64)
             ),
+        ));
+    }
+    let headers = req.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if headers.len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return Some(refuse(
+            path,
+            stylesheet,
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "Request headers too large",
+            "This request carries more headers than any browser sends (at most 100, and 32 KiB in all).",
         ));
     }
     // Only origin-form targets (`/path?query`) name a page: not `*` (OPTIONS, once the home

@@ -331,6 +331,19 @@ impl Site {
     pub fn images(&self) -> &PageCache {
         &self.images
     }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// A refusal made outside this layer (a body too slow, a request hyper could not
+    /// read), with the headers every response here carries.
+    pub fn refusal(&self, path: &str, status: StatusCode, title: &str, message: &str) -> Response {
+        let mut res = crate::server::guard::refuse(path, &self.assets.css, status, title, message);
+        set_security_headers(res.headers_mut(), &new_nonce());
+        set_policy_headers(res.headers_mut(), &self.settings);
+        res
+    }
 }
 
 pub struct PageCache {
