@@ -585,16 +585,14 @@ async fn respond(site: &Arc<Site>, mut req: Request, next: Next) -> Response {
     match site.work.run(task).await {
         Ok(res) => res,
         Err(work::Busy) => {
-            let mut res = crate::server::guard::refuse(
+            let mut res = site.refusal(
                 &path,
-                &site.assets.css,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Busy",
                 "The server is drawing many previews and large stacks just now. Try again in a moment.",
             );
             res.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-            set_security_headers(res.headers_mut(), &new_nonce());
             res
         }
     }

@@ -11,7 +11,7 @@
 use crate::server::guard::is_stack;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::Method;
+use axum::http::{header, Method};
 use axum::response::Response;
 use std::future::Future;
 use std::sync::{Arc, OnceLock};
@@ -47,7 +47,15 @@ pub fn is_heavy(req: &Request) -> bool {
 /// large or stops short reaches the handler as the same failure, and it answers as always.
 pub async fn buffered(req: Request) -> Request {
     let (parts, body) = req.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_HEAVY_BODY).await {
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let read = match declared {
+        Some(n) if n > MAX_HEAVY_BODY as u64 => Err(axum::Error::new("the body is too large")),
+        _ => axum::body::to_bytes(body, MAX_HEAVY_BODY).await,
+    };
+    let body = match read {
         Ok(bytes) => Body::from(bytes),
         Err(e) => Body::from_stream(futures_util::stream::once(async move {
             Err::<axum::body::Bytes, _>(e)
