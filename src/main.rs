@@ -143,7 +143,8 @@ async fn main() {
 
     let public = settings.public_url.clone();
     let drain = settings.drain;
-    let (app, health) = scim_ledger::server::app(Arc::new(catalog), options, settings);
+    let app = scim_ledger::server::app(Arc::new(catalog), options, settings);
+    let health = app.health.clone();
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -157,16 +158,14 @@ async fn main() {
         ),
         None => println!("SCIM Ledger is running at http://{addr}/ (data: {data_dir})"),
     }
-    if let Err(e) = axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            // Not ready from now on; keep serving while the load balancer notices, then stop
-            // accepting and let in-flight requests finish.
-            health.start_draining();
-            tokio::time::sleep(drain).await;
-        })
-        .await
-    {
+    let shutdown = async move {
+        shutdown_signal().await;
+        // Not ready from now on; keep serving while the load balancer notices, then stop
+        // accepting and let in-flight requests finish.
+        health.start_draining();
+        tokio::time::sleep(drain).await;
+    };
+    if let Err(e) = scim_ledger::server::listen::serve(listener, app, shutdown).await {
         eprintln!("scim-ledger: server error: {e}");
         std::process::exit(1);
     }

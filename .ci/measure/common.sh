@@ -31,6 +31,7 @@ pkg_file() {
 need_release() {
   if [ ! -x "$BIN" ] || ! pkg_file wasm >/dev/null || [ "${REBUILD:-}" = 1 ]; then
     bash .ci/setup
+    source .ci/release-env
     cargo leptos build --release
   fi
 }

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Load test: the release server against nginx serving the same page's HTML from disk.
+# Load test: the release server against nginx serving the same page's HTML from disk, then
+# the same server under hostile traffic.
 #
 #   .ci/measure/load.sh              64 connections, 30 s per page (the issue's settings)
 #   DURATION=10s CONNS=32 .ci/measure/load.sh
+#   PARTS=abuse .ci/measure/load.sh  only the hostile traffic (PARTS=pages: only the rest)
 #
 # Prints requests/s, p50 and p99 latency and errors per page, the server's memory before
 # and after, and two ratios: our home page's requests/s over nginx's, and unique junk URLs over
 # the cached page. Each ratio is the median of ROUNDS (default 5) back-to-back pairs of
 # RATIO_DURATION (default 10 s) runs: on this shared 2-core machine the rate drifts by up to a
 # fifth within a minute, so one run of each side, minutes apart, can move a ratio by 0.2.
-# Everything runs on loopback; every run stops by itself.
+#
+# Then, on the same server, normal traffic (a cached guide, and /healthz as a liveness probe
+# asks it) alone and while another client sends one hostile pattern of issue 27 for
+# ABUSE_SECONDS (default 10): /healthz p99 and the guide's requests/s for each. Target: no
+# pattern pushes /healthz p99 above 100 ms.
+# Everything runs on loopback (127.0.0.1); every run stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/measure/common.sh
@@ -18,6 +25,8 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-5}
 RATIO_DURATION=${RATIO_DURATION:-10s}
+PARTS=${PARTS:-pages,abuse}
+ABUSE_SECONDS=${ABUSE_SECONDS:-10}
 OURS=127.0.0.1:3301
 NGINX=127.0.0.1:3302
 
@@ -67,6 +76,7 @@ paired_ratio() {
 }
 
 start_server "$OURS"
+if [[ $PARTS == *pages* ]]; then
 # Warm every page once (the first render fills the page cache).
 PAGES=("/" "/vendors/mode" "/calculator?vendor=mode&users=120&plan=Business%2FPro&years=3" "/api/vendors/mode")
 for p in "${PAGES[@]}"; do curl -fs -o /dev/null "http://$OURS$p"; done
@@ -141,3 +151,8 @@ echo "ratios, $ROUNDS pairs of $RATIO_DURATION runs each:"
 echo "$(paired_ratio "unique junk URLs / cached page" "-s $lua http://$OURS/" "http://$OURS$CALC") (target at least 0.8)"
 echo "$(paired_ratio "home page: SCIM Ledger / nginx" "http://$OURS/" "http://$NGINX/") (target at least 0.5)"
 rm -f "$lua"
+fi
+
+if [[ $PARTS == *abuse* ]]; then
+  source .ci/measure/abuse.sh
+fi

@@ -21,9 +21,15 @@ pub struct Report {
     pub verdict: Option<Verdict>,
 }
 
-/// Adds the issues only the vendor data can reveal: an unknown vendor or plan.
+/// Adds the issues only the vendor data can reveal: an unknown vendor or plan. A plan
+/// without a vendor names nothing we know, so it is refused too (and not repeated back:
+/// the JSON API once echoed it as given, bidi and markup characters included).
 fn vendor_issues(vendor: Option<&Vendor>, s: &Scenario, issues: &mut Vec<Issue>) {
     match (s.vendor.as_deref(), vendor) {
+        (None, _) if s.upgrade.current_plan.is_some() => issues.push(Issue {
+            field: scenario::VENDOR.into(),
+            message: "Choose a vendor to cost your current plan, or leave the plan out.".into(),
+        }),
         (Some(slug), None) => issues.push(Issue {
             field: scenario::VENDOR.into(),
             message: format!(
@@ -188,6 +194,20 @@ pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_is_checked_against_its_vendor_and_needs_one() {
+        use crate::domain::url::Query;
+        let issues = |q: &str| {
+            let (s, issues) = scenario::parse(&Query::parse(q));
+            evaluate(None, s, issues).issues
+        };
+        let got = issues("plan=%E2%80%AEevil%3Cb%3E");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].field, "vendor");
+        assert!(!got[0].message.contains("evil"), "{}", got[0].message);
+        assert!(issues("users=20").is_empty());
+    }
 
     #[test]
     fn sample_sizes_include_the_marker() {

@@ -19,6 +19,16 @@ pub const DEFAULT_CACHE_MB: u64 = 128;
 /// midnight UTC: see `response::lifetime`).
 pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 pub const TRUST_PROXY: &str = "SCIM_LEDGER_TRUST_PROXY";
+/// Seconds a connection may take to send a request's headers, counted from when it opens or
+/// its previous answer ends: also how long a kept-alive connection may sit idle (`listen`).
+pub const HEADER_TIMEOUT_SECONDS: &str = "SCIM_LEDGER_HEADER_TIMEOUT_SECONDS";
+pub const DEFAULT_HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// The slowest a request body may arrive, in bytes a second on average, after a first pause
+/// as long as the header timeout (`listen`).
+pub const BODY_MIN_RATE: &str = "SCIM_LEDGER_BODY_MIN_BYTES_PER_SECOND";
+/// 1 KiB a second: the stack form's largest body (832 KiB) may take 14 minutes, a body that
+/// stops does not hold its connection past the header timeout and a second.
+pub const DEFAULT_BODY_MIN_RATE: u64 = 1024;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -38,6 +48,15 @@ pub struct Settings {
     pub listen: Option<std::net::SocketAddr>,
     /// How long to keep serving, not ready, after SIGTERM.
     pub drain: std::time::Duration,
+    /// Threads drawing cards and reading large stacks, and requests that may wait for them
+    /// before more get 503 (`work`). Not read from the environment: one per core, sixteen
+    /// waiting each; tests shrink them.
+    pub work_threads: usize,
+    pub work_queue: usize,
+    /// How long a request's headers may take to arrive, and a connection may sit idle.
+    pub header_timeout: std::time::Duration,
+    /// The slowest a request body may arrive, in bytes a second.
+    pub body_min_rate: u64,
 }
 
 impl Default for Settings {
@@ -49,6 +68,10 @@ impl Default for Settings {
             cache_bytes: DEFAULT_CACHE_MB * 1024 * 1024,
             listen: None,
             drain: std::time::Duration::ZERO,
+            work_threads: cores(),
+            work_queue: cores() * crate::server::work::QUEUE_PER_THREAD,
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            body_min_rate: DEFAULT_BODY_MIN_RATE,
         }
     }
 }
@@ -72,6 +95,13 @@ impl Settings {
         }
         if let Some(s) = var(DRAIN_SECONDS)? {
             settings.drain = std::time::Duration::from_secs(number(DRAIN_SECONDS, &s, 0, 300)?);
+        }
+        if let Some(s) = var(HEADER_TIMEOUT_SECONDS)? {
+            let seconds = number(HEADER_TIMEOUT_SECONDS, &s, 1, 300)?;
+            settings.header_timeout = std::time::Duration::from_secs(seconds);
+        }
+        if let Some(s) = var(BODY_MIN_RATE)? {
+            settings.body_min_rate = number(BODY_MIN_RATE, &s, 1, 1 << 30)?;
         }
         Ok(settings)
     }
@@ -118,6 +148,10 @@ impl Settings {
             .unwrap_or_else(|| "http".into());
         format!("{scheme}://{host}")
     }
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 /// A whole number from `min` to `max`, or a message naming the variable.

@@ -130,20 +130,27 @@ pub const MAX_URL_BYTES: usize = 4096;
 /// it holds, 500, with short plan names, or a stack with lines of a list still to settle.
 pub const MAX_STACK_URL_BYTES: usize = 16 * 1024;
 
-fn is_stack(path: &str) -> bool {
+pub fn is_stack(path: &str) -> bool {
     matches!(
         path,
         "/stack" | "/stack.csv" | "/api/stack" | "/og/stack.png"
     )
 }
 
+/// The most request headers served, and the most bytes they take together; more gets 431.
+/// A browser sends about 20 headers and a few KiB (no cookies here). hyper's own limits are
+/// set above these (`listen`), so this answer, in the route's format, is the one sent.
+pub const MAX_HEADERS: usize = 100;
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+
 /// The most query parameters served; more gets 400. A guide's two forms together read
 /// fewer than 30.
 pub const MAX_QUERY_PARAMS: usize = 64;
 
-/// 414 for a URL over [`MAX_URL_BYTES`], 400 for one with over [`MAX_QUERY_PARAMS`]
-/// parameters or with dot segments, 404 for TypeScript declarations
-/// (before the cache or any handler spends work on it).
+/// 414 for a URL over [`MAX_URL_BYTES`], 431 for headers over [`MAX_HEADERS`] or
+/// [`MAX_HEADER_BYTES`], 400 for a target that is not a path, or one with
+/// over [`MAX_QUERY_PARAMS`] parameters or with dot segments, 308 to drop a trailing slash,
+/// 404 for TypeScript declarations (before the cache or any handler spends work on it).
 pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
     let uri = req.uri();
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
@@ -165,6 +172,31 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
             ),
         ));
     }
+    let headers = req.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if headers.len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return Some(refuse(
+            path,
+            stylesheet,
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "Request headers too large",
+            "This request carries more headers than any browser sends (at most 100, and 32 KiB in all).",
+        ));
+    }
+    // Only origin-form targets (`/path?query`) name a page: not `*` (OPTIONS, once the home
+    // page as a 404) nor `host:port` (CONNECT). Absolute-form targets have a path too.
+    if !path.starts_with('/') {
+        return Some(refuse(
+            "/",
+            stylesheet,
+            StatusCode::BAD_REQUEST,
+            "Bad address",
+            "This request names no page; our addresses start with “/”.",
+        ));
+    }
     // `..` and `.` segments name nothing here (hyper passes them on as sent).
     if path.split('/').any(|s| s == ".." || s == ".") {
         return Some(refuse(
@@ -174,6 +206,9 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
             "Bad address",
             "This address has a “.” or “..” segment; our addresses never do.",
         ));
+    }
+    if let Some(res) = without_trailing_slash(uri) {
+        return Some(res);
     }
     // wasm-bindgen's TypeScript declarations sit beside the bundle but are not part of
     // the site (and a `.ts` ending would be served as video). Fingerprinted, they are
@@ -200,6 +235,35 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
         ));
     }
     None
+}
+
+/// One address per page: `/vendors/mode/` answers 308 with the address without its trailing
+/// slashes, query kept (it once rendered the whole page afresh as a 404). A body says so in a
+/// line, since a client may show it.
+fn without_trailing_slash(uri: &Uri) -> Option<Response> {
+    let path = uri.path();
+    if path.len() < 2 || !path.ends_with('/') {
+        return None;
+    }
+    // Leading slashes and backslashes collapse to one slash, so `//other.example/` stays on
+    // this site (`//other.example` would be another site's address to a browser).
+    let bare = path.trim_end_matches('/').trim_start_matches(['/', '\\']);
+    let location = match uri.query() {
+        Some(q) => format!("/{bare}?{q}"),
+        None => format!("/{bare}"),
+    };
+    let location = header::HeaderValue::from_str(&location).ok()?;
+    let mut res = Response::new(Body::from(
+        "308: this page is at the same address without the trailing slash\n",
+    ));
+    *res.status_mut() = StatusCode::PERMANENT_REDIRECT;
+    let headers = res.headers_mut();
+    headers.insert(header::LOCATION, location);
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    Some(res)
 }
 
 /// Rewrites the request to its canonical address: only the query keys its path reads, once

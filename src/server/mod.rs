@@ -11,10 +11,14 @@ pub mod datasets;
 pub mod guard;
 pub mod health;
 pub mod json_api;
+pub mod listen;
 pub mod load;
 pub mod og_image;
+pub mod pace;
+pub mod partial;
 pub mod response;
 pub mod stack_form;
+pub mod work;
 
 use crate::domain::catalog::Catalog;
 use crate::server::config::Settings;
@@ -64,15 +68,18 @@ pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
 }
 
 pub fn router_with(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> Router {
-    app(catalog, options, settings).0
+    app(catalog, options, settings).router
 }
 
-/// The router and the handle that marks it as draining (for the binary's SIGTERM handler).
-pub fn app(
-    catalog: Arc<Catalog>,
-    options: LeptosOptions,
-    settings: Settings,
-) -> (Router, Arc<health::Health>) {
+/// What `listen::serve` serves: the router, the handle that marks it as draining (for the
+/// binary's SIGTERM handler), and the site its connections' settings and refusals come from.
+pub struct App {
+    pub router: Router,
+    pub health: Arc<health::Health>,
+    pub site: Arc<Site>,
+}
+
+pub fn app(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> App {
     let health = health::Health::new(catalog.vendors.len());
     let (assets, fingerprinted) = assets::find(&options);
     let site = Site::with_assets(settings, assets.clone(), fingerprinted);
@@ -180,7 +187,7 @@ pub fn app(
             crate::server::guard::server_fns,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            site,
+            site.clone(),
             crate::server::response::layer,
         ))
         // Compresses what the page cache does not keep (errors, other methods, large files);
@@ -190,6 +197,14 @@ pub fn app(
                 .quality(CompressionLevel::Precise(4))
                 .compress_when(crate::server::response::compress_unless_cached()),
         )
+        .layer(axum::middleware::from_fn_with_state(
+            site.clone(),
+            crate::server::pace::pace,
+        ))
         .layer(axum::middleware::from_fn(health::log_request));
-    (router, health)
+    App {
+        router,
+        health,
+        site,
+    }
 }

@@ -16,7 +16,6 @@ use axum::response::Response;
 use resvg::{tiny_skia, usvg};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-use tokio::sync::Semaphore;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -141,22 +140,17 @@ pub fn encode(pixmap: &tiny_skia::Pixmap, compression: png::Compression) -> Opti
 /// fast 1.6 ms and 140 KB, default 8.5 ms and 66 KB, best 20 ms and the same 66 KB.
 const COMPRESSION: png::Compression = png::Compression::Default;
 
-/// What the image route needs: the data, and a bound on renders running at once.
+/// What the image route needs: the data, and the site card to fall back on.
 pub struct Cards {
     catalog: Arc<Catalog>,
-    /// A render holds a 3 MB pixmap and a core; a burst of new addresses waits here
-    /// (a few bytes each) instead of taking a thread and a pixmap each.
-    renders: Arc<Semaphore>,
     /// The site card, drawn once: served if a card ever failed to draw.
     fallback: OnceLock<Bytes>,
 }
 
 impl Cards {
     pub fn new(catalog: Arc<Catalog>) -> Cards {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Cards {
             catalog,
-            renders: Arc::new(Semaphore::new(cores)),
             fallback: OnceLock::new(),
         }
     }
@@ -178,22 +172,14 @@ impl Cards {
             .clone()
     }
 
-    /// The PNG of `svg`, drawn off the async workers, at most one render per core at once.
-    /// The render holds its permit itself, so a client that hangs up mid-render does not
-    /// free a slot while its render still runs.
-    async fn png(&self, svg: String) -> Bytes {
-        let drawn = match self.renders.clone().acquire_owned().await {
-            Ok(permit) => tokio::task::spawn_blocking(move || {
-                let png = Fonts::get().rasterise(&svg);
-                drop(permit);
-                png
-            })
-            .await
-            .ok()
-            .flatten(),
-            Err(_) => None,
-        };
-        drawn.map(Bytes::from).unwrap_or_else(|| self.fallback())
+    /// The PNG of `svg`. Drawn where it is called: the response layer runs every card
+    /// request that misses the cache on the work pool (`work`), one draw per core at most,
+    /// a 3 MB pixmap each, so a burst of new addresses waits in the pool's bounded queue.
+    fn png(&self, svg: &str) -> Bytes {
+        Fonts::get()
+            .rasterise(svg)
+            .map(Bytes::from)
+            .unwrap_or_else(|| self.fallback())
     }
 }
 
@@ -213,7 +199,7 @@ pub async fn image(cards: Arc<Cards>, uri: Uri) -> Response {
         *res.status_mut() = StatusCode::NOT_FOUND;
         return res;
     };
-    let png = cards.png(svg).await;
+    let png = cards.png(&svg);
     let mut res = Response::new(Body::from(png.clone()));
     let headers = res.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));

@@ -224,11 +224,19 @@ fn api_rejects_bad_input_with_400_json() {
             "/api/cost?vendor=mode&plan=Gold",
             "/api/cost?users=99999999999",
             "/api/cost?users=%ZZ",
+            // A plan without its vendor names nothing (it was echoed back with 200).
+            "/api/cost?plan=%E2%80%AEevil%3Cb%3E",
         ] {
             let (status, v) = json(uri).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
             assert!(v["error"].is_string(), "{uri}");
+            assert!(v["issues"][0]["message"].is_string(), "{uri}");
+            assert!(!v.to_string().contains("evil"), "{uri}: {v}");
         }
+        // The calculator page answers the same.
+        let page = common::get("/calculator?plan=Business%2FPro").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        page.shows(&["Choose a vendor to cost your current plan"]);
     })
 }
 

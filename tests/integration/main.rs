@@ -23,4 +23,5 @@ mod own_words;
 mod pages;
 mod recommendation_walk;
 mod stack;
+mod stalls;
 mod traffic;

@@ -372,10 +372,12 @@ fn a_query_a_page_refuses_gets_the_site_card() {
             assert!(got.bytes == site.bytes, "{bad}: not the site card");
         }
         // An address under /og/ that names no card is a plain 404, not an error.
-        for missing in ["/og/", "/og/calculator", "/og/calculator.svg", "/og/.png"] {
+        for missing in ["/og", "/og/calculator", "/og/calculator.svg", "/og/.png"] {
             let got = get(missing).await;
             assert_eq!(got.status, StatusCode::NOT_FOUND, "{missing}");
         }
+        // One address per page: `/og/` is `/og` with a trailing slash.
+        assert_eq!(get("/og/").await.status, StatusCode::PERMANENT_REDIRECT);
     })
 }
 

@@ -171,17 +171,6 @@ fn static_files_take_only_get_and_head() {
     })
 }
 
-/// A server around the shipped data with these settings, on the tests' runtime.
-async fn start_with(settings: Settings) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let mut options = scim_ledger::server::leptos_options();
-    options.site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/public").into();
-    let app = scim_ledger::server::router_with(common::catalog(), options, settings);
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    addr
-}
-
 /// GET with extra header lines (each `Name: value`).
 async fn get_with(addr: SocketAddr, uri: &str, headers: &[&str]) -> Page {
     let mut head = format!("GET {uri} HTTP/1.1");
@@ -209,7 +198,7 @@ const SCENARIO_HTML: &str = "/calculator?vendor=mode&amp;users=20";
 fn a_configured_public_url_is_the_base_of_every_page_address() {
     common::block_on(async {
         let settings = Settings::parse(Some("https://ledger.example"), None).unwrap();
-        let addr = start_with(settings).await;
+        let addr = common::start_with(settings).await;
         let first = get_with(addr, SCENARIO, &["Host: evil.example"]).await;
         assert_eq!(first.status, StatusCode::OK);
         let address = format!("https://ledger.example{SCENARIO_HTML}");
@@ -244,7 +233,7 @@ fn proxy_headers_count_only_when_the_proxy_is_trusted() {
         assert!(!page.body.contains("rel=\"canonical\""));
         assert!(!page.body.contains("og:url"));
 
-        let addr = start_with(Settings::parse(None, Some("true")).unwrap()).await;
+        let addr = common::start_with(Settings::parse(None, Some("true")).unwrap()).await;
         let page = get_with(addr, SCENARIO, &sent).await;
         assert_eq!(
             print_link(&page),
@@ -268,6 +257,8 @@ fn invalid_settings_stop_start_up_with_a_clear_message() {
     for (name, value) in [
         ("SCIM_LEDGER_PUBLIC_URL", "ledger.example/path"),
         ("SCIM_LEDGER_TRUST_PROXY", "sometimes"),
+        ("SCIM_LEDGER_HEADER_TIMEOUT_SECONDS", "0"),
+        ("SCIM_LEDGER_BODY_MIN_BYTES_PER_SECOND", "fast"),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_scim-ledger"))
             .args(["--data", data])
@@ -295,8 +286,10 @@ fn pages_are_private_and_hsts_follows_the_public_url() {
             assert!(policy.contains("camera=()") && !policy.contains("interest-cohort"));
         }
         let https =
-            start_with(Settings::parse(Some("https://ledger.example"), None).unwrap()).await;
-        let http = start_with(Settings::parse(Some("http://ledger.example"), None).unwrap()).await;
+            common::start_with(Settings::parse(Some("https://ledger.example"), None).unwrap())
+                .await;
+        let http =
+            common::start_with(Settings::parse(Some("http://ledger.example"), None).unwrap()).await;
         for uri in ["/vendors/mode", "/healthz", "/no/such/page"] {
             let page = common::get_at(https, uri).await;
             assert_eq!(
@@ -317,7 +310,7 @@ fn cached_pages_are_rendered_again_after_their_time() {
             cache_ttl: std::time::Duration::from_millis(300),
             ..Settings::default()
         };
-        let addr = start_with(settings).await;
+        let addr = common::start_with(settings).await;
         let nonce = |page: &Page| page.header("content-security-policy");
         let first = common::get_at(addr, "/vendors/mode").await;
         let hit = common::get_at(addr, "/vendors/mode").await;
@@ -482,6 +475,68 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
             assert_eq!(
                 common::get(declarations).await.status,
                 StatusCode::NOT_FOUND
+            );
+        }
+    })
+}
+
+#[test]
+fn one_address_per_page_and_no_page_for_other_targets() {
+    common::block_on(async {
+        let addr = server();
+        // A trailing slash once gave the whole page afresh with a 404.
+        for (from, to) in [
+            ("/vendors/mode/", "/vendors/mode"),
+            (
+                "/calculator/?vendor=mode&users=12",
+                "/calculator?vendor=mode&users=12",
+            ),
+            ("/stack//", "/stack"),
+            ("/sources/", "/sources"),
+            // Not `//evil.example`, which a browser would take for another site.
+            ("//evil.example/", "/evil.example"),
+        ] {
+            let page = common::get_at(addr, from).await;
+            assert_eq!(page.status, StatusCode::PERMANENT_REDIRECT, "{from}");
+            assert_eq!(page.header("location"), to, "{from}");
+            assert_eq!(page.header("x-content-type-options"), "nosniff");
+        }
+        // `*` once rendered the home page as a 404.
+        for method in ["GET", "OPTIONS"] {
+            let page = send(addr, &format!("{method} * HTTP/1.1\r\nHost: {addr}"), b"").await;
+            assert_eq!(page.status, StatusCode::BAD_REQUEST, "{method} *");
+            assert!(
+                page.body.len() < 2_000,
+                "{method} *: {} bytes",
+                page.body.len()
+            );
+            assert_eq!(page.header("x-frame-options"), "DENY");
+        }
+    })
+}
+
+#[test]
+fn head_and_range_are_answered_from_the_cached_response() {
+    common::block_on(async {
+        let addr = server();
+        for uri in ["/og/vendors/mode.png", "/vendors/mode"] {
+            let whole = common::get_at(addr, uri).await;
+            assert_eq!(whole.status, StatusCode::OK);
+            let head = send(addr, &format!("HEAD {uri} HTTP/1.1\r\nHost: {addr}"), b"").await;
+            assert_eq!(head.status, StatusCode::OK, "HEAD {uri}");
+            assert!(head.bytes.is_empty(), "HEAD {uri} sent a body");
+            assert_eq!(head.header("etag"), whole.header("etag"), "HEAD {uri}");
+            assert_eq!(
+                head.header("content-length"),
+                whole.bytes.len().to_string(),
+                "HEAD {uri}"
+            );
+            let part = common::get_with_headers(addr, uri, &["Range: bytes=0-0"]).await;
+            assert_eq!(part.status, StatusCode::PARTIAL_CONTENT, "{uri}");
+            assert_eq!(part.bytes, whole.bytes[..1], "{uri}");
+            assert_eq!(
+                part.header("content-range"),
+                format!("bytes 0-0/{}", whole.bytes.len())
             );
         }
     })

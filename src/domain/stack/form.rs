@@ -16,11 +16,12 @@
 //! A row whose seats cannot be read is not lost: it goes back to the waiting lines with
 //! its text, and the page says what is wrong with it.
 
-use super::input::{check_seats, parse_apps, StackApp, APPS};
+use super::input::{apps_value, check_seats, parse_apps, StackApp, APPS, MAX_APPS};
+use super::list::MAX_LINES;
 use super::matcher::Matcher;
 use super::report::{line_of, merge_apps, read_list, LIST, NOTES};
 use crate::domain::catalog::Catalog;
-use crate::domain::format::echo;
+use crate::domain::format::{echo, group_thousands};
 use crate::domain::scenario;
 use crate::domain::url::{encode, Query};
 
@@ -109,9 +110,32 @@ fn answered(q: &Query, catalog: &Catalog, apps: &mut Vec<StackApp>) -> Vec<Strin
     lines
 }
 
-/// The address (query, no `?`) a posted form leads to, or why the pasted list could not
-/// be read (too large).
+/// Why a form has more rows than a stack or a list holds, if it has. Counted before any row
+/// is read: every later step grows with the rows, so 40,000 of them cost one count here.
+fn too_many_rows(q: &Query) -> Option<String> {
+    let count = |key: &str| q.pairs().iter().filter(|(k, _)| k == key).count();
+    let (apps, lines) = (count(APP), count(LINE_NAME));
+    if apps > MAX_APPS {
+        return Some(format!(
+            "This form has {} apps; a stack holds at most {MAX_APPS}. Remove some, or split the stack in two.",
+            group_thousands(apps as u64)
+        ));
+    }
+    (lines > MAX_LINES).then(|| {
+        format!(
+            "This form has {} lines to settle; at most {} are read at once. Paste fewer lines at a time.",
+            group_thousands(lines as u64),
+            group_thousands(MAX_LINES as u64)
+        )
+    })
+}
+
+/// The address (query, no `?`) a posted form leads to, or why the form could not be read
+/// (more rows than a stack holds, a list too large).
 pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
+    if let Some(message) = too_many_rows(q) {
+        return Err(message);
+    }
     let (mut apps, _) = parse_apps(q.get(APPS).unwrap_or(""));
     let mut waiting = Vec::new();
     let mut notes = Vec::new();
@@ -128,11 +152,7 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
     }
     notes.extend(read.notes);
 
-    let mut out = String::new();
-    if !apps.is_empty() {
-        let items: Vec<String> = apps.iter().map(StackApp::item).collect();
-        out = format!("{APPS}={}", items.join(","));
-    }
+    let stack = (!apps.is_empty()).then(|| (APPS.to_string(), apps_value(&apps)));
     let shared = scenario::MANUAL_FIELDS
         .iter()
         .chain([&scenario::YEARS])
@@ -146,18 +166,15 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
         .map(|n| echo(n.trim(), 200))
         .filter(|n| !n.is_empty())
         .collect();
-    let pairs: Vec<(String, String)> = shared
+    // Every value goes through the one encoder, the apps too: a name typed into the form
+    // is text in the address, never keys of its own or a line break in `Location`.
+    let pairs: Vec<(String, String)> = stack
+        .into_iter()
+        .chain(shared)
         .chain((!lines.is_empty()).then(|| (LIST.to_string(), lines.join("\n"))))
         .chain((!notes.is_empty()).then(|| (NOTES.to_string(), notes.join("\n"))))
         .collect();
-    let rest = encode(&pairs);
-    if !rest.is_empty() {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(&rest);
-    }
-    Ok(out)
+    Ok(encode(&pairs))
 }
 
 #[cfg(test)]
@@ -229,6 +246,57 @@ mod tests {
         assert!(address(&catalog(), &Query::parse(&big))
             .unwrap_err()
             .starts_with("That is 257 KiB"));
+    }
+
+    #[test]
+    fn more_rows_than_a_stack_holds_are_refused_before_any_is_read() {
+        let rows = |key: &str, n: usize| -> String {
+            (0..n)
+                .map(|i| format!("{key}=x{i}&seats=1&line_seats=1"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        let e = address(&catalog(), &Query::parse(&rows(APP, 40_000))).unwrap_err();
+        assert_eq!(
+            e,
+            "This form has 40,000 apps; a stack holds at most 500. Remove some, or split the stack in two."
+        );
+        let e = address(&catalog(), &Query::parse(&rows(LINE_NAME, 5_001))).unwrap_err();
+        assert!(e.starts_with("This form has 5,001 lines to settle"), "{e}");
+        // At the caps, the rows are read.
+        assert!(address(&catalog(), &Query::parse(&rows(APP, 500))).is_ok());
+    }
+
+    #[test]
+    fn a_typed_name_stays_text_in_the_address() {
+        // Once `apps=mode:40&hourly=999`: the reader's text became keys of the address.
+        let to = post("app=mode%3A40%26hourly%3D999&seats=1");
+        assert_eq!(to, "apps=mode%253A40%26hourly%3D999:1");
+        let back = Query::parse(&to);
+        assert_eq!(back.pairs().len(), 1, "{to}");
+        let (apps, _) = parse_apps(back.get(APPS).unwrap());
+        assert_eq!(apps, [StackApp::new("mode:40&hourly=999", 1)]);
+        // Line breaks, NUL, a tab and é are encoded like any value: the address is printable
+        // ASCII (a redirect's `Location` can carry it) and reads back as typed.
+        let to = post("app=a%0D%0Ab%00c%09d+%C3%A9&seats=2");
+        assert!(to.bytes().all(|b| b.is_ascii_graphic()), "{to}");
+        let (apps, _) = parse_apps(Query::parse(&to).get(APPS).unwrap());
+        assert_eq!(apps, [StackApp::new("a\r\nb\0c\td é", 2)]);
+    }
+
+    #[test]
+    fn merging_keeps_order_and_the_last_seats() {
+        let mut apps = vec![StackApp::new("a", 1), StackApp::new("b", 2)];
+        merge_apps(
+            &mut apps,
+            vec![
+                StackApp::new("c", 3),
+                StackApp::new("a", 4),
+                StackApp::new("c", 5),
+            ],
+        );
+        let got: Vec<(&str, u32)> = apps.iter().map(|a| (a.slug.as_str(), a.seats)).collect();
+        assert_eq!(got, [("a", 4), ("b", 2), ("c", 5)]);
     }
 
     fn list_max() -> usize {

@@ -11,6 +11,7 @@ use super::list::{Entry, Listing, Note};
 use super::matcher::{Match, Matcher};
 use crate::domain::format::echo;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// What became of one entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +44,10 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
     };
     // The first line each app came from, to name it when a later line adds to it.
     let mut first_line: Vec<usize> = Vec::new();
+    // Where each app is in `out.apps`, and the apps still without seats: looked up in one
+    // step each, so a list of 5,000 lines costs 5,000 steps.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut asked: HashSet<String> = HashSet::new();
     for entry in listing.entries {
         let found = matcher.find(&entry.name, entry.key.as_deref());
         match (&found, entry.seats) {
@@ -53,14 +58,13 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
                     echo(&entry.name, 60)
                 ),
             }),
-            (Match::Matched { slug }, None)
-                if !out.needs_seats.contains(slug) && !out.apps.iter().any(|a| &a.slug == slug) =>
-            {
+            (Match::Matched { slug }, None) if !asked.contains(slug) && !at.contains_key(slug) => {
+                asked.insert(slug.clone());
                 out.needs_seats.push(slug.clone())
             }
             (Match::Matched { slug }, Some(seats)) => {
-                out.needs_seats.retain(|s| s != slug);
-                match out.apps.iter().position(|a| &a.slug == slug) {
+                asked.remove(slug);
+                match at.get(slug).copied() {
                     Some(i) => {
                         let app = &mut out.apps[i];
                         let sum = app.seats.saturating_add(seats).min(MAX_SEATS);
@@ -83,6 +87,7 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
                         ),
                     }),
                     None => {
+                        at.insert(slug.clone(), out.apps.len());
                         out.apps.push(StackApp {
                             slug: slug.clone(),
                             seats,
@@ -97,6 +102,8 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
         }
         out.lines.push(Line { entry, found });
     }
+    // An app whose seats came on a later line is not asked for; each is asked once.
+    out.needs_seats.retain(|slug| asked.remove(slug));
     out
 }
 

@@ -16,7 +16,10 @@
 //! `%2C` and `%3A` means the same, since the whole value is decoded once before it is split.
 //! A plan name is form-encoded like any query value (`/` → `%2F`, space → `+`); the three
 //! characters that would break the split (`%`, `,`, `:`) are escaped once more inside it
-//! (`%25`, `%2C`, `%3A`) before that, which no real plan name needs today.
+//! (`%25`, `%2C`, `%3A`) before that, which no real plan name needs today. A slug is
+//! escaped the same way: no vendor's slug needs it, but a name typed into the form's app
+//! field (`mode:40&hourly=999`) must come back as that name, not as more fields or keys.
+//! The whole value is then written by `url::encode`, like every other address.
 //!
 //! The team-wide manual-cost inputs (`joiners`, `leavers`, `minutes`, ...) and `years` are
 //! the calculator's keys with its defaults, read by `scenario`, so a stack link and a
@@ -31,8 +34,9 @@
 use crate::domain::cost::manual::ManualInputs;
 use crate::domain::format::{echo, plain};
 use crate::domain::scenario::{self, Issue};
-use crate::domain::url::Query;
+use crate::domain::url::{encode, Query};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The query key of the app list.
 pub const APPS: &str = "apps";
@@ -78,14 +82,14 @@ fn issue(message: String) -> Issue {
     }
 }
 
-/// Escapes the characters that would split a plan name (see the module doc).
-pub fn escape_plan(name: &str) -> String {
+/// Escapes the characters that would split a slug or a plan name (see the module doc).
+fn escape_field(name: &str) -> String {
     name.replace('%', "%25")
         .replace(',', "%2C")
         .replace(':', "%3A")
 }
 
-fn unescape_plan(field: &str) -> String {
+fn unescape_field(field: &str) -> String {
     field
         .replace("%2C", ",")
         .replace("%2c", ",")
@@ -130,7 +134,9 @@ pub fn check_seats(what: &str, text: &str) -> Result<u32, String> {
 /// One item, and a note when its quote could not be used as given.
 fn parse_item(item: &str) -> Result<(StackApp, Option<String>), String> {
     let mut fields = item.split(':');
-    let slug = fields.next().unwrap_or("").trim().to_ascii_lowercase();
+    let slug = unescape_field(fields.next().unwrap_or(""))
+        .trim()
+        .to_ascii_lowercase();
     let shown = echo(item.trim(), 60);
     if slug.is_empty() {
         return Err(format!("“{shown}” has no app name before its seats."));
@@ -147,7 +153,7 @@ fn parse_item(item: &str) -> Result<(StackApp, Option<String>), String> {
     };
     let plan = fields
         .next()
-        .map(|p| unescape_plan(p).trim().to_string())
+        .map(|p| unescape_field(p).trim().to_string())
         .filter(|p| !p.is_empty());
     // A bad quote does not lose the app: it is costed on the data's prices instead.
     let (quote, note) = scenario::parse_field(&scenario::QUOTE, fields.next());
@@ -181,14 +187,16 @@ pub fn parse_apps(value: &str) -> (Vec<StackApp>, Vec<Issue>) {
             ))],
         );
     }
-    let mut apps: Vec<StackApp> = Vec::new();
+    // An app listed again leaves its slot empty and goes to the end; slots are found by
+    // slug in one step, so the work grows with the items, not with their square.
+    let mut slots: Vec<Option<StackApp>> = Vec::with_capacity(items.len());
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(items.len());
     let mut issues = Vec::new();
     for item in items {
         match parse_item(item) {
             Ok((app, note)) => {
                 issues.extend(note.map(issue));
-                if let Some(i) = apps.iter().position(|a| a.slug == app.slug) {
-                    let old = apps.remove(i);
+                if let Some(old) = at.get(&app.slug).and_then(|&i| slots[i].take()) {
                     issues.push(issue(format!(
                         "{} is listed twice; using the last ({} seats, not {}).",
                         echo(&app.slug, 60),
@@ -196,12 +204,13 @@ pub fn parse_apps(value: &str) -> (Vec<StackApp>, Vec<Issue>) {
                         old.seats
                     )));
                 }
-                apps.push(app);
+                at.insert(app.slug.clone(), slots.len());
+                slots.push(Some(app));
             }
             Err(m) => issues.push(issue(m)),
         }
     }
-    (apps, issues)
+    (slots.into_iter().flatten().collect(), issues)
 }
 
 /// Reads a stack from the URL: the apps, and the team-wide inputs by `scenario`'s rules.
@@ -234,13 +243,11 @@ impl StackApp {
         }
     }
 
-    /// The item as the `apps` value writes it, already encoded for a query string.
+    /// The item as the `apps` value holds it, its fields escaped (not yet encoded for a
+    /// query string: see [`apps_value`]).
     pub fn item(&self) -> String {
-        let mut out = format!("{}:{}", self.slug, self.seats);
-        let plan = self.plan.as_deref().map(escape_plan);
-        let plan: String = plan
-            .map(|p| form_urlencoded::byte_serialize(p.as_bytes()).collect())
-            .unwrap_or_default();
+        let mut out = format!("{}:{}", escape_field(&self.slug), self.seats);
+        let plan = self.plan.as_deref().map(escape_field).unwrap_or_default();
         match self.quote {
             Some(q) => out += &format!(":{plan}:{}", plain(q)),
             None if !plan.is_empty() => out += &format!(":{plan}"),
@@ -248,6 +255,15 @@ impl StackApp {
         }
         out
     }
+}
+
+/// The `apps` value for `apps`, as decoded: items joined by `,`. Written into an address by
+/// `url::encode` (which keeps `,` and `:` bare), so a name can never end the value.
+pub fn apps_value(apps: &[StackApp]) -> String {
+    apps.iter()
+        .map(StackApp::item)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 impl Stack {
@@ -263,10 +279,9 @@ impl Stack {
             },
         }
         .to_query();
-        let apps: Vec<String> = self.apps.iter().map(StackApp::item).collect();
         let mut out = String::new();
-        if !apps.is_empty() {
-            out = format!("{APPS}={}", apps.join(","));
+        if !self.apps.is_empty() {
+            out = encode(&[(APPS, apps_value(&self.apps))]);
         }
         if !shared.is_empty() {
             if !out.is_empty() {

@@ -107,7 +107,7 @@ impl Page {
     }
 }
 
-/// Serves `catalog` through the real router and `axum::serve` on a free loopback port.
+/// Serves `catalog` through the real router and `listen::serve` on a free loopback port.
 pub fn start(catalog: Arc<Catalog>) -> std::net::SocketAddr {
     // Static files straight from public/, so tests need no prior cargo-leptos build.
     start_with_site(
@@ -123,11 +123,27 @@ pub fn start_with_site(catalog: Arc<Catalog>, site_root: &Path) -> std::net::Soc
     let addr = listener.local_addr().unwrap();
     let mut options = scim_ledger::server::leptos_options();
     options.site_root = site_root.to_string_lossy().as_ref().into();
-    let app = scim_ledger::server::router(catalog, options);
+    let app = scim_ledger::server::app(catalog, options, Default::default());
     runtime().spawn(async move {
         let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-        axum::serve(listener, app).await.unwrap()
+        let forever = std::future::pending();
+        scim_ledger::server::listen::serve(listener, app, forever)
+            .await
+            .unwrap()
     });
+    addr
+}
+
+/// The real server around the shipped data with `settings`, on the tests' runtime (call it
+/// inside [`block_on`]).
+pub async fn start_with(settings: scim_ledger::server::config::Settings) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut options = scim_ledger::server::leptos_options();
+    options.site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/public").into();
+    let app = scim_ledger::server::app(catalog(), options, settings);
+    let forever = std::future::pending();
+    tokio::spawn(scim_ledger::server::listen::serve(listener, app, forever));
     addr
 }
 
