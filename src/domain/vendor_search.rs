@@ -203,27 +203,44 @@ pub enum Pick {
 pub const VENDOR_INPUTS: [&str; 3] = [scenario::PLAN, QUOTE.key, CURRENT_QUOTE.key];
 
 impl Pick {
-    /// `query` with `slug` picked: the search text goes, and so do the old vendor's
-    /// inputs; everything else the reader set stays.
-    pub fn query(self, query: &Query, slug: &str) -> Query {
+    /// What of `query` survives a pick: everything the reader set but the search text and
+    /// the vendor being replaced with its inputs (for a comparison, the vendors already
+    /// compared, as read). The picker's form carries exactly this, so a search without
+    /// JavaScript answers on the page a pick keeps.
+    pub fn kept(self, query: &Query) -> Query {
         match self {
             Pick::Vendor => {
                 let mut dropped = vec![scenario::VENDOR, SEARCH];
                 dropped.extend(VENDOR_INPUTS);
-                let mut pairs = vec![(scenario::VENDOR.to_string(), slug.to_string())];
-                pairs.extend(query.foreign(&dropped));
-                Query::from_pairs(pairs)
+                Query::from_pairs(query.foreign(&dropped))
             }
             Pick::Compare => {
-                let mut slugs = compare::parse(query).slugs;
-                if !slugs.iter().any(|s| s == slug) {
-                    slugs.push(slug.to_string());
-                }
-                let mut pairs = vec![(compare::VENDORS.to_string(), slugs.join(","))];
-                pairs.extend(query.foreign(&[compare::VENDORS, compare::ADD, SEARCH]));
-                Query::from_pairs(pairs)
+                let slugs = compare::parse(query).slugs;
+                let listed =
+                    (!slugs.is_empty()).then(|| (compare::VENDORS.to_string(), slugs.join(",")));
+                let rest = query.foreign(&[compare::VENDORS, compare::ADD, SEARCH]);
+                Query::from_pairs(listed.into_iter().chain(rest))
             }
         }
+    }
+
+    /// `query` with `slug` picked ([`Pick::kept`], and the vendor first).
+    pub fn query(self, query: &Query, slug: &str) -> Query {
+        let kept = self.kept(query);
+        let (key, value) = match self {
+            Pick::Vendor => (scenario::VENDOR, slug.to_string()),
+            Pick::Compare => {
+                let mut slugs: Vec<&str> = kept
+                    .get(compare::VENDORS)
+                    .map_or(Vec::new(), |v| v.split(',').collect());
+                if !slugs.contains(&slug) {
+                    slugs.push(slug);
+                }
+                (compare::VENDORS, slugs.join(","))
+            }
+        };
+        let rest = kept.foreign(&[key]);
+        Query::from_pairs(std::iter::once((key.to_string(), value)).chain(rest))
     }
 
     /// The address `path` opens with `slug` picked.
@@ -374,6 +391,19 @@ mod tests {
         assert_eq!(
             Pick::Compare.href("/compare", &Query::default(), "mode"),
             "/compare?vendors=mode"
+        );
+        // What the picker's form carries: what a pick keeps. A name that is no slug (here
+        // with a right-to-left override) is not carried.
+        assert_eq!(
+            Pick::Vendor
+                .kept(&Query::parse("vendor=x&plan=P&users=5&vendor_q=a"))
+                .to_string(),
+            "users=5"
+        );
+        let odd = Query::parse("vendors=mode,%E2%80%AEedom&users=5&add=code42");
+        assert_eq!(
+            Pick::Compare.kept(&odd).to_string(),
+            "vendors=mode,code42&users=5"
         );
     }
 }
