@@ -22,3 +22,4 @@ mod pages;
 mod recommendation_walk;
 mod stack;
 mod traffic;
+mod vendor_picker;
