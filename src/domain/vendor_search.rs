@@ -84,21 +84,37 @@ impl Needle {
     /// How well a vendor with these names fits, or `None` when some word typed is in none
     /// of them.
     pub fn rank(&self, name: &str, slug: &str, other_names: &[String]) -> Option<Rank> {
-        let names: Vec<String> = [name, slug]
-            .into_iter()
-            .chain(other_names.iter().map(String::as_str))
-            .map(normalise)
-            .collect();
-        if let Some(best) = names.iter().filter_map(|n| self.fit(n)).min() {
-            return Some(best);
+        self.order(name, slug, other_names).map(|(rank, _)| rank)
+    }
+
+    /// [`Needle::rank`], and whether only another name fits that well: of two vendors
+    /// that fit alike, the one whose own name fits comes first ("mime" lists Mimecast
+    /// before Code42, once Mimecast Incydr).
+    fn order(&self, name: &str, slug: &str, other_names: &[String]) -> Option<(Rank, bool)> {
+        let own = [name, slug].map(normalise);
+        let other: Vec<String> = other_names.iter().map(|n| normalise(n)).collect();
+        let best = |names: &[String]| names.iter().filter_map(|n| self.fit(n)).min();
+        let fits = match (best(&own), best(&other)) {
+            (Some(a), Some(b)) if b < a => Some((b, true)),
+            (Some(a), _) => Some((a, false)),
+            (None, Some(b)) => Some((b, true)),
+            (None, None) => None,
+        };
+        if fits.is_some() {
+            return fits;
         }
         // A word may sit in any of the names; a bar keeps words from running across two.
-        let haystack = names.join(" | ");
+        let haystack = own
+            .iter()
+            .chain(&other)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" | ");
         let squashed = haystack.replace(' ', "");
         self.text
             .split(' ')
             .all(|w| haystack.contains(w) || squashed.contains(w))
-            .then_some(Rank::Words)
+            .then_some((Rank::Words, false))
     }
 }
 
@@ -122,18 +138,19 @@ pub struct Found {
 }
 
 /// The vendors of `vendors` (in name order, as the catalog holds them) that `needle`
-/// finds, ranked: best fit first, equal fits in name order; at most `limit`.
+/// finds, ranked: best fit first, a fit by the vendor's own name before one by another
+/// name, then name order; at most `limit`.
 pub fn search<'a>(
     vendors: &'a [Vendor],
     needle: &Needle,
     limit: usize,
 ) -> (usize, Vec<&'a Vendor>) {
-    let mut found: Vec<(Rank, usize, &'a Vendor)> = vendors
+    let mut found: Vec<((Rank, bool), usize, &'a Vendor)> = vendors
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| Some((needle.rank(&v.name, &v.slug, &v.also_known_as)?, i, v)))
+        .filter_map(|(i, v)| Some((needle.order(&v.name, &v.slug, &v.also_known_as)?, i, v)))
         .collect();
-    found.sort_unstable_by_key(|&(rank, i, _)| (rank, i));
+    found.sort_unstable_by_key(|&(order, i, _)| (order, i));
     let total = found.len();
     (
         total,
@@ -190,7 +207,7 @@ pub fn read(raw: Option<&str>) -> (Option<String>, Option<String>) {
 }
 
 /// What picking a vendor changes in a page's address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
     /// The page's one vendor (`vendor=`, on the calculator and the decision helper).
     Vendor,
@@ -202,45 +219,87 @@ pub enum Pick {
 /// vendor changes: the plan they are on and the quotes they were given.
 pub const VENDOR_INPUTS: [&str; 3] = [scenario::PLAN, QUOTE.key, CURRENT_QUOTE.key];
 
+/// What a pick of the page's one vendor replaces or drops: the vendor, its inputs, the search.
+const VENDOR_DROPPED: [&str; 5] = [
+    scenario::VENDOR,
+    SEARCH,
+    VENDOR_INPUTS[0],
+    VENDOR_INPUTS[1],
+    VENDOR_INPUTS[2],
+];
+/// What a pick for a comparison rewrites or drops: its vendors (read again), the search.
+const COMPARE_DROPPED: [&str; 3] = [compare::VENDORS, compare::ADD, SEARCH];
+
 impl Pick {
+    /// The query key a pick writes, which also names the kind of pick (a picker's form
+    /// tells the browser which it is by this key).
+    pub fn key(self) -> &'static str {
+        match self {
+            Pick::Vendor => scenario::VENDOR,
+            Pick::Compare => compare::VENDORS,
+        }
+    }
+
+    /// The pick that writes `key`.
+    pub fn for_key(key: &str) -> Option<Pick> {
+        [Pick::Vendor, Pick::Compare]
+            .into_iter()
+            .find(|p| p.key() == key)
+    }
+
+    /// The keys of an address a pick replaces or drops.
+    pub fn dropped(self) -> &'static [&'static str] {
+        match self {
+            Pick::Vendor => &VENDOR_DROPPED,
+            Pick::Compare => &COMPARE_DROPPED,
+        }
+    }
+
+    /// What a pick adds to: a comparison's vendors, as read (names that are no slug left
+    /// out); nothing for a page's one vendor.
+    fn before(self, query: &Query) -> Option<String> {
+        match self {
+            Pick::Vendor => None,
+            Pick::Compare => {
+                let (slugs, _) = compare::listed(query);
+                (!slugs.is_empty()).then(|| slugs.join(","))
+            }
+        }
+    }
+
     /// What of `query` survives a pick: everything the reader set but the search text and
     /// the vendor being replaced with its inputs (for a comparison, the vendors already
     /// compared, as read). The picker's form carries exactly this, so a search without
     /// JavaScript answers on the page a pick keeps.
     pub fn kept(self, query: &Query) -> Query {
-        match self {
-            Pick::Vendor => {
-                let mut dropped = vec![scenario::VENDOR, SEARCH];
-                dropped.extend(VENDOR_INPUTS);
-                Query::from_pairs(query.foreign(&dropped))
-            }
-            Pick::Compare => {
-                let slugs = compare::parse(query).slugs;
-                let listed =
-                    (!slugs.is_empty()).then(|| (compare::VENDORS.to_string(), slugs.join(",")));
-                let rest = query.foreign(&[compare::VENDORS, compare::ADD, SEARCH]);
-                Query::from_pairs(listed.into_iter().chain(rest))
-            }
-        }
+        let before = self.before(query).map(|b| (self.key().to_string(), b));
+        Query::from_pairs(before.into_iter().chain(query.foreign(self.dropped())))
     }
 
-    /// `query` with `slug` picked ([`Pick::kept`], and the vendor first).
+    /// `query` with `slug` picked: [`Pick::kept`], with the vendor first.
     pub fn query(self, query: &Query, slug: &str) -> Query {
-        let kept = self.kept(query);
-        let (key, value) = match self {
-            Pick::Vendor => (scenario::VENDOR, slug.to_string()),
-            Pick::Compare => {
-                let mut slugs: Vec<&str> = kept
-                    .get(compare::VENDORS)
-                    .map_or(Vec::new(), |v| v.split(',').collect());
-                if !slugs.contains(&slug) {
-                    slugs.push(slug);
-                }
-                (compare::VENDORS, slugs.join(","))
+        self.with(
+            self.before(query).as_deref(),
+            query.foreign(self.dropped()),
+            slug,
+        )
+    }
+
+    /// The address with `slug` picked after `before` ([`Pick::before`]), and `rest` (the
+    /// pairs a pick keeps). The browser has `before` from the picker's form, which the
+    /// server wrote, so it needs no comparison reader of its own.
+    pub fn with(self, before: Option<&str>, rest: Vec<(String, String)>, slug: &str) -> Query {
+        let value = match before {
+            // Already compared: the comparison stays as it is.
+            Some(b) if self == Pick::Compare && format!(",{b},").contains(&format!(",{slug},")) => {
+                b.to_string()
             }
+            Some(b) if self == Pick::Compare => format!("{b},{slug}"),
+            _ => slug.to_string(),
         };
-        let rest = kept.foreign(&[key]);
-        Query::from_pairs(std::iter::once((key.to_string(), value)).chain(rest))
+        let mut pairs = vec![(self.key().to_string(), value)];
+        pairs.extend(rest);
+        Query::from_pairs(pairs)
     }
 
     /// The address `path` opens with `slug` picked.
@@ -313,6 +372,16 @@ mod tests {
     fn slugs_and_other_names_are_searched() {
         assert_eq!(slugs("incydr"), ["code42"]);
         assert_eq!(slugs("mimecast"), ["code42"]);
+        // Alike fits: the vendor's own name before another vendor's other name.
+        let mut c = catalog();
+        c.vendors.push(Vendor::new(
+            "mimecast".into(),
+            "Mimecast".into(),
+            crate::domain::vendor::Source::placeholder(),
+        ));
+        let found = find(&c.vendors, "mime", SUGGESTED);
+        let order: Vec<&str> = found.vendors.iter().map(|s| s.slug.as_str()).collect();
+        assert_eq!(order, ["mimecast", "code42"]);
         assert_eq!(slugs("the-mode-co"), ["the-mode-co"]);
         // Words in any order, in any of the names.
         assert_eq!(slugs("treasury modern"), ["modern-treasury"]);
@@ -392,6 +461,9 @@ mod tests {
             Pick::Compare.href("/compare", &Query::default(), "mode"),
             "/compare?vendors=mode"
         );
+        for pick in [Pick::Vendor, Pick::Compare] {
+            assert_eq!(Pick::for_key(pick.key()), Some(pick));
+        }
         // What the picker's form carries: what a pick keeps. A name that is no slug (here
         // with a right-to-left override) is not carried.
         assert_eq!(
