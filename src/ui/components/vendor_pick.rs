@@ -1,4 +1,4 @@
-//! A page's vendor picker: the search box (the `VendorPicker` island) and, when the page
+//! A page's vendor picker: the search box (`islands::vendor_picker`) and, when the page
 //! was opened with a search (`vendor_q`, as the box submits without JavaScript), the
 //! vendors it found as links to this page with that vendor picked.
 
@@ -45,7 +45,7 @@ pub fn VendorPick(
     let value = searched.text.clone().or(chosen).unwrap_or_default();
     view! {
         <div class="vendor-pick">
-            <VendorPicker action=action.to_string() pick label=label.to_string() value/>
+            <VendorPicker action pick label value/>
             {searched.issue.map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             {searched.found.map(|found| view! { <VendorMatches action pick found/> })}
         </div>

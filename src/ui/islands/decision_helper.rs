@@ -73,8 +73,11 @@ fn vendor_ref<T>(vendor: StoredValue<Option<Vendor>>, f: impl FnOnce(&Vendor) ->
 
 /// The keys the form owns: the helper's, and the vendor picker's search text, so that
 /// submitting the form ends a search (the list of vendors found goes).
-static OWN: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| [decision::KEYS.as_slice(), &[SEARCH]].concat());
+static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut own = decision::KEYS.to_vec();
+    own.push(SEARCH);
+    own
+});
 
 #[component]
 fn SituationForm(

@@ -15,8 +15,11 @@ use std::sync::LazyLock;
 
 /// The keys the form owns: the scenario's, and the vendor picker's search text, so that
 /// submitting the form ends a search (the list of vendors found goes).
-static OWN: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| [&crate::domain::scenario::KEYS[..], &[SEARCH]].concat());
+static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut own = crate::domain::scenario::KEYS.to_vec();
+    own.push(SEARCH);
+    own
+});
 
 #[component]
 pub fn ScenarioForm(
