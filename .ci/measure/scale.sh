@@ -2,6 +2,7 @@
 # Scale: 1,000 generated vendor files (our own files under new names, made here in a
 # temporary directory, never committed).
 # Prints the start-up time (until /healthz answers), the home page's size (raw and compressed),
+# the first load of the pages with a vendor picker (calculator, decision helper, comparison),
 # and the time to render the home page,
 # a six-vendor comparison and a 100-app stack, first (rendered) and then the median of 20
 # (from the cache).
@@ -64,3 +65,13 @@ printf 'home page with %s vendors: %s bytes raw, %s gzip, %s brotli (HTML only)\
 bundle=0
 for ext in css js wasm; do bundle=$((bundle + $(size 'br, gzip' "/pkg/$(basename "$(pkg_file $ext)")"))); done
 echo "home first load with $COUNT vendors: $(( $(size 'br, gzip') + bundle )) bytes (page $(size 'br, gzip') + bundle $bundle; target under 400 KB)"
+# The pages with a vendor picker, wasm excluded (the page, CSS and JS, compressed as served):
+# they carry no list of vendors, so COUNT does not change them (issue 25: the calculator's
+# at most 60 KB).
+assets=0
+for ext in css js; do assets=$((assets + $(size 'br, gzip' "/pkg/$(basename "$(pkg_file $ext)")"))); done
+for p in "/calculator?vendor=gen-0001&users=120" "/decide?vendor=gen-0001" "/compare?vendors=gen-0001,gen-0002&users=120" "/calculator?vendor_q=gen"; do
+  page=$(size 'br, gzip' "$p")
+  printf '%-48s first load with %s vendors, wasm excluded: %6s bytes (page %s + CSS and JS %s; calculator target at most 60 KB)\n' \
+    "$p" "$COUNT" "$((page + assets))" "$page" "$assets"
+done

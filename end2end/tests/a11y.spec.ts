@@ -31,6 +31,21 @@ for (const scheme of ["light", "dark"] as const) {
   }
 }
 
+test("the vendor picker's open list of suggestions has no axe violations", async ({ page }) => {
+  await page.goto("/calculator?vendor=mode&users=120");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const box = page.getByRole("combobox", { name: "Vendor" });
+  await box.fill("m");
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", "vendor-pick-0");
+  // The status names the count for a screen reader.
+  await expect(page.locator("#vendor-pick-status")).toContainText(/^\d+ found, \d+ listed/);
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, summary.join("\n")).toEqual([]);
+});
+
 test("the calculator works from the keyboard alone, with a visible focus", async ({ page }) => {
   await page.goto("/calculator?vendor=mode&users=500");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");

@@ -29,14 +29,59 @@ test("changing the team size updates figures, chart and URL without a reload", a
   expect(await page.evaluate(() => history.length)).toBe(historyLength);
 });
 
-test("choosing another vendor loads that vendor's figures", async ({ page }) => {
-  await page.goto("/calculator?vendor=mode&users=120");
+test("the vendor picker suggests as you type; arrows move without reloading, Enter picks and drops the old vendor's plan and quote", async ({ page }) => {
+  await page.goto("/calculator?vendor=mode&users=120&plan=Enterprise&quote=9000");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-  await page.getByLabel("Vendor").selectOption("code42");
-  await expect(page).toHaveURL(/vendor=code42/);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  const box = page.getByRole("combobox", { name: "Vendor" });
+  await expect(box).toHaveValue("Mode");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await box.click();
+  await page.keyboard.type("co");
+  const list = page.getByRole("listbox", { name: "Vendor: suggestions" });
+  const options = list.getByRole("option");
+  await expect(list).toBeVisible();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expect(options.first()).toContainText("Code42");
+  await expect(options).toHaveCount(2);
+
+  // The arrow keys move through the suggestions, wrapping, on the same page with the focus kept.
+  await box.press("ArrowDown");
+  await expect(options.nth(0)).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", "vendor-pick-0");
+  await box.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", "vendor-pick-0");
+  await box.press("ArrowUp");
+  await expect(box).toHaveAttribute("aria-activedescendant", "vendor-pick-1");
+  await expect(box).toBeFocused();
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expect(page).toHaveURL(/vendor=mode/);
+
+  // Escape closes the list; the down arrow opens it again.
+  await box.press("Escape");
+  await expect(list).toBeHidden();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await expect(box).not.toHaveAttribute("aria-activedescendant");
+  await box.press("ArrowDown");
+  await expect(list).toBeVisible();
+
+  // Enter picks: Code42's calculator, the team size kept, Mode's plan and quote gone.
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/calculator\?vendor=code42&users=120$/);
+  await expect(page.getByRole("combobox", { name: "Vendor" })).toHaveValue("Code42");
   await expect(page.getByLabel("Your current plan")).not.toContainText("Studio");
   await expect(page.getByLabel("Team size")).toHaveValue("120");
   await expect(page.locator(".results")).toContainText("Code42");
+});
+
+test("a suggestion can be picked with the mouse", async ({ page }) => {
+  await page.goto("/calculator?users=40");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await page.getByRole("combobox", { name: "Vendor" }).fill("iron");
+  await page.getByRole("option", { name: /Ironclad/ }).click();
+  await expect(page).toHaveURL(/\/calculator\?vendor=ironclad&users=40$/);
 });
 
 test("a bad value shows a message and the value used", async ({ page }) => {
@@ -68,6 +113,19 @@ test.describe("without JavaScript", () => {
     await expect(page.locator('tr[data-key="difference"] td.num')).toHaveText("$5,760 less to $38,240 more");
     await expect(page.getByLabel("Team size")).toHaveValue("20");
     await expect(page.locator(".chart-svg svg")).toBeVisible();
+  });
+
+  test("a vendor search lists the matches as links; one opens that vendor's calculator", async ({ page }) => {
+    await page.goto("/calculator?vendor=mode&users=120&quote=9000");
+    await page.getByLabel("Vendor", { exact: true }).fill("iron");
+    await page.getByRole("button", { name: "Find" }).click();
+    await expect(page).toHaveURL(/vendor_q=iron/);
+    await expect(page.locator(".vendor-matches")).toContainText("1 vendor matches “iron”");
+    await page.locator(".vendor-matches").getByRole("link", { name: "Ironclad" }).click();
+    await expect(page).toHaveURL(/\/calculator\?vendor=ironclad&users=120$/);
+    await expect(page.getByLabel("Vendor", { exact: true })).toHaveValue("Ironclad");
+    await expect(page.getByLabel("Team size")).toHaveValue("120");
+    await expect(page.locator(".results")).toContainText("Ironclad");
   });
 
   test("the form submits as a GET request", async ({ page }) => {

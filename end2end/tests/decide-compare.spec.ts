@@ -32,6 +32,21 @@ test("in a guide, the decision helper keeps the calculator's inputs", async ({ p
   await expect(page.locator("#decision tr.chosen")).toHaveAttribute("data-row", "4");
 });
 
+test("the decision helper's vendor is picked from the keyboard", async ({ page }) => {
+  await page.goto("/decide");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const box = page.getByRole("combobox", { name: "Vendor" });
+  await box.fill("mime");
+  // Mimecast by its name before Code42 by its other name, Mimecast Incydr.
+  await expect(page.getByRole("option")).toHaveCount(2);
+  await expect(page.getByRole("option").first()).toContainText("Mimecast");
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/decide\?vendor=mimecast$/);
+  await expect(page.getByRole("combobox", { name: "Vendor" })).toHaveValue("Mimecast");
+  await expect(page.locator("table.decision")).toBeVisible();
+});
+
 test("sorting the home table by a column changes the URL and the order", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
@@ -78,8 +93,9 @@ test("compare: add and remove vendors from the page", async ({ page }) => {
   await page.goto("/compare?vendors=mode,ironclad&users=120");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   await expect(page.locator("table.compare thead th")).toHaveCount(2);
-  await page.getByLabel("Add a vendor").selectOption("code42");
-  await page.getByRole("button", { name: "Update" }).click();
+  await page.getByRole("combobox", { name: "Add a vendor" }).fill("code");
+  await page.getByRole("option", { name: /Code42/ }).click();
+  await expect(page).toHaveURL(/vendors=mode,ironclad,code42&users=120/);
   await expect(page.locator("table.compare thead th")).toHaveCount(3);
   await page.getByRole("link", { name: "Remove Mode" }).click();
   await expect(page).toHaveURL(/vendors=ironclad%2Ccode42|vendors=ironclad,code42/);
@@ -96,6 +112,13 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Show what fits" }).click();
     await expect(page).toHaveURL(/legacy=yes/);
     await expect(page.locator("table.decision tr.chosen")).toHaveAttribute("data-row", "4");
+
+    await page.goto("/compare?vendors=mode&users=50");
+    await page.getByLabel("Add a vendor", { exact: true }).fill("iron");
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.locator(".vendor-matches").getByRole("link", { name: "Ironclad" }).click();
+    await expect(page).toHaveURL(/\/compare\?vendors=mode,ironclad&users=50$/);
+    await expect(page.locator("table.compare thead th")).toHaveCount(2);
 
     await page.goto("/?idp=okta");
     await page.getByRole("button", { name: /Price of that plan/ }).click();

@@ -29,9 +29,10 @@ pub struct Selection {
     pub issues: Vec<String>,
 }
 
-/// Reads `vendors=a,b` (and `add=c`, which the add-a-vendor form sends) and `users`.
-pub fn parse(query: &Query) -> Selection {
-    let mut issues = Vec::new();
+/// The names `vendors=a,b` and `add=c` list, in order, each once, in lower case: the
+/// slugs (reading stops at one past [`MAX_VENDORS`], the first left out), and the names
+/// that are no slug.
+pub fn listed(query: &Query) -> (Vec<String>, Vec<String>) {
     let mut slugs: Vec<String> = Vec::new();
     let mut unreadable: Vec<String> = Vec::new();
     let listed = query.get(VENDORS).unwrap_or_default();
@@ -43,15 +44,24 @@ pub fn parse(query: &Query) -> Selection {
         }
         if !is_slug(&s) {
             unreadable.push(raw.trim().to_string());
-            continue;
-        }
-        if slugs.len() == MAX_VENDORS {
-            issues.push(format!(
-                "At most {MAX_VENDORS} vendors fit side by side; “{s}” and any after it are left out."
-            ));
+        } else if slugs.len() > MAX_VENDORS {
             break;
+        } else {
+            slugs.push(s);
         }
-        slugs.push(s);
+    }
+    (slugs, unreadable)
+}
+
+/// Reads `vendors=a,b` (and `add=c`, which the add-a-vendor form sends) and `users`.
+pub fn parse(query: &Query) -> Selection {
+    let mut issues = Vec::new();
+    let (mut slugs, unreadable) = listed(query);
+    if let Some(first_out) = slugs.get(MAX_VENDORS) {
+        issues.push(format!(
+            "At most {MAX_VENDORS} vendors fit side by side; “{first_out}” and any after it are left out."
+        ));
+        slugs.truncate(MAX_VENDORS);
     }
     // One message for all unreadable names, however many: a URL with thousands of them
     // must not make a page of thousands of lines.

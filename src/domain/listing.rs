@@ -8,6 +8,7 @@ use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{category_label, Profile, Provisioning, ScimStatus, Vendor};
 use crate::domain::vendor::{Confidence, Idp, IndexFacts, Price, Tri};
+use crate::domain::vendor_search::Needle;
 use serde::{Deserialize, Serialize};
 
 /// One row of the home table: what a buyer scans before opening a guide.
@@ -428,30 +429,10 @@ fn tri_rank(t: Tri) -> u8 {
     }
 }
 
-/// Lower case with every run of other characters as one space, so "hubspot", "HubSpot"
-/// and "Hub-Spot" find each other.
-fn folded(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Every word of the search appears in the name, the slug or another name.
+/// The search box finds what the vendor pickers find (`vendor_search`), in the table's order.
 fn matches_search(r: &VendorRow, search: &str) -> bool {
-    let haystack = std::iter::once(r.name.as_str())
-        .chain(std::iter::once(r.slug.as_str()))
-        .chain(r.also_known_as.iter().map(String::as_str))
-        .map(folded)
-        .collect::<Vec<_>>()
-        .join(" | ");
-    let squashed = haystack.replace(' ', "");
-    folded(search)
-        .split(' ')
-        .all(|w| haystack.contains(w) || squashed.contains(w))
+    // Text with nothing to search for (only punctuation) filters nothing out.
+    Needle::new(search).is_none_or(|n| n.rank(&r.name, &r.slug, &r.also_known_as).is_some())
 }
 
 fn keep(r: &VendorRow, q: &ListQuery) -> bool {

@@ -15,7 +15,10 @@
 //! - `index`: the SCIM Tax Index's rows as vendors (v2 `data.json`, v3 `data.csv`), what
 //!   they fill in on our curated profiles, and where they disagree with them
 //! - `status`: a vendor's SCIM status in one word (free, gated, partial, none, unknown)
-//! - `decision`, `listing`, `compare`: the decision helper, the home table, the comparison
+//! - `decision`, `compare`: the decision helper, the comparison
+//! - `vendor_search`: finding a vendor by part of its name (with the stack's name
+//!   normalising), and what picking one does to a page's address
+//! - `listing`: the home table (its search box is `vendor_search`'s)
 //! - `recommendation`: the one piece of advice those pages share
 //! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
 //!   name matching, totals)
@@ -45,3 +48,4 @@ pub mod stack;
 pub mod status;
 pub mod url;
 pub mod vendor;
+pub mod vendor_search;

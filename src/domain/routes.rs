@@ -4,11 +4,14 @@
 //! echoed into a page and cannot make a new cache entry.
 
 use crate::domain::url::Query;
-use crate::domain::{compare, decision, listing, scenario, stack};
+use crate::domain::{compare, decision, listing, scenario, stack, vendor_search};
 
 /// The calculator's chart as an image (`server::chart_svg`), fetched by the calculator
 /// island for each new scenario.
 pub const CHART_SVG: &str = "/chart.svg";
+
+/// The vendor picker's suggestions as JSON (`server::json_api::vendor_search`).
+pub const VENDOR_SEARCH: &str = "/api/vendor-search";
 
 /// Where link-preview images live: `/og/home.png` for `/`, `/og{path}.png` for the rest.
 pub const CARD_PREFIX: &str = "/og";
@@ -69,9 +72,13 @@ pub fn keys(path: &str) -> Vec<&'static str> {
         .is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.ends_with(".csv"));
     let mut keys: Vec<&'static str> = match path {
         "/" | "/vendors.csv" => listing::KEYS.to_vec(),
-        "/calculator" | "/api/cost" | CHART_SVG => scenario::KEYS.to_vec(),
-        "/decide" => decision::KEYS.to_vec(),
-        "/compare" | "/compare.csv" => compare::KEYS.to_vec(),
+        // A page with a vendor picker also reads the text searched for without JavaScript.
+        "/calculator" => [&scenario::KEYS[..], &[vendor_search::SEARCH]].concat(),
+        "/api/cost" | CHART_SVG => scenario::KEYS.to_vec(),
+        "/decide" => [decision::KEYS.as_slice(), &[vendor_search::SEARCH]].concat(),
+        "/compare" => [&compare::KEYS[..], &[vendor_search::SEARCH]].concat(),
+        "/compare.csv" => compare::KEYS.to_vec(),
+        VENDOR_SEARCH => vec![vendor_search::ENDPOINT_SEARCH],
         "/stack" | "/stack.csv" | "/api/stack" => stack::report::keys(),
         // A guide holds the calculator and the decision helper.
         _ if guide => [&scenario::KEYS[..], decision::KEYS.as_slice()].concat(),
@@ -106,6 +113,18 @@ mod tests {
         assert_eq!(
             canonical("/api/cost", &q).to_string(),
             "vendor=mode&users=20"
+        );
+        // The picker's search is the page's alone: not the figures', nor the card's.
+        let q = Query::parse("vendor=mode&vendor_q=iron&limit=3&q=x");
+        assert_eq!(
+            canonical("/calculator", &q).to_string(),
+            "vendor=mode&vendor_q=iron"
+        );
+        assert_eq!(canonical("/api/cost", &q).to_string(), "vendor=mode");
+        assert_eq!(canonical(VENDOR_SEARCH, &q).to_string(), "q=x");
+        assert_eq!(
+            card_address("/calculator", &q),
+            "/og/calculator.png?vendor=mode"
         );
         // A page that reads no query keeps none.
         assert_eq!(canonical("/vendors/mode/api", &q).to_string(), "");

@@ -255,6 +255,35 @@ pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
     }
 }
 
+/// `/api/vendor-search?q=…`: the vendors whose names fit `q`, best first (at most
+/// [`SUGGESTED`](vendor_search::SUGGESTED)), each with its slug, name and SCIM status, and
+/// how many match in all; what the vendor picker suggests as the reader types. 400 with a
+/// JSON error when `q` is missing or has nothing to search for, or is over
+/// [`MAX_TEXT`](vendor_search::MAX_TEXT) characters.
+pub async fn vendor_search(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+    use crate::domain::vendor_search::{self, ENDPOINT_SEARCH, SUGGESTED};
+    let q = Query::parse(query.as_deref().unwrap_or(""));
+    let refuse = |message: String| {
+        let issues = [Issue {
+            field: ENDPOINT_SEARCH.to_string(),
+            message,
+        }];
+        ApiError {
+            error:
+                "give part of a vendor's name to search for as q, e.g. /api/vendor-search?q=slack",
+            issues: &issues,
+        }
+        .respond(StatusCode::BAD_REQUEST)
+    };
+    match vendor_search::read(q.get(ENDPOINT_SEARCH)) {
+        (Some(text), None) => {
+            Json(vendor_search::find(&catalog.vendors, &text, SUGGESTED)).into_response()
+        }
+        (_, Some(issue)) => refuse(issue),
+        (None, None) => refuse("q is missing or empty.".to_string()),
+    }
+}
+
 /// `/api/stack`: the stack page's answer as JSON. Amounts are US dollars a year; an open
 /// end of a range is `"inf"`.
 #[derive(Serialize)]

@@ -95,6 +95,10 @@ pub fn app(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) ->
             let c = c.clone();
             get(move |RawQuery(q): RawQuery| chart_svg::chart(c.clone(), q))
         })
+        .route(crate::domain::routes::VENDOR_SEARCH, {
+            let c = c.clone();
+            get(move |RawQuery(q): RawQuery| crate::server::json_api::vendor_search(c.clone(), q))
+        })
         .route("/api/vendors", {
             let c = c.clone();
             get(move || crate::server::json_api::vendors(c.clone()))

@@ -37,6 +37,7 @@ fn a_page_a_json_and_a_csv_answer_304_to_their_etag() {
             "/vendors.csv?sort=-price",
             "/compare.csv?vendors=mode,ironclad&users=120",
             "/chart.svg?vendor=mode&users=120",
+            "/api/vendor-search?q=mo",
         ] {
             let (tag, again) = revalidate(path).await;
             assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");

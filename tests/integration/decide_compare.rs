@@ -113,7 +113,7 @@ fn bad_answers_and_an_unknown_vendor_get_a_message_and_a_400() {
         page.shows(&["We have no vendor"]);
         let page = get("/decide").await;
         assert_eq!(page.status, StatusCode::OK);
-        page.shows(&["class=\"choose-vendor\""]);
+        page.shows(&["class=\"vendor-picker\""]);
     })
 }
 

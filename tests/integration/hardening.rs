@@ -417,6 +417,7 @@ const ROUTES: &[&str] = &[
     "/vendors/mimecast/api",
     "/api/cost",
     "/api/vendors",
+    "/api/vendor-search",
     "/vendors.csv",
     "/compare.csv",
     "/chart.svg",
@@ -430,7 +431,7 @@ fn keys() -> Vec<&'static str> {
         &scim_ledger::domain::scenario::KEYS[..],
         scim_ledger::domain::decision::KEYS.as_slice(),
         scim_ledger::domain::listing::KEYS,
-        &["vendors", "add"],
+        &["vendors", "add", scim_ledger::domain::vendor_search::SEARCH],
     ]
     .concat();
     keys.sort_unstable();

@@ -25,3 +25,4 @@ mod recommendation_walk;
 mod stack;
 mod stalls;
 mod traffic;
+mod vendor_picker;

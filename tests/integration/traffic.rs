@@ -335,7 +335,13 @@ fn oversized_urls_get_a_clear_414_or_400() {
             (&long, StatusCode::URI_TOO_LONG),
             (&many, StatusCode::BAD_REQUEST),
         ] {
-            for path in ["/api/cost", "/vendors.csv", "/compare.csv", "/chart.svg"] {
+            for path in [
+                "/api/cost",
+                "/vendors.csv",
+                "/compare.csv",
+                "/chart.svg",
+                "/api/vendor-search",
+            ] {
                 let page = common::get_at(addr, &format!("{path}?{query}")).await;
                 assert_eq!(page.status, status, "{path}");
                 assert_clean_json_error(&page, path);
@@ -405,7 +411,7 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
     common::block_on(async {
         // Pages show the message with a 400; the JSON API, the CSV downloads and the chart
         // image give the JSON error with a 400.
-        let cases: [(&str, &[&str]); 3] = [
+        let cases: [(&str, &[&str]); 4] = [
             (
                 "unknown vendor",
                 &[
@@ -436,6 +442,15 @@ fn every_route_answers_the_same_bad_input_the_same_way() {
                     "/api/cost?vendor=mode&users=-5",
                     "/compare.csv?vendors=mode&users=-5",
                     "/chart.svg?vendor=mode&users=-5",
+                ],
+            ),
+            (
+                "a vendor search with nothing to search for",
+                &[
+                    "/calculator?vendor_q=%21%21",
+                    "/decide?vendor_q=%21%21",
+                    "/compare?vendors=mode&vendor_q=%21%21",
+                    "/api/vendor-search?q=%21%21",
                 ],
             ),
         ];

@@ -6,3 +6,4 @@ pub mod link_preview;
 pub mod lists;
 pub mod sources;
 pub mod vendor_list;
+pub mod vendor_pick;

@@ -12,14 +12,16 @@ use crate::domain::report::upgrade_sentence;
 use crate::domain::report::Report;
 use crate::domain::scenario::{self, JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
+use crate::domain::vendor_search::SEARCH;
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
-use crate::ui::islands::calculator::{use_report, VendorChoice};
+use crate::ui::islands::calculator::use_report;
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::status::bad_input_when;
 use leptos::either::Either;
 use leptos::prelude::*;
+use std::sync::LazyLock;
 
 #[island]
 pub fn DecisionHelper(
@@ -27,8 +29,9 @@ pub fn DecisionHelper(
     vendor: VendorProps,
     /// Where the GET form submits (the page's own path).
     action: String,
-    /// Vendors to switch to; empty inside a guide.
-    choices: Vec<VendorChoice>,
+    /// The page picks its vendor (`/decide`, with a vendor picker beside the form); false
+    /// inside a guide, where the vendor is the guide's.
+    picks_vendor: bool,
     has_api_guide: bool,
 ) -> impl IntoView {
     let vendor = vendor.into_vendor();
@@ -55,7 +58,7 @@ pub fn DecisionHelper(
             <div class="answer" aria-live="polite">
                 <Recommendation matched report vendor/>
             </div>
-            <SituationForm situation report vendor questions choices action/>
+            <SituationForm situation report vendor questions picks_vendor action/>
             <div class="decision-results" aria-live="polite">
                 <DecisionRows matched vendor/>
                 <Options report vendor situation has_api_guide/>
@@ -68,13 +71,21 @@ fn vendor_ref<T>(vendor: StoredValue<Option<Vendor>>, f: impl FnOnce(&Vendor) ->
     vendor.with_value(|v| f(v.as_ref().expect("the decision helper always has a vendor")))
 }
 
+/// The keys the form owns: the helper's, and the vendor picker's search text, so that
+/// submitting the form ends a search (the list of vendors found goes).
+static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut own = decision::KEYS.to_vec();
+    own.push(SEARCH);
+    own
+});
+
 #[component]
 fn SituationForm(
     situation: Memo<Situation>,
     report: Memo<Report>,
     vendor: StoredValue<Option<Vendor>>,
     questions: Vec<Question>,
-    choices: Vec<VendorChoice>,
+    picks_vendor: bool,
     action: String,
 ) -> impl IntoView {
     let slug = vendor_ref(vendor, |v| v.slug.clone());
@@ -96,27 +107,17 @@ fn SituationForm(
                 .map(|i| i.message.clone())
         })
     };
-    let reset = if choices.is_empty() {
-        format!("{action}#decision")
-    } else {
+    let reset = if picks_vendor {
         format!("{action}?vendor={slug}")
+    } else {
+        format!("{action}#decision")
     };
-    let has_choices = !choices.is_empty();
     view! {
-        <LiveForm class="situation-form" action own=decision::KEYS.as_slice() is_default=scenario::is_default>
+        <LiveForm class="situation-form" action own=OWN.as_slice() is_default=scenario::is_default>
             <fieldset>
                 <legend>"Your situation"</legend>
-                {has_choices.then(|| view! {
-                    <div class="field">
-                        <label for="dq-vendor">"Vendor"</label>
-                        <select id="dq-vendor" name="vendor">
-                            {choices.into_iter().map(|c| {
-                                let selected = c.slug == slug;
-                                view! { <option value=c.slug selected=selected>{c.name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                })}
+                // The vendor is picked beside the form (the vendor picker); the form keeps it.
+                {picks_vendor.then(|| view! { <input type="hidden" name=scenario::VENDOR value=slug.clone()/> })}
                 <div class="field">
                     <label for="dq-plan">"Your current plan"</label>
                     <select id="dq-plan" name="plan">

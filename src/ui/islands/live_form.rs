@@ -55,20 +55,10 @@ pub fn live_update(
                 // the reader changed.
                 .filter(|(k, v)| !is_default(k, v))
                 .collect();
+            // A form's vendor is fixed (another is picked with the vendor picker, which
+            // loads its page), so a change here is only ever an input: replace in place.
             let query = url.with(|q| q.merge(own, &fresh)).to_string();
-            // Another vendor means other data for the whole page: load it.
-            let chosen = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
-            let vendor = chosen(
-                fresh
-                    .iter()
-                    .find(|(k, _)| k == "vendor")
-                    .map(|(_, v)| v.clone()),
-            );
-            if vendor.is_some() && vendor != chosen(url.get("vendor")) {
-                url.navigate(&action, &query);
-            } else {
-                url.replace(&action, &query);
-            }
+            url.replace(&action, &query);
         }
     }
     #[cfg(not(feature = "hydrate"))]

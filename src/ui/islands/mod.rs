@@ -10,6 +10,7 @@ pub mod hydrated_marker;
 pub mod live_form;
 pub mod live_list;
 pub mod live_stack;
+pub mod vendor_picker;
 pub mod vendor_props;
 
 /// Leptos's `#[island]` serialises an island's props wherever the island is built, the
@@ -28,4 +29,4 @@ macro_rules! serialized_by_the_server_only {
     )*};
 }
 
-serialized_by_the_server_only!(vendor_props::VendorProps, calculator::VendorChoice);
+serialized_by_the_server_only!(vendor_props::VendorProps);

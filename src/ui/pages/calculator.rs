@@ -1,10 +1,12 @@
 //! `/calculator?vendor=…&users=…`: the cost calculator on its own page, with link-preview
 //! tags that state the scenario.
 
+use crate::domain::vendor_search::Pick;
 use crate::ui::components::layout::{LoadError, Loading, PageHeader};
+use crate::ui::components::vendor_pick::{searched, VendorPick};
 use crate::ui::islands::address_bar::use_address_bar;
-use crate::ui::islands::calculator::{Calculator, VendorChoice};
-use crate::ui::server_fns::{get_guide, list_vendors};
+use crate::ui::islands::calculator::Calculator;
+use crate::ui::server_fns::get_guide;
 use leptos::prelude::*;
 
 #[component]
@@ -28,20 +30,19 @@ pub fn CalculatorPage() -> impl IntoView {
             {move || {
                 let slug = slug();
                 Suspend::new(async move {
-                let choices = match list_vendors().await {
-                    Ok(rows) => rows
-                        .into_iter()
-                        .map(|r| VendorChoice { slug: r.slug, name: r.name })
-                        .collect::<Vec<_>>(),
+                let searched = match searched().await {
+                    Ok(s) => s,
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
                 match guide(slug).await {
                     Ok(data) => {
                         let vendor = data.map(|d| d.vendor);
+                        let chosen = vendor.as_ref().map(|v| v.name.clone());
                         view! {
+                            <VendorPick action="/calculator" pick=Pick::Vendor label="Vendor" chosen searched/>
                             // The cards below use h3, as they do inside a guide's h2 section.
                             <h2 class="visually-hidden">"Your scenario and its figures"</h2>
-                            <Calculator vendor choices action="/calculator".to_string() meta=true/>
+                            <Calculator vendor picks_vendor=true action="/calculator".to_string() meta=true/>
                         }
                         .into_any()
                     }

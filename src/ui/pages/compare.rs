@@ -3,13 +3,14 @@
 use crate::domain::compare::{self, Column, Selection};
 use crate::domain::format;
 use crate::domain::keys::Key;
-use crate::domain::listing::VendorRow;
+use crate::domain::vendor_search::Pick;
 use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::BulletList;
+use crate::ui::components::vendor_pick::{searched, Searched, VendorPick};
 use crate::ui::islands::address_bar::use_address_bar;
-use crate::ui::server_fns::{get_vendors, list_vendors};
+use crate::ui::server_fns::get_vendors;
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -47,8 +48,8 @@ pub fn ComparePage() -> impl IntoView {
             {move || {
                 let slugs = selection.with(|s| s.slugs.clone());
                 Suspend::new(async move {
-                let rows = match list_vendors().await {
-                    Ok(rows) => rows,
+                let searched = match searched().await {
+                    Ok(s) => s,
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
                 let set = match get_vendors(slugs).await {
@@ -61,7 +62,7 @@ pub fn ComparePage() -> impl IntoView {
                 let columns: Vec<Column> = set.found.iter().map(|v| compare::column(v, sel.users)).collect();
                 view! {
                     <Notices sel=sel.clone() missing=set.missing/>
-                    <CompareControls sel=sel.clone() rows columns=columns.clone()/>
+                    <CompareControls sel=sel.clone() searched columns=columns.clone()/>
                     {if columns.is_empty() {
                         view! { <p class="callout">"Choose two or more vendors above, or start from "<a href="/compare?vendors=mode,ironclad&users=120">"Mode and Ironclad at 120 people"</a>"."</p> }.into_any()
                     } else {
@@ -84,35 +85,28 @@ fn Notices(sel: Selection, missing: Vec<String>) -> impl IntoView {
     view! { <InputErrors messages/> }
 }
 
-/// Team size and "add a vendor": a plain GET form; `add` is merged into `vendors`.
+/// Team size (a plain GET form) and "add a vendor" (the vendor picker, which adds its pick
+/// to `vendors`).
 #[component]
-fn CompareControls(sel: Selection, rows: Vec<VendorRow>, columns: Vec<Column>) -> impl IntoView {
+fn CompareControls(sel: Selection, searched: Searched, columns: Vec<Column>) -> impl IntoView {
     let shown: Vec<String> = columns.iter().map(|c| c.slug.clone()).collect();
-    let addable: Vec<VendorRow> = rows
-        .into_iter()
-        .filter(|r| !shown.contains(&r.slug))
-        .collect();
     let csv = format!("/compare.csv?{}", compare::query(&shown, sel.users));
     view! {
-        <form class="compare-controls" method="get" action="/compare">
-            <input type="hidden" name="vendors" value=shown.join(",")/>
-            <div class="field">
-                <label for="cmp-users">"Team size (people)"</label>
-                <input id="cmp-users" name="users" type="text" inputmode="numeric" value=sel.users.to_string()/>
-            </div>
-            <div class="field">
-                <label for="cmp-add">"Add a vendor"</label>
-                <select id="cmp-add" name="add">
-                    <option value="">"—"</option>
-                    {addable.into_iter().map(|r| view! { <option value=r.slug>{r.name}</option> }).collect_view()}
-                </select>
-            </div>
-            <p class="form-actions">
-                <button type="submit">"Update"</button>
-                " "
-                {(!shown.is_empty()).then(|| view! { <a href=csv download="">"Download CSV"</a> })}
-            </p>
-        </form>
+        <div class="compare-controls">
+            <form class="team-size" method="get" action="/compare">
+                <input type="hidden" name="vendors" value=shown.join(",")/>
+                <div class="field">
+                    <label for="cmp-users">"Team size (people)"</label>
+                    <input id="cmp-users" name="users" type="text" inputmode="numeric" value=sel.users.to_string()/>
+                </div>
+                <p class="form-actions">
+                    <button type="submit">"Update"</button>
+                    " "
+                    {(!shown.is_empty()).then(|| view! { <a href=csv download="">"Download CSV"</a> })}
+                </p>
+            </form>
+            <VendorPick action="/compare" pick=Pick::Compare label="Add a vendor" chosen=None searched/>
+        </div>
     }
 }
 

@@ -1,12 +1,13 @@
 //! `/decide?vendor={slug}&…`: the decision helper on its own page.
 
+use crate::domain::vendor_search::Pick;
 use crate::ui::components::layout::{LoadError, Loading, PageHeader};
 use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::vendor_pick::{searched, VendorPick};
 use crate::ui::islands::address_bar::use_address_bar;
-use crate::ui::islands::calculator::VendorChoice;
 use crate::ui::islands::decision_helper::DecisionHelper;
 use crate::ui::islands::vendor_props::VendorProps;
-use crate::ui::server_fns::{get_guide, list_vendors};
+use crate::ui::server_fns::get_guide;
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -39,43 +40,31 @@ pub fn DecidePage() -> impl IntoView {
             {move || {
                 let asked = slug();
                 Suspend::new(async move {
-                let choices: Vec<VendorChoice> = match list_vendors().await {
-                    Ok(rows) => rows.into_iter().map(|r| VendorChoice { slug: r.slug, name: r.name }).collect(),
+                let searched = match searched().await {
+                    Ok(s) => s,
                     Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
                 };
                 match guide(asked.clone()).await {
                     Ok(Some(data)) => view! {
+                        <VendorPick action="/decide" pick=Pick::Vendor label="Vendor" chosen=Some(data.vendor.name.clone()) searched/>
                         // The cards below use h3, as they do inside a guide's h2 section.
                         <h2 class="visually-hidden">{format!("Your situation with {}", data.vendor.name)}</h2>
-                        <DecisionHelper vendor=VendorProps::of(&data.vendor) choices action="/decide".to_string() has_api_guide=data.has_api_guide/>
+                        <DecisionHelper vendor=VendorProps::of(&data.vendor) picks_vendor=true action="/decide".to_string() has_api_guide=data.has_api_guide/>
                     }.into_any(),
                     Ok(None) => {
                         let unknown = !asked.trim().is_empty();
                         // An unknown vendor in the query is bad input, as in /api/cost.
                         bad_input_when(unknown);
-                        view! { <ChooseVendor choices unknown=unknown.then(|| crate::domain::format::echo(&asked, 60))/> }.into_any()
+                        view! {
+                            {unknown.then(|| view! {
+                                <p class="callout error pick-callout" role="alert">{format!("We have no vendor “{}”. Find it below.", crate::domain::format::echo(&asked, 60))}</p>
+                            })}
+                            <VendorPick action="/decide" pick=Pick::Vendor label="Vendor" chosen=None searched/>
+                        }.into_any()
                     }
                     Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
                 }
             })}}
         </Transition>
-    }
-}
-
-/// Without a (known) vendor: a plain GET form to pick one.
-#[component]
-fn ChooseVendor(choices: Vec<VendorChoice>, unknown: Option<String>) -> impl IntoView {
-    view! {
-        {unknown.map(|s| view! {
-            <p class="callout error" role="alert">{format!("We have no vendor “{s}”. Choose one below.")}</p>
-        })}
-        <form class="choose-vendor" method="get" action="/decide">
-            <label for="dq-vendor">"Vendor"</label>
-            <select id="dq-vendor" name="vendor">
-                {choices.into_iter().map(|c| view! { <option value=c.slug>{c.name}</option> }).collect_view()}
-            </select>
-            " "
-            <button type="submit">"Start"</button>
-        </form>
     }
 }

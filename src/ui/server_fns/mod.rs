@@ -2,6 +2,7 @@
 //! the server they read the catalog loaded at start-up (provided as context); from the
 //! browser they are HTTP calls.
 
+mod find_vendors;
 mod get_api_guide;
 mod get_guide;
 mod get_sources;
@@ -9,6 +10,7 @@ mod get_stack;
 mod get_vendors;
 mod list_vendors;
 
+pub use find_vendors::find_vendors;
 pub use get_api_guide::{get_api_guide, ApiGuideData};
 pub use get_guide::{get_guide, GuideData};
 pub use get_sources::{get_sources, SeedPage, SourcesData};

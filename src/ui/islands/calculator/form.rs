@@ -1,34 +1,48 @@
 //! The scenario form: a GET form that works without JavaScript; with it, each change
 //! replaces the URL in place.
 
-use super::VendorChoice;
 use crate::domain::cost::upgrade::{current_plan, plan_param, Costing};
 use crate::domain::format::plain;
 use crate::domain::report::Report;
-use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, YEARS};
+use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, VENDOR, YEARS};
 use crate::domain::vendor::Vendor;
+use crate::domain::vendor_search::SEARCH;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use leptos::either::Either;
 use leptos::prelude::*;
+use std::sync::LazyLock;
+
+/// The keys the form owns: the scenario's, and the vendor picker's search text, so that
+/// submitting the form ends a search (the list of vendors found goes).
+static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut own = crate::domain::scenario::KEYS.to_vec();
+    own.push(SEARCH);
+    own
+});
 
 #[component]
 pub fn ScenarioForm(
     report: Memo<Report>,
     vendor: StoredValue<Option<Vendor>>,
-    choices: Vec<VendorChoice>,
+    picks_vendor: bool,
     action: String,
 ) -> impl IntoView {
     let has_vendor = vendor.with_value(|v| v.is_some());
-    let reset_href = match vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone())) {
+    let slug = vendor.with_value(|v| v.as_ref().map(|v| v.slug.clone()));
+    let reset_href = match slug.clone() {
         Some(slug) => format!("{action}?vendor={slug}#cost"),
         None => format!("{action}#cost"),
     };
     view! {
-        <LiveForm class="scenario-form" action own=&crate::domain::scenario::KEYS is_default=crate::domain::scenario::is_default>
+        <LiveForm class="scenario-form" action own=OWN.as_slice() is_default=crate::domain::scenario::is_default>
             <fieldset>
                 <legend>"Your team"</legend>
-                {(!choices.is_empty()).then(|| view! { <VendorSelect choices report/> })}
+                // The vendor is picked beside the form (the vendor picker); the form keeps it.
+                {picks_vendor.then(|| view! {
+                    {slug.map(|s| view! { <input type="hidden" name=VENDOR value=s/> })}
+                    <FieldMessage report key=VENDOR/>
+                })}
                 {has_vendor.then(|| view! { <PlanSelect report vendor/> })}
                 <NumberField field=USERS report/>
                 {has_vendor.then(|| view! {
@@ -110,26 +124,6 @@ pub fn NumberField(field: Field, report: Memo<Report>) -> impl IntoView {
             />
             <FieldMessage report key=field.key/>
             <p class="hint">{default}</p>
-        </div>
-    }
-}
-
-#[component]
-fn VendorSelect(choices: Vec<VendorChoice>, report: Memo<Report>) -> impl IntoView {
-    let selected = move || report.with(|r| r.scenario.vendor.clone().unwrap_or_default());
-    view! {
-        <div class="field">
-            <label for="in-vendor">"Vendor"</label>
-            <select id="in-vendor" name="vendor">
-                <option value="" selected=move || selected().is_empty()>"Choose a vendor…"</option>
-                {choices.into_iter().map(|c| {
-                    let slug = c.slug.clone();
-                    view! {
-                        <option value=c.slug selected=move || selected() == slug>{c.name}</option>
-                    }
-                }).collect_view()}
-            </select>
-            <FieldMessage report key="vendor"/>
         </div>
     }
 }

@@ -20,14 +20,6 @@ use form::ScenarioForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-/// A vendor the calculator can be switched to.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-#[cfg_attr(not(feature = "hydrate"), derive(serde::Serialize))]
-pub struct VendorChoice {
-    pub slug: String,
-    pub name: String,
-}
-
 /// The scenario and report for the current URL, recomputed whenever the query changes.
 pub fn use_report(vendor: Option<Vendor>) -> (Memo<Report>, StoredValue<Option<Vendor>>) {
     let query = use_address_bar();
@@ -49,9 +41,10 @@ pub fn use_report(vendor: Option<Vendor>) -> (Memo<Report>, StoredValue<Option<V
 pub fn Calculator(
     /// The vendor being costed; `None` on `/calculator` before one is chosen.
     vendor: Option<Vendor>,
-    /// Vendors to choose from; empty inside a guide, where the vendor is fixed.
+    /// The page picks its vendor (`/calculator`, with a vendor picker beside the form);
+    /// false inside a guide, where the vendor is the guide's.
     #[prop(optional)]
-    choices: Vec<VendorChoice>,
+    picks_vendor: bool,
     /// Where the GET form submits (the page's own path).
     action: String,
     /// Set the page title and link-preview tags from the scenario.
@@ -82,7 +75,7 @@ pub fn Calculator(
     let vendor = vendor.as_ref().map(VendorProps::of);
     view! {
         {tags}
-        <CalculatorIsland vendor choices action/>
+        <CalculatorIsland vendor picks_vendor action/>
     }
 }
 
@@ -90,7 +83,7 @@ pub fn Calculator(
 #[island]
 pub fn CalculatorIsland(
     vendor: Option<VendorProps>,
-    choices: Vec<VendorChoice>,
+    picks_vendor: bool,
     action: String,
 ) -> impl IntoView {
     let (report, vendor) = use_report(vendor.map(VendorProps::into_vendor));
@@ -103,7 +96,7 @@ pub fn CalculatorIsland(
             <div class="answer" aria-live="polite">
                 <VerdictPanel report vendor/>
             </div>
-            <ScenarioForm report vendor choices action/>
+            <ScenarioForm report vendor picks_vendor action/>
             <div class="results" aria-live="polite">
                 <ManualCostTable report/>
                 <UpgradeCostTable report vendor/>

@@ -103,7 +103,7 @@ fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
     view! {
         <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
             <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
-            <DecisionHelper vendor=VendorProps::of(&v) action has_api_guide choices=Vec::new()/>
+            <DecisionHelper vendor=VendorProps::of(&v) action has_api_guide picks_vendor=false/>
         </Section>
     }
 }
