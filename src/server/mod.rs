@@ -16,6 +16,7 @@ pub mod load;
 pub mod og_image;
 pub mod pace;
 pub mod partial;
+pub mod refusing;
 pub mod response;
 pub mod stack_form;
 pub mod work;
