@@ -130,27 +130,13 @@ pub fn read(header: &IndexHeader, rows: &[IndexRow], record: &DatasetRecord) -> 
                 reason,
             })
         };
-        if row.vendor.trim().is_empty() {
-            fail("vendor", "must not be empty".into());
-        }
-        if !is_slug(&row.slug) {
-            fail(
-                "slug",
-                format!(
-                    "`{}` must be lowercase letters, digits and dashes",
-                    row.slug
-                ),
-            );
-        } else if !seen.insert(row.slug.as_str()) {
-            fail("slug", format!("`{}` is used by an earlier row", row.slug));
-        }
-        let url = row.pricing_page_url.trim();
-        if !url.starts_with("https://") || url.contains(char::is_whitespace) {
-            fail(
-                "pricing_page_url",
-                format!("`{url}` is not an https:// address"),
-            );
-        }
+        check_row(
+            &row.vendor,
+            &row.slug,
+            &row.pricing_page_url,
+            &mut seen,
+            &mut fail,
+        );
         if out.problems.len() > before {
             continue;
         }
@@ -169,6 +155,40 @@ pub fn read(header: &IndexHeader, rows: &[IndexRow], record: &DatasetRecord) -> 
         out.vendors.push(vendor);
     }
     out
+}
+
+/// Whether a link a row gives is an https address.
+pub fn is_https(url: &str) -> bool {
+    url.starts_with("https://") && !url.contains(char::is_whitespace)
+}
+
+/// What every row must have, whatever its schema: a name, a slug no earlier row used, and
+/// an https pricing page.
+pub fn check_row<'a>(
+    vendor: &str,
+    slug: &'a str,
+    pricing_url: &str,
+    seen: &mut std::collections::HashSet<&'a str>,
+    fail: &mut impl FnMut(&str, String),
+) {
+    if vendor.trim().is_empty() {
+        fail("vendor", "must not be empty".into());
+    }
+    if !is_slug(slug) {
+        fail(
+            "slug",
+            format!("`{slug}` must be lowercase letters, digits and dashes"),
+        );
+    } else if !seen.insert(slug) {
+        fail("slug", format!("`{slug}` is used by an earlier row"));
+    }
+    let url = pricing_url.trim();
+    if !is_https(url) {
+        fail(
+            "pricing_page_url",
+            format!("`{url}` is not an https:// address"),
+        );
+    }
 }
 
 /// The plan `plan_required` names; `—` (with or without a remark) names none.

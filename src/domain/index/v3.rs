@@ -5,13 +5,12 @@
 //!
 //! Pure: the server reads the file and hands the parsed rows here.
 
-use super::{estimate_basis, scim_plan_name, PriceRead, Problem, Read};
+use super::{check_row, estimate_basis, is_https, scim_plan_name, PriceRead, Problem, Read};
 use crate::domain::dataset::DatasetRecord;
 use crate::domain::price_text::{self, PriceText};
 use crate::domain::vendor::{
-    is_slug, Confidence, IdpMatrix, IdpRoute, IdpSupport, IndexFacts, IndexPrice, Plan, Price,
-    PriceCheck, Profile, Provisioning, Reference, Scim, ScimOperations, ScimStatus, Source, Sso,
-    Tri, Vendor,
+    Confidence, IdpMatrix, IdpRoute, IdpSupport, IndexFacts, IndexPrice, Plan, Price, PriceCheck,
+    Profile, Provisioning, Reference, Scim, ScimOperations, ScimStatus, Source, Sso, Tri, Vendor,
 };
 use serde::Deserialize;
 
@@ -137,10 +136,6 @@ fn stated(cell: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-fn is_https(url: &str) -> bool {
-    url.starts_with("https://") && !url.contains(char::is_whitespace)
-}
-
 /// Checks each row (columns the types cannot check) and turns each sound row into a vendor.
 /// A problem names the file's line (the header is line 1), the slug and the column.
 pub fn read(rows: &[RowV3], record: &DatasetRecord) -> Read {
@@ -155,30 +150,17 @@ pub fn read(rows: &[RowV3], record: &DatasetRecord) -> Read {
                 reason,
             })
         };
-        if row.vendor.trim().is_empty() {
-            fail("vendor", "must not be empty".into());
-        }
-        if !is_slug(&row.slug) {
-            fail(
-                "slug",
-                format!(
-                    "`{}` must be lowercase letters, digits and dashes",
-                    row.slug
-                ),
-            );
-        } else if !seen.insert(row.slug.as_str()) {
-            fail("slug", format!("`{}` is used by an earlier row", row.slug));
-        }
+        check_row(
+            &row.vendor,
+            &row.slug,
+            &row.pricing_page_url,
+            &mut seen,
+            &mut fail,
+        );
         if !CATEGORIES.contains(&row.category.as_str()) {
             fail(
                 "category",
                 format!("`{}` is not one of the index's 21 categories", row.category),
-            );
-        }
-        if !is_https(row.pricing_page_url.trim()) {
-            fail(
-                "pricing_page_url",
-                format!("`{}` is not an https:// address", row.pricing_page_url),
             );
         }
         if let Some(url) = stated(&row.docs_url) {
