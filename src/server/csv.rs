@@ -195,7 +195,11 @@ pub const VENDOR_HEADER: &[&str] = &[
 /// silent, all empty where the vendor has no row.
 fn index_cells(f: Option<&crate::domain::vendor::IndexFacts>) -> Vec<String> {
     let Some(f) = f else {
-        return vec![String::new(); 34];
+        let width = VENDOR_HEADER
+            .iter()
+            .filter(|h| h.starts_with("index_"))
+            .count();
+        return vec![String::new(); width];
     };
     let opt = |s: &Option<String>| text_cell(s.as_deref().unwrap_or(""));
     let route = |r: Option<crate::domain::vendor::IdpRoute>| r.map(|r| r.key()).unwrap_or_default();

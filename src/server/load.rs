@@ -170,12 +170,7 @@ fn add_datasets(
                 kept += 1;
             }
         }
-        let merged = index::Merged {
-            overlapping: vec![],
-            added: 0,
-            collisions: vec![],
-        };
-        let (dataset, mut report) = d.summary(&merged, 0, false);
+        let (dataset, mut report) = d.summary(&index::Merged::default(), 0, false);
         report.in_current = Some(kept);
         out.push(dataset);
         reports.push(report);

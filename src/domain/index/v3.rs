@@ -361,6 +361,21 @@ pub fn vendor_of(row: &RowV3, record: &DatasetRecord) -> (Vendor, Vec<PriceRead>
         last_checked: row.last_verified.clone(),
         licence: Some(record.licence.clone()),
     };
+    // How each price was read, for the start-up report (the text as the index writes it).
+    let reads = vec![
+        PriceRead {
+            slug: row.slug.clone(),
+            column: "team_price_text",
+            text: team_price.text.clone(),
+            price: team_read.price,
+        },
+        PriceRead {
+            slug: row.slug.clone(),
+            column: "scim_price_text",
+            text: scim_price.text.clone(),
+            price: scim_read.price,
+        },
+    ];
     let facts = IndexFacts {
         release: record.dataset_date.clone(),
         category: row.category.clone(),
@@ -419,24 +434,6 @@ pub fn vendor_of(row: &RowV3, record: &DatasetRecord) -> (Vendor, Vec<PriceRead>
         index: Some(Box::new(facts)),
         ..Vendor::new(row.slug.clone(), name, source)
     };
-    let reads = [
-        ("team_price_text", team_read),
-        ("scim_price_text", scim_read),
-    ]
-    .into_iter()
-    .map(|(column, read)| PriceRead {
-        slug: row.slug.clone(),
-        column,
-        text: match column {
-            "team_price_text" => row.team_price_text.clone(),
-            _ => row.scim_price_text.clone(),
-        }
-        .unwrap_or_default()
-        .trim()
-        .to_string(),
-        price: read.price,
-    })
-    .collect();
     (vendor, reads)
 }
 
@@ -448,8 +445,7 @@ pub fn idp_support(m: &IdpMatrix) -> Vec<IdpSupport> {
         .filter_map(|(idp, route)| {
             let route = route?;
             let (sso, provisioning) = match route {
-                IdpRoute::Native => (Tri::Unknown, Provisioning::Scim),
-                IdpRoute::ViaGeneric => (Tri::Unknown, Provisioning::Scim),
+                IdpRoute::Native | IdpRoute::ViaGeneric => (Tri::Unknown, Provisioning::Scim),
                 IdpRoute::SsoOnly => (Tri::Yes, Provisioning::No),
                 IdpRoute::None => (Tri::No, Provisioning::No),
             };

@@ -67,15 +67,15 @@ pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl I
             format::usd(n)
         )
     });
-    let previous = match (&f.status_prev, &f.previous) {
-        (Some(prev), _) if *prev != f.status => Some(format!(
+    let previous = Some(match f.status_prev {
+        Some(prev) if prev != f.status => format!(
             "{} (the row says it changed to {})",
             prev.label(),
             f.status.label()
-        )),
-        (Some(prev), _) => Some(format!("{} (unchanged)", prev.label())),
-        (None, _) => Some("Not in the previous release (a new row)".into()),
-    };
+        ),
+        Some(prev) => format!("{} (unchanged)", prev.label()),
+        None => "Not in the previous release (a new row)".into(),
+    });
     let previous_file = f.previous.clone().map(|p| {
         let agrees = f.status_prev.is_none_or(|s| s == p.status);
         format!(
