@@ -121,6 +121,12 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// "1 page", "1,200 pages": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", group_thousands(n as u64))
+}
+
 /// "$6,000–$50,000", "$60,000+", "~$4,500", "up to $38,240", "unknown".
 pub fn span(s: &Span) -> String {
     let tilde = if s.approx { "~" } else { "" };

@@ -7,7 +7,7 @@ use crate::domain::freshness::is_stale;
 use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{category_label, Profile, Provisioning, ScimStatus, Vendor};
-use crate::domain::vendor::{Confidence, Idp, IndexFacts, Price, Tri};
+use crate::domain::vendor::{Confidence, Idp, IdpMatrix, IdpRoute, IndexFacts, Price, Tri};
 use crate::domain::vendor_search::Needle;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,13 @@ impl VendorRow {
     /// The publisher's confidence, where the row comes from the index.
     pub fn confidence(&self) -> Option<Confidence> {
         self.index.as_ref().map(|f| f.confidence)
+    }
+
+    /// Whether the index rates `idp`'s catalogue app for this vendor as native.
+    pub fn native(&self, idp: Idp) -> bool {
+        self.index
+            .as_ref()
+            .is_some_and(|f| f.idps.route(idp) == Some(IdpRoute::Native))
     }
 
     /// Whether the index says its status changed since the previous release.
@@ -184,6 +191,8 @@ pub struct ListQuery {
     pub sso_first: Option<Tri>,
     /// Keep vendors this IdP really provisions by SCIM.
     pub idp: Option<Idp>,
+    /// Keep vendors with a ready-made app in this IdP's catalogue (the index's rating).
+    pub native: Option<Idp>,
     pub price: Option<PriceFilter>,
     /// Keep vendors whose SCIM plan has this name.
     pub plan: Option<String>,
@@ -191,6 +200,8 @@ pub struct ListQuery {
     pub confidence: Option<Confidence>,
     /// Keep vendors whose status changed since the index's previous release.
     pub changed: bool,
+    /// Which page of [`PAGE_SIZE`] rows to show, from 1 (the CSV lists every page).
+    pub page: usize,
 }
 
 impl Default for ListQuery {
@@ -204,10 +215,12 @@ impl Default for ListQuery {
             fresh: None,
             sso_first: None,
             idp: None,
+            native: None,
             price: None,
             plan: None,
             confidence: None,
             changed: false,
+            page: 1,
         }
     }
 }
@@ -220,13 +233,20 @@ pub const CATEGORY: &str = "category";
 pub const FRESH: &str = "fresh";
 pub const SSO_FIRST: &str = "sso_first";
 pub const IDP: &str = "idp";
+pub const NATIVE: &str = "native";
 pub const PRICE: &str = "price";
 pub const PLAN: &str = "plan";
 pub const CONFIDENCE: &str = "confidence";
 pub const CHANGED: &str = "changed";
+pub const PAGE: &str = "page";
 pub const KEYS: &[&str] = &[
-    SORT, SEARCH, STATUS, CATEGORY, FRESH, SSO_FIRST, IDP, PRICE, PLAN, CONFIDENCE, CHANGED,
+    SORT, SEARCH, STATUS, CATEGORY, FRESH, SSO_FIRST, IDP, NATIVE, PRICE, PLAN, CONFIDENCE,
+    CHANGED, PAGE,
 ];
+
+/// Rows on one page of the home table: enough to scan, few enough that a phone renders the
+/// page quickly (850 rows are about 25,000 elements; 100 are about 3,000).
+pub const PAGE_SIZE: usize = 100;
 
 /// Longest search and category text kept (longer input is cut, not refused).
 const MAX_TEXT: usize = 80;
@@ -243,10 +263,7 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
     let mut issues = Vec::new();
     let shown = |s: &str| crate::domain::format::echo(s, 40);
     let mut bad = |what: &str, value: &str| {
-        issues.push(format!(
-            "“{}” is not a {what} we know; it is ignored.",
-            shown(value)
-        ))
+        issues.push(format!("“{}” is not {what}; it is ignored.", shown(value)))
     };
     if let Some(raw) = query.text(SORT) {
         let t = raw.trim();
@@ -259,7 +276,7 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
                 q.sort = k;
                 q.desc = desc;
             }
-            None => bad("column to sort by", &raw),
+            None => bad("a column we sort by", &raw),
         }
     }
     let text = |raw: String| -> Option<String> {
@@ -271,45 +288,60 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
     if let Some(raw) = query.text(STATUS) {
         match ScimStatus::from_key(&raw) {
             Some(s) => q.status = Some(s),
-            None => bad("SCIM status (free, gated, partial, none or unknown)", &raw),
+            None => bad(
+                "a SCIM status we know (free, gated, partial, none or unknown)",
+                &raw,
+            ),
         }
     }
     if let Some(raw) = query.text(FRESH) {
         match Freshness::from_key(&raw) {
             Some(f) => q.fresh = Some(f),
-            None => bad("freshness filter (current or stale)", &raw),
+            None => bad("a freshness filter we know (current or stale)", &raw),
         }
     }
     if let Some(raw) = query.text(SSO_FIRST) {
         match Tri::from_key(&raw) {
             Some(t) => q.sso_first = Some(t),
-            None => bad("filter value (yes, no or unknown)", &raw),
+            None => bad("a filter value we know (yes, no or unknown)", &raw),
         }
     }
     if let Some(raw) = query.text(IDP) {
         match Idp::from_key(&raw) {
             Some(i) => q.idp = Some(i),
-            None => bad("identity provider", &raw),
+            None => bad("an identity provider we know", &raw),
         }
     }
     if let Some(raw) = query.text(PRICE) {
         match PriceFilter::from_key(&raw) {
             Some(f) => q.price = Some(f),
-            None => bad("price filter (known, custom or unknown)", &raw),
+            None => bad("a price filter we know (known, custom or unknown)", &raw),
+        }
+    }
+    if let Some(raw) = query.text(NATIVE) {
+        match Idp::from_key(&raw).filter(|i| IdpMatrix::RATED.contains(i)) {
+            Some(i) => q.native = Some(i),
+            None => bad("an identity provider the index rates (okta, entra_id, google_workspace, onelogin or jumpcloud)", &raw),
         }
     }
     q.plan = query.text(PLAN).and_then(text);
     if let Some(raw) = query.text(CONFIDENCE) {
         match Confidence::from_key(&raw) {
             Some(c) => q.confidence = Some(c),
-            None => bad("confidence (high, medium or low)", &raw),
+            None => bad("a confidence we know (high, medium or low)", &raw),
         }
     }
     if let Some(raw) = query.text(CHANGED) {
         match raw.trim() {
             "yes" => q.changed = true,
             "" | "no" => {}
-            _ => bad("filter value (yes)", &raw),
+            _ => bad("a filter value we know (yes)", &raw),
+        }
+    }
+    if let Some(raw) = query.text(PAGE) {
+        match raw.trim().parse::<usize>() {
+            Ok(n) if n >= 1 => q.page = n,
+            _ => bad("a page number (1, 2, 3 …)", &raw),
         }
     }
     (q, issues)
@@ -341,6 +373,9 @@ impl ListQuery {
         if let Some(i) = self.idp {
             pairs.push((IDP, i.key()));
         }
+        if let Some(i) = self.native {
+            pairs.push((NATIVE, i.key()));
+        }
         if let Some(p) = self.price {
             pairs.push((PRICE, p.key()));
         }
@@ -352,6 +387,9 @@ impl ListQuery {
         }
         if self.changed {
             pairs.push((CHANGED, "yes".into()));
+        }
+        if self.page > 1 {
+            pairs.push((PAGE, self.page.to_string()));
         }
         url::encode(&pairs)
     }
@@ -371,6 +409,15 @@ impl ListQuery {
         ListQuery {
             sort: key,
             desc: self.sort == key && !self.desc,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// This query showing page `page`.
+    pub fn on_page(&self, page: usize) -> ListQuery {
+        ListQuery {
+            page,
             ..self.clone()
         }
     }
@@ -382,6 +429,7 @@ impl ListQuery {
             || self.fresh.is_some()
             || self.sso_first.is_some()
             || self.idp.is_some()
+            || self.native.is_some()
             || self.price.is_some()
             || self.plan.is_some()
             || self.confidence.is_some()
@@ -444,6 +492,7 @@ fn keep(r: &VendorRow, q: &ListQuery) -> bool {
         && q.fresh.is_none_or(|f| r.stale == (f == Freshness::Stale))
         && q.sso_first.is_none_or(|t| r.sso_required_first == t)
         && q.idp.is_none_or(|i| r.scim_idps.contains(&i))
+        && q.native.is_none_or(|i| r.native(i))
         && q.price
             .is_none_or(|f| price_filter_of(r.scim_plan_price.as_ref()) == f)
         && q.plan
@@ -494,6 +543,63 @@ pub fn apply(mut rows: Vec<VendorRow>, q: &ListQuery) -> Vec<VendorRow> {
         rows.sort_by(ord);
     }
     rows
+}
+
+/// One page of the rows a query keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub rows: Vec<VendorRow>,
+    /// The page shown, from 1; never past the last.
+    pub number: usize,
+    /// How many pages the kept rows fill (at least 1, even when none is kept).
+    pub count: usize,
+    /// How many rows the query keeps, on every page.
+    pub matching: usize,
+    /// Said when the address asked for a page past the last.
+    pub issue: Option<String>,
+}
+
+impl Page {
+    /// The position of the first and last row shown, from 1 (`(0, 0)` when none is).
+    pub fn span(&self) -> (usize, usize) {
+        if self.rows.is_empty() {
+            return (0, 0);
+        }
+        let first = (self.number - 1) * PAGE_SIZE + 1;
+        (first, first + self.rows.len() - 1)
+    }
+}
+
+/// The rows the query keeps, in its order, cut to its page. A page past the last shows the
+/// last, with a message: a link kept from a larger list still lands on rows.
+pub fn page(rows: Vec<VendorRow>, q: &ListQuery) -> Page {
+    let kept = apply(rows, q);
+    let matching = kept.len();
+    let count = matching.div_ceil(PAGE_SIZE).max(1);
+    let (number, issue) = if q.page > count {
+        let pages = crate::domain::format::count(count, "page", "pages");
+        (
+            count,
+            Some(format!(
+                "There is no page {} of these vendors ({pages}); this is the last.",
+                q.page
+            )),
+        )
+    } else {
+        (q.page, None)
+    };
+    let rows = kept
+        .into_iter()
+        .skip((number - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .collect();
+    Page {
+        rows,
+        number,
+        count,
+        matching,
+        issue,
+    }
 }
 
 /// The distinct categories as the table shows them, for the category filter.
@@ -653,6 +759,61 @@ mod tests {
         ]);
         assert_eq!(q, ListQuery::default());
         assert_eq!(issues.len(), 5);
+        let (q, issues) = query(&[("page", "0"), ("native", "ping_identity")]);
+        assert_eq!(q, ListQuery::default());
+        assert_eq!(issues.len(), 2, "{issues:?}");
+        let (_, issues) = query(&[("page", "two")]);
+        assert_eq!(
+            issues,
+            ["“two” is not a page number (1, 2, 3 …); it is ignored."]
+        );
+    }
+
+    /// `n` rows named `v000`, `v001`, … so name order is number order.
+    fn many(n: usize) -> Vec<VendorRow> {
+        (0..n)
+            .map(|i| row(&format!("v{i:03}"), None, vec![], "2026-01-01"))
+            .collect()
+    }
+
+    #[test]
+    fn the_table_is_paged_in_the_address() {
+        let (q, _) = query(&[]);
+        let p = page(many(250), &q);
+        assert_eq!((p.number, p.count, p.matching), (1, 3, 250));
+        assert_eq!(p.rows.len(), PAGE_SIZE);
+        assert_eq!(p.span(), (1, 100));
+        assert_eq!(p.rows[0].name, "v000");
+        let (q, issues) = query(&[("page", "3"), ("sort", "-name")]);
+        assert!(issues.is_empty());
+        assert_eq!(q.to_query(), "sort=-name&page=3");
+        let p = page(many(250), &q);
+        // The last page holds the 50 left, in the query's order.
+        assert_eq!(p.span(), (201, 250));
+        assert_eq!(
+            (p.rows[0].name.as_str(), p.rows[49].name.as_str()),
+            ("v049", "v000")
+        );
+        assert_eq!(p.issue, None);
+        // Sorting or filtering starts again at page 1.
+        assert_eq!(q.sorted_by(SortKey::Name).page, 1);
+        assert_eq!(q.on_page(2).to_query(), "sort=-name&page=2");
+    }
+
+    #[test]
+    fn a_page_past_the_last_shows_the_last_and_says_so() {
+        let (q, _) = query(&[("page", "9")]);
+        let p = page(many(150), &q);
+        assert_eq!((p.number, p.count), (2, 2));
+        assert_eq!(p.span(), (101, 150));
+        assert_eq!(
+            p.issue.as_deref(),
+            Some("There is no page 9 of these vendors (2 pages); this is the last.")
+        );
+        // No row kept: one empty page, nothing to say beyond "no vendor matches".
+        let (q, _) = query(&[("q", "zzz")]);
+        let p = page(many(150), &q);
+        assert_eq!((p.number, p.count, p.matching, p.span()), (1, 1, 0, (0, 0)));
     }
 }
 

@@ -744,14 +744,31 @@ pub struct IdpMatrix {
 }
 
 impl IdpMatrix {
+    /// The identity providers the index rates, in its order.
+    pub const RATED: [Idp; 5] = [
+        Idp::Okta,
+        Idp::EntraId,
+        Idp::GoogleWorkspace,
+        Idp::Onelogin,
+        Idp::Jumpcloud,
+    ];
+
+    /// How `idp` provisions, where the index rates it.
+    pub fn route(&self, idp: Idp) -> Option<IdpRoute> {
+        self.rows()
+            .into_iter()
+            .find_map(|(i, r)| (i == idp).then_some(r)?)
+    }
+
     /// Each rated IdP with its route, in a fixed order.
     pub fn rows(&self) -> [(Idp, Option<IdpRoute>); 5] {
+        let [okta, entra, google, onelogin, jumpcloud] = Self::RATED;
         [
-            (Idp::Okta, self.okta),
-            (Idp::EntraId, self.entra),
-            (Idp::GoogleWorkspace, self.google),
-            (Idp::Onelogin, self.onelogin),
-            (Idp::Jumpcloud, self.jumpcloud),
+            (okta, self.okta),
+            (entra, self.entra),
+            (google, self.google),
+            (onelogin, self.onelogin),
+            (jumpcloud, self.jumpcloud),
         ]
     }
 }

@@ -215,8 +215,8 @@ fn home_sorts_and_filters_from_the_query_string() {
         let page = get("/?sort=bogus&status=perhaps").await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST);
         page.shows(&[
-            "is not a column to sort by we know",
-            "“perhaps” is not a SCIM status (free, gated, partial, none or unknown) we know",
+            "is not a column we sort by",
+            "“perhaps” is not a SCIM status we know (free, gated, partial, none or unknown)",
         ]);
     })
 }

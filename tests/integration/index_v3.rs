@@ -226,7 +226,53 @@ fn the_home_table_filters_by_confidence_and_by_change_since_the_previous_release
     page.shows(&["88 of 850 vendors match."]);
     let page = common::block_on(get_at(server(), "/?confidence=certain"));
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
-    page.shows(&["is not a confidence (high, medium or low) we know"]);
+    page.shows(&["is not a confidence we know (high, medium or low)"]);
+}
+
+#[test]
+fn the_home_table_filters_by_native_app_in_an_idp() {
+    // Counted in the release's file: `idp_okta` is `native` on 199 rows, `idp_google` on 22;
+    // 73 of Okta's are of high confidence.
+    let page = common::block_on(get_at(server(), "/?native=okta"));
+    page.shows(&["199 of 850 vendors match."]);
+    let page = common::block_on(get_at(server(), "/?native=google_workspace"));
+    page.shows(&["22 of 850 vendors match."]);
+    let rows = common::texts(&page.body, "table.vendors tbody tr th a");
+    assert_eq!(rows.len(), 22);
+    let page = common::block_on(get_at(server(), "/?native=okta&confidence=high"));
+    page.shows(&["73 of 850 vendors match."]);
+    // Ping Identity is one of ours, not one the index rates.
+    let page = common::block_on(get_at(server(), "/?native=ping_identity"));
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    page.shows(&["is not an identity provider the index rates (okta,"]);
+}
+
+#[test]
+fn the_home_table_shows_a_hundred_vendors_a_page() {
+    let first = common::block_on(get_at(server(), "/"));
+    assert_eq!(first.status, StatusCode::OK);
+    first.shows(&["All 850 vendors. Showing 1–100, page 1 of 9."]);
+    let names = common::texts(&first.body, "table.vendors tbody tr th a.vendor-link");
+    assert_eq!(names.len(), 100);
+    let pager = common::texts(&first.body, "nav.pager a");
+    assert_eq!(pager, ["1", "2", "3", "9", "Next →"]);
+    // The last page holds the 50 left; its links go back and keep the filters.
+    let last = common::block_on(get_at(server(), "/?sort=-name&page=9"));
+    last.shows(&["Showing 801–850, page 9 of 9."]);
+    let last_names = common::texts(&last.body, "table.vendors tbody tr th a.vendor-link");
+    assert_eq!(last_names.len(), 50);
+    assert!(last
+        .body
+        .contains(r#"href="/?sort=-name&amp;page=8" rel="prev""#));
+    // Descending by name, the last page's last row is the first page's first.
+    assert_eq!(last_names.last(), names.first());
+    // A page past the last shows the last and says so; the CSV holds every page's rows.
+    let past = common::block_on(get_at(server(), "/?page=12"));
+    assert_eq!(past.status, StatusCode::OK);
+    past.shows(&["There is no page 12 of these vendors (9 pages); this is the last."]);
+    assert!(past.body.contains(r#"href="/vendors.csv" download"#));
+    let csv = common::block_on(get_at(server(), "/vendors.csv?page=3"));
+    assert_eq!(common::Csv::parse(&csv.body).rows.len(), 850);
 }
 
 #[test]
@@ -266,4 +312,103 @@ fn sources_name_both_releases_and_which_is_current() {
         "4c67c724d40e",
         "prices parsed and facts restated by SCIM Ledger",
     ]);
+}
+
+#[test]
+fn the_stack_reader_finds_every_vendor_by_its_name_and_its_slug() {
+    use scim_ledger::domain::stack::matcher::{Match, Matcher};
+    let c = common::full_catalog();
+    let m = Matcher::new(&c);
+    let mut ambiguous = Vec::new();
+    for v in &c.vendors {
+        for typed in [v.name.as_str(), v.slug.as_str()] {
+            match m.find(typed, None) {
+                Match::Matched { slug } => assert_eq!(slug, v.slug, "{typed}"),
+                Match::Ambiguous { candidates } => {
+                    assert!(candidates.contains(&v.slug), "{typed}: {candidates:?}");
+                    ambiguous.push(format!("{typed} → {}", candidates.join(" | ")));
+                }
+                other => panic!("{typed}: {other:?}"),
+            }
+        }
+    }
+    assert_eq!(ambiguous, Vec::<String>::new());
+}
+
+#[test]
+fn a_pasted_list_of_every_vendor_name_is_read_whole() {
+    // Names with commas, parentheses and digits ("Microsoft 365", "8x8", "Bynder (Content
+    // Workflow, formerly GatherContent)") are each one app, matched to its vendor. In two
+    // halves: a list holds at most 500 apps.
+    let c = common::full_catalog();
+    for half in c.vendors.chunks(425) {
+        let list: String = half.iter().map(|v| format!("{}\t10\n", v.name)).collect();
+        let page = common::block_on(common::post_at(
+            server(),
+            "/api/stack",
+            "text/plain",
+            list.as_bytes(),
+        ));
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let json: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+        assert_eq!(
+            json["pending"],
+            serde_json::json!([]),
+            "{}",
+            json["pending"]
+        );
+        let apps = json["query"].as_str().unwrap();
+        let slugs: Vec<&str> = apps
+            .trim_start_matches("apps=")
+            .split('&')
+            .next()
+            .unwrap()
+            .split(',')
+            .map(|item| item.split(':').next().unwrap())
+            .collect();
+        let mut expected: Vec<&str> = half.iter().map(|v| v.slug.as_str()).collect();
+        let mut got = slugs.clone();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+}
+
+/// `/api/cost` for `uri` on the full data: (status, JSON).
+fn cost(uri: &str) -> serde_json::Value {
+    let page = common::block_on(get_at(server(), uri));
+    assert_eq!(page.status, StatusCode::OK, "{uri}: {}", page.body);
+    serde_json::from_str(&page.body).unwrap()
+}
+
+#[test]
+fn index_prices_are_costed_by_hand_arithmetic_with_seat_minimums() {
+    let target = |v: &serde_json::Value| {
+        let t = &v["upgrade"]["annual_target"];
+        (t["low"].as_f64().unwrap(), t["high"].as_f64().unwrap())
+    };
+    // Granola Enterprise: "$35/u/mo", at least 50 seats. 20 people pay for 50:
+    // 50 × $35 × 12 = $21,000; 60 people pay for 60: 60 × $35 × 12 = $25,200.
+    let v = cost("/api/cost?vendor=granola&users=20");
+    assert_eq!(target(&v), (21_000.0, 21_000.0), "{v}");
+    let v = cost("/api/cost?vendor=granola&users=60");
+    assert_eq!(target(&v), (25_200.0, 25_200.0), "{v}");
+    // Hippo Video Enterprise: "$80/u/mo billed annually, minimum 10 seats": 4 people pay
+    // for 10, 10 × $80 × 12 = $9,600; at exactly 10 the same.
+    let v = cost("/api/cost?vendor=hippo-video&users=4");
+    assert_eq!(target(&v), (9_600.0, 9_600.0), "{v}");
+    let v = cost("/api/cost?vendor=hippo-video&users=10");
+    assert_eq!(target(&v), (9_600.0, 9_600.0), "{v}");
+    // Metabase Pro: "$6,210/yr incl. 10 users, +$130/user/yr": 8 people pay the fee alone;
+    // 25 pay $6,210 + 15 × $130 = $8,160. Never 25 × $10.83 × 12 (the publisher's figure).
+    let v = cost("/api/cost?vendor=metabase&users=8");
+    assert_eq!(target(&v), (6_210.0, 6_210.0), "{v}");
+    let v = cost("/api/cost?vendor=metabase&users=25");
+    assert_eq!(target(&v), (8_160.0, 8_160.0), "{v}");
+    // Apollo Organization: "$119/seat/mo billed annually (min 3 seats)": 2 people pay for
+    // 3, 3 × $119 × 12 = $4,284; 40 people 40 × $119 × 12 = $57,120.
+    let v = cost("/api/cost?vendor=apollo&users=2");
+    assert_eq!(target(&v), (4_284.0, 4_284.0), "{v}");
+    let v = cost("/api/cost?vendor=apollo&users=40");
+    assert_eq!(target(&v), (57_120.0, 57_120.0), "{v}");
 }

@@ -6,7 +6,7 @@
 use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::listing::{self, Freshness, ListQuery, PriceFilter, SortKey, VendorRow};
-use crate::domain::vendor::{category_label, Confidence, Idp, Profile, ScimStatus, Tri};
+use crate::domain::vendor::{category_label, Confidence, Idp, IdpMatrix, Profile, ScimStatus, Tri};
 use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::live_list::{LiveList, FORM_ID, RESULTS_ID};
@@ -18,12 +18,12 @@ pub fn VendorList(rows: Vec<VendorRow>, list: ListQuery, issues: Vec<String>) ->
     let plans = listing::plan_names(&rows);
     let categories = listing::categories(&rows);
     let total = rows.len();
-    let shown = listing::apply(rows, &list);
+    let page = listing::page(rows, &list);
     view! {
         <StatusCounts counts total/>
         <form id=FORM_ID class="vendor-list" method="get" action="/">
             <Filters list=list.clone() plans categories/>
-            <Results list shown total issues/>
+            <Results list page total issues/>
         </form>
         <LiveList/>
     }
@@ -51,17 +51,26 @@ fn StatusCounts(counts: Vec<(ScimStatus, usize)>, total: usize) -> impl IntoView
 #[component]
 fn Results(
     list: ListQuery,
-    shown: Vec<VendorRow>,
+    page: listing::Page,
     total: usize,
-    issues: Vec<String>,
+    mut issues: Vec<String>,
 ) -> impl IntoView {
-    let n = shown.len();
-    let caption = if list.is_filtered() {
+    let n = page.matching;
+    let mut caption = if list.is_filtered() {
         format!("{n} of {total} vendors match.")
     } else {
         format!("All {total} vendors.")
     };
-    let q = list.to_query();
+    if page.count > 1 {
+        let (first, last) = page.span();
+        caption.push_str(&format!(
+            " Showing {first}–{last}, page {} of {}.",
+            page.number, page.count
+        ));
+    }
+    issues.extend(page.issue.clone());
+    // The CSV holds every matching vendor, whichever page is shown.
+    let q = list.on_page(1).to_query();
     let csv = if q.is_empty() {
         "/vendors.csv".to_string()
     } else {
@@ -85,15 +94,56 @@ fn Results(
                         </tr>
                     </thead>
                     <tbody>
-                        {shown.into_iter().map(|row| view! { <VendorTableRow row/> }).collect_view()}
+                        {page.rows.clone().into_iter().map(|row| view! { <VendorTableRow row/> }).collect_view()}
                     </tbody>
                 </table>
             </div>
+            <Pager list=list.clone() page=page.number count=page.count/>
             {(n == 0).then(|| view! {
                 <p class="callout">"No vendor matches. "<a href="/">"Show all vendors"</a>"."</p>
             })}
         </div>
     }
+}
+
+/// Links to the other pages of the table: previous, next, and each page by number (the
+/// first, the last, and those near the current one).
+#[component]
+fn Pager(list: ListQuery, page: usize, count: usize) -> impl IntoView {
+    (count > 1).then(|| {
+        let href = |n: usize| {
+            let q = list.on_page(n).to_query();
+            if q.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/?{q}")
+            }
+        };
+        let near = |n: usize| n == 1 || n == count || n.abs_diff(page) <= 2;
+        let mut items = Vec::new();
+        let mut gap = false;
+        for n in 1..=count {
+            if !near(n) {
+                gap = true;
+                continue;
+            }
+            if std::mem::take(&mut gap) {
+                items.push(view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any());
+            }
+            items.push(if n == page {
+                view! { <li><a href=href(n) aria-current="page">{n}</a></li> }.into_any()
+            } else {
+                view! { <li><a href=href(n) aria-label=format!("Page {n}")>{n}</a></li> }.into_any()
+            });
+        }
+        view! {
+            <nav class="pager no-print" aria-label="Pages of the vendor table">
+                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">"← Previous"</a> })}
+                <ul>{items}</ul>
+                {(page < count).then(|| view! { <a href=href(page + 1) rel="next">"Next →"</a> })}
+            </nav>
+        }
+    })
 }
 
 /// A column header: a real button that sorts by it, with `aria-sort` on the cell.
@@ -177,6 +227,9 @@ fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl
             <Choice id="f-idp" name=listing::IDP label="Provisions by SCIM with" any="Any identity provider"
                 options=keyed(Idp::ALL.into_iter().map(|i| (i.key(), i.name())).collect())
                 current=list.idp.map(|i| i.key())/>
+            <Choice id="f-native" name=listing::NATIVE label="Native app in (the index's rating)" any="Any identity provider"
+                options=keyed(IdpMatrix::RATED.into_iter().map(|i| (i.key(), i.name())).collect())
+                current=list.native.map(|i| i.key())/>
             <Choice id="f-sso" name=listing::SSO_FIRST label="SSO required first" any="Any"
                 options=tri current=list.sso_first.map(|t: Tri| t.key())/>
             <Choice id="f-fresh" name=listing::FRESH label="Last verified" any="Any date"
