@@ -6,9 +6,11 @@ import * as fs from "fs";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const root = `${__dirname}/..`;
 
-// These browser tests were written against our 13 curated profiles; until they are
-// rewritten for the SCIM Tax Index's 850 vendors (issue 25), the server gets a copy of
-// data/ without data/datasets/. SCIM_LEDGER_E2E_DATA=data runs them on everything.
+// Two servers. Most tests read figures of our 13 curated profiles, so their server gets a
+// copy of data/ without data/datasets/ (SCIM_LEDGER_E2E_DATA=data runs them on
+// everything); `full/` tests run against the shipped data with the SCIM Tax Index placed
+// (850 vendors), on the next port.
+const fullPort = port + 1;
 const data = (() => {
   if (process.env.SCIM_LEDGER_E2E_DATA) return process.env.SCIM_LEDGER_E2E_DATA;
   const dir = `${root}/target/e2e-data`;
@@ -26,8 +28,11 @@ export default defineConfig({
   workers: 2,
   reporter: [["list"]],
   outputDir: "./test-results",
+  projects: [
+    { name: "curated", testIgnore: /full\//, use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: "full", testMatch: /full\//, use: { baseURL: `http://127.0.0.1:${fullPort}` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -42,15 +47,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `${process.env.SCIM_LEDGER_BIN ?? `${root}/target/release/scim-ledger`} --data ${data}`,
+  webServer: [
+    [port, data],
+    [fullPort, `${root}/data`],
+  ].map(([p, dir]) => ({
+    command: `${process.env.SCIM_LEDGER_BIN ?? `${root}/target/release/scim-ledger`} --data ${dir}`,
     cwd: root,
     env: {
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${p}`,
       LEPTOS_SITE_ROOT: `${root}/target/site`,
     },
-    url: `http://127.0.0.1:${port}/healthz`,
+    url: `http://127.0.0.1:${p}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
-  },
+  })),
 });

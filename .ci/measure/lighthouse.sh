@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse (npm `lighthouse`, run against Debian's Chromium) on the home page, a guide, the
+# Lighthouse (npm `lighthouse`, run against Debian's Chromium) on the home page (its first page
+# and a filtered second page, with all 850 vendors loaded), a curated and an index guide, the
 # calculator and the stack page: prints performance, accessibility, best practices and SEO scores.
 # Lighthouse is installed on first use into ~/.cache/scim-ledger-lighthouse (not a test
 # dependency: CI does not run this).
@@ -37,7 +38,7 @@ lh_run() {
     echo "    (try $try of $1: Lighthouse could not record the page: $err; running again)"
   done
 }
-for page in / /vendors/mode "/calculator?vendor=mode&users=120" "/stack?apps=bitwarden:250,amplitude:60,mode:40,ironclad:12"; do
+for page in / "/?native=okta&page=2" /vendors/mode /vendors/metabase "/calculator?vendor=mode&users=120" "/stack?apps=bitwarden:250,amplitude:60,mode:40,ironclad:12"; do
   name=$(echo "$page" | tr -c 'a-z0-9' '_')
   for run in $(seq 1 "$RUNS"); do lh_run "$page" "$out/$name.$run.json"; done
   node -e '

@@ -154,8 +154,14 @@ fn generated(n: usize) -> Catalog {
 fn the_page_sends_rows_as_html_only() {
     common::block_on(async {
         let addr = start(Arc::new(generated(300)));
+        // A page of the table at a time: 100 rows as HTML, the rest a link away.
         let page = get_at(addr, "/").await;
-        assert_eq!(slugs(&page.body).len(), 300);
+        assert_eq!(slugs(&page.body).len(), 100);
+        assert_eq!(
+            text(&page.body, "#vendors-caption"),
+            "All 300 vendors. Showing 1–100, page 1 of 3. Download CSV"
+        );
+        assert_eq!(slugs(&get_at(addr, "/?page=3").await.body).len(), 100);
         // No vendor data for the browser: no island props with rows, no resources.
         assert!(!page.body.contains("scim_plan_price"));
         assert!(page.body.contains("__RESOLVED_RESOURCES=[]"));
