@@ -13,9 +13,8 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::compare::{self, Column};
 use crate::domain::cost::jump::price_jump;
-use crate::domain::decision;
 use crate::domain::format;
-use crate::domain::recommendation::{conflict_sentence, recommend};
+use crate::domain::recommendation::{advise, conflict_sentence};
 use crate::domain::report::{evaluate, verdict_sentence, Report};
 use crate::domain::scenario;
 use crate::domain::stack::totals::StackTotals;
@@ -447,7 +446,7 @@ pub fn calculator(
             .and_then(|u| u.target.as_ref())
             .map_or("the SCIM plan", |t| t.plan.as_str());
         let sentence = verdict_sentence(&v.outcome, r.scenario.upgrade.years, target);
-        let advice = recommend(vendor, r, None)
+        let advice = advise(vendor, r)
             .action
             .map(|a| format!("Our advice: {}. ", a.label()))
             .unwrap_or_default();
@@ -600,12 +599,11 @@ pub fn decision(
     checked_on: Option<&str>,
     v: &Vendor,
     r: &Report,
-    matched: &decision::Match,
 ) -> String {
     let mut c = Canvas::new(measure);
     c.frame("Decision helper", checked_on);
     c.title(&format!("{} at {}", v.name, people(r.scenario.users)), 56.0);
-    let rec = recommend(Some(v), r, matched.chosen.map(|i| (i, matched.certain)));
+    let rec = advise(Some(v), r);
     let action = rec.action.map_or("Depends on your quote", |a| a.label());
     c.figure(
         "action",
@@ -789,7 +787,7 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
             }
             let columns: Vec<Column> = found
                 .iter()
-                .map(|v| compare::column(v, sel.users))
+                .map(|v| compare::column(v, sel.users, &sel.answers))
                 .collect();
             comparison(measure, checked_on, sel.users, &columns)
         }
@@ -806,12 +804,10 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
                 return fallback();
             };
             let r = evaluate(Some(v), s, issues);
-            let situation = decision::parse(query, r.scenario.clone());
-            if !r.issues.is_empty() || !situation.issues.is_empty() {
+            if !r.issues.is_empty() {
                 return fallback();
             }
-            let matched = decision::match_rows(v, &situation);
-            self::decision(measure, checked_on, v, &r, &matched)
+            self::decision(measure, checked_on, v, &r)
         }
         _ => {
             let Some(rest) = page.strip_prefix("/vendors/") else {

@@ -4,7 +4,8 @@
 use crate::domain::cost::jump::{price_jump, PriceJump};
 use crate::domain::cost::manual::{manual_cost, ManualInputs, SOURCE_TEAM};
 use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
-use crate::domain::recommendation::recommend;
+use crate::domain::questions::{self, Answers};
+use crate::domain::recommendation::advise;
 use crate::domain::report::evaluate;
 use crate::domain::scenario::{parse_field, Scenario, USERS};
 use crate::domain::url::{self, Query};
@@ -15,8 +16,14 @@ use serde::{Deserialize, Serialize};
 pub const VENDORS: &str = "vendors";
 /// One more vendor, as the add-a-vendor form sends it.
 pub const ADD: &str = "add";
-/// Every key the comparison reads.
+/// The keys of the comparison's own form.
 pub const KEYS: [&str; 3] = [VENDORS, ADD, USERS.key];
+
+/// Every key the comparison reads: its form's, then the decision questions' answers, so a
+/// column advises what the calculator advises on the same address.
+pub fn address_keys() -> Vec<&'static str> {
+    [&KEYS[..], questions::KEYS.as_slice()].concat()
+}
 
 /// More columns than this stop being readable side by side.
 pub const MAX_VENDORS: usize = 6;
@@ -26,6 +33,8 @@ pub struct Selection {
     /// Slugs in the order asked, without duplicates.
     pub slugs: Vec<String>,
     pub users: u32,
+    /// The decision questions' answers, as every page with advice reads them.
+    pub answers: Answers,
     pub issues: Vec<String>,
 }
 
@@ -70,9 +79,12 @@ pub fn parse(query: &Query) -> Selection {
     }
     let (users, msg) = parse_field(&USERS, query.get("users"));
     issues.extend(msg);
+    let (answers, unread) = questions::parse(query);
+    issues.extend(unread.into_iter().map(|(_, m)| m));
     Selection {
         slugs,
         users: users.map_or(SOURCE_TEAM, |u| u as u32),
+        answers,
         issues,
     }
 }
@@ -134,17 +146,18 @@ pub struct Column {
     pub source_url: String,
 }
 
-/// The calculator's advice for `/calculator?vendor=<slug>&users=<users>`.
-fn advice(v: &Vendor, users: u32) -> Option<Action> {
+/// The calculator's advice for `/calculator?vendor=<slug>&users=<users>` and the answers.
+fn advice(v: &Vendor, users: u32, answers: &Answers) -> Option<Action> {
     let scenario = Scenario {
         vendor: Some(v.slug.clone()),
         users,
+        answers: answers.clone(),
         ..Scenario::default()
     };
-    recommend(Some(v), &evaluate(Some(v), scenario, Vec::new()), None).action
+    advise(Some(v), &evaluate(Some(v), scenario, Vec::new())).action
 }
 
-pub fn column(v: &Vendor, users: u32) -> Column {
+pub fn column(v: &Vendor, users: u32, answers: &Answers) -> Column {
     let inputs = UpgradeInputs {
         years: 1,
         ..Default::default()
@@ -175,7 +188,7 @@ pub fn column(v: &Vendor, users: u32) -> Column {
         quote_needed: matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })),
         manual_annual: manual_cost(users, &ManualInputs::default()).total_annual_impact,
         upgrade: upgrade_cost(v, users, &inputs),
-        advice: advice(v, users),
+        advice: advice(v, users, answers),
         limitations,
         last_checked: v.source.last_checked.clone(),
         source_url: v.source.url.clone(),

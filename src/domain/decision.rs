@@ -7,104 +7,14 @@
 //! decide (`cost::verdict::matching_row`).
 
 use crate::domain::cost::upgrade::current_plan;
-use crate::domain::keys::Key;
+use crate::domain::questions::{self, IdpChoice, Question};
 use crate::domain::scenario::{self, Scenario, JOINERS, LEAVERS, USERS};
-use crate::domain::url::Query;
-use crate::domain::vendor::{DecisionRow, Idp, Provisioning, Vendor, When};
+use crate::domain::vendor::{DecisionRow, Provisioning, Vendor};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-/// A yes/no question of the helper. Which ones a vendor's page asks depends on the
-/// conditions its decision table uses, so a new vendor needs no code change.
-/// Its key (serde's name) is the query parameter that carries the answer (`yes` or `no`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    #[serde(rename = "automate")]
-    NeedsAutomation,
-    #[serde(rename = "saml_only")]
-    SamlOnlyOk,
-    Urgent,
-    #[serde(rename = "features")]
-    NeedsOtherFeatures,
-    #[serde(rename = "groups")]
-    ComplexGroups,
-    Legacy,
-    SingleSetup,
-}
-
-impl Key for Question {}
-
-impl Question {
-    pub const ALL: [Question; 7] = [
-        Question::NeedsAutomation,
-        Question::SamlOnlyOk,
-        Question::Urgent,
-        Question::NeedsOtherFeatures,
-        Question::ComplexGroups,
-        Question::Legacy,
-        Question::SingleSetup,
-    ];
-
-    pub fn text(self) -> &'static str {
-        match self {
-            Question::NeedsAutomation => {
-                "Must accounts be created and removed automatically when people join and leave?"
-            }
-            Question::SamlOnlyOk => "Can SAML single sign-on be the only way to sign in?",
-            Question::Urgent => "Do you need provisioning running within weeks rather than months?",
-            Question::NeedsOtherFeatures => {
-                "Do you need the SCIM plan's other features anyway (not just SCIM)?"
-            }
-            Question::ComplexGroups => "Do access rights depend on complex group or role rules?",
-            Question::Legacy => {
-                "Do you still run a legacy version of the product (before a rename or acquisition)?"
-            }
-            Question::SingleSetup => {
-                "Would you rather avoid a second integration (SCIM) next to single sign-on?"
-            }
-        }
-    }
-
-    /// The condition this question answers, as a row states it.
-    fn wanted(self, w: &When) -> Option<bool> {
-        match self {
-            Question::NeedsAutomation => w.needs_automation,
-            Question::SamlOnlyOk => w.saml_only_ok,
-            Question::Urgent => w.urgent,
-            Question::NeedsOtherFeatures => w.needs_other_features,
-            Question::ComplexGroups => w.complex_groups,
-            Question::Legacy => w.legacy,
-            Question::SingleSetup => w.single_setup,
-        }
-    }
-
-    /// How a condition reads in the table ("yes: …" or "no: …").
-    fn condition_text(self, wanted: bool) -> &'static str {
-        match (self, wanted) {
-            (Question::NeedsAutomation, true) => "you need automated provisioning",
-            (Question::NeedsAutomation, false) => "manual provisioning is acceptable",
-            (Question::SamlOnlyOk, true) => "SAML can be the only sign-in",
-            (Question::SamlOnlyOk, false) => "SAML cannot be the only sign-in",
-            (Question::Urgent, true) => "provisioning is needed quickly",
-            (Question::Urgent, false) => "there is time for an implementation project",
-            (Question::NeedsOtherFeatures, true) => "you need the plan's other features",
-            (Question::NeedsOtherFeatures, false) => "you need SCIM only",
-            (Question::ComplexGroups, true) => "access depends on complex group rules",
-            (Question::ComplexGroups, false) => "access rules are simple",
-            (Question::Legacy, true) => "you run the legacy product",
-            (Question::Legacy, false) => "you run the current product",
-            (Question::SingleSetup, true) => "you want to avoid a second integration",
-            (Question::SingleSetup, false) => "a second integration is fine",
-        }
-    }
-}
-
-/// The query key of the reader's identity provider.
-pub const IDP: &str = "idp";
-
 /// Every query key the helper's form owns: the scenario keys it shares with the
-/// calculator, the identity provider, and one per question.
+/// calculator, then the answers' (`questions::KEYS`).
 pub static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut keys = vec![
         scenario::VENDOR,
@@ -112,101 +22,10 @@ pub static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         USERS.key,
         JOINERS.key,
         LEAVERS.key,
-        IDP,
     ];
-    // Forms take `&'static str` keys and serde names are `String`s: seven small strings,
-    // leaked once per process.
-    keys.extend(Question::ALL.map(|q| &*Box::leak(q.key().into_boxed_str())));
+    keys.extend(questions::KEYS.iter().copied());
     keys
 });
-
-/// The reader's identity provider, as the helper asks it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum IdpChoice {
-    Known(Idp),
-    Other,
-}
-
-impl IdpChoice {
-    const OTHER: &'static str = "other";
-
-    pub fn key(self) -> String {
-        match self {
-            IdpChoice::Known(i) => i.key(),
-            IdpChoice::Other => Self::OTHER.into(),
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<IdpChoice> {
-        if text.trim() == Self::OTHER {
-            return Some(IdpChoice::Other);
-        }
-        Idp::from_key(text).map(IdpChoice::Known)
-    }
-}
-
-/// Everything the reader told us, parsed from the URL.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Situation {
-    /// Team size, plan, joiners and leavers: the calculator's own parameters.
-    pub scenario: Scenario,
-    pub idp: Option<IdpChoice>,
-    /// `(question, answer)`; a question left out is "not sure".
-    pub answers: Vec<(Question, bool)>,
-    /// Answers we could not read, as (parameter, message).
-    pub issues: Vec<(String, String)>,
-}
-
-impl Situation {
-    pub fn answer(&self, q: Question) -> Option<bool> {
-        self.answers.iter().find(|(k, _)| *k == q).map(|(_, a)| *a)
-    }
-
-    /// Joiners plus leavers a year, from team size and the calculator's percentages.
-    pub fn changes_a_year(&self) -> u32 {
-        let m = &self.scenario.manual;
-        let pct = m.joiners_pct + m.leavers_pct;
-        (self.scenario.users as f64 * pct / 100.0).round() as u32
-    }
-}
-
-/// Reads the helper's own parameters; `scenario` comes from `scenario::parse`.
-pub fn parse(q: &Query, scenario: Scenario) -> Situation {
-    let mut s = Situation {
-        scenario,
-        ..Default::default()
-    };
-    if let Some(raw) = q.text(IDP) {
-        match IdpChoice::parse(&raw) {
-            Some(c) => s.idp = Some(c),
-            None => s.issues.push((
-                IDP.into(),
-                format!(
-                    "We do not know the identity provider “{}”; treating it as not given.",
-                    crate::domain::format::echo(&raw, 40)
-                ),
-            )),
-        }
-    }
-    for question in Question::ALL {
-        let Some(raw) = q.get(&question.key()) else {
-            continue;
-        };
-        match raw.trim().to_ascii_lowercase().as_str() {
-            "yes" | "true" | "1" => s.answers.push((question, true)),
-            "no" | "false" | "0" => s.answers.push((question, false)),
-            "" | "unsure" => {}
-            _ => s.issues.push((
-                question.key(),
-                format!(
-                    "“{}” is not yes or no; treating it as not sure.",
-                    crate::domain::format::echo(raw, 40)
-                ),
-            )),
-        }
-    }
-    s
-}
 
 /// The questions worth asking for this vendor: those its decision table depends on.
 pub fn questions_for(v: &Vendor) -> Vec<Question> {
@@ -256,11 +75,11 @@ impl RowFit {
 }
 
 /// Checks every condition of one row.
-pub fn fit(v: &Vendor, row: &DecisionRow, s: &Situation) -> RowFit {
+pub fn fit(v: &Vendor, row: &DecisionRow, s: &Scenario) -> RowFit {
     let w = &row.when;
     let mut checks = Vec::new();
     if !w.plans.is_empty() {
-        let plan = current_plan(v, &s.scenario.upgrade).map(|p| p.name.clone());
+        let plan = current_plan(v, &s.upgrade).map(|p| p.name.clone());
         checks.push(Check {
             text: format!("on {}", w.plans.join(" or ")),
             met: Some(plan.is_some_and(|p| w.plans.contains(&p))),
@@ -270,7 +89,7 @@ pub fn fit(v: &Vendor, row: &DecisionRow, s: &Situation) -> RowFit {
         checks.push(Check {
             // The sources say "small" and "few"; the numbers are ours, and the page says so.
             text: format!("a team of {max} or fewer (our reading of “small”)"),
-            met: Some(s.scenario.users <= max),
+            met: Some(s.users <= max),
         });
     }
     if let Some(max) = w.max_changes {
@@ -286,14 +105,14 @@ pub fn fit(v: &Vendor, row: &DecisionRow, s: &Situation) -> RowFit {
             } else {
                 "your identity provider has no documented SCIM connector for this app".into()
             },
-            met: idp_provisions(v, s.idp).map(|has| has == want),
+            met: idp_provisions(v, s.answers.idp).map(|has| has == want),
         });
     }
     for q in Question::ALL {
         if let Some(want) = q.wanted(w) {
             checks.push(Check {
                 text: q.condition_text(want).into(),
-                met: s.answer(q).map(|a| a == want),
+                met: s.answers.answer(q).map(|a| a == want),
             });
         }
     }
@@ -310,7 +129,7 @@ pub struct Match {
     pub certain: bool,
 }
 
-pub fn match_rows(v: &Vendor, s: &Situation) -> Match {
+pub fn match_rows(v: &Vendor, s: &Scenario) -> Match {
     let fits: Vec<RowFit> = v.decision.iter().map(|r| fit(v, r, s)).collect();
     let mut chosen: Option<usize> = None;
     for (i, f) in fits.iter().enumerate() {
@@ -341,7 +160,10 @@ pub fn match_rows(v: &Vendor, s: &Situation) -> Match {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::vendor::{Action, Basis, Figure, IdpSupport, Period, Plan, Price, Tri};
+    use crate::domain::url::Query;
+    use crate::domain::vendor::{
+        Action, Basis, Figure, Idp, IdpSupport, Period, Plan, Price, Tri, When,
+    };
 
     fn vendor() -> Vendor {
         let plan = |name: &str, scim: Tri| Plan {
@@ -415,10 +237,8 @@ mod tests {
         v
     }
 
-    fn situation(query: &[(&str, &str)]) -> Situation {
-        let q = Query::from_pairs(query.iter().copied());
-        let (s, _) = scenario::parse(&q);
-        parse(&q, s)
+    fn situation(query: &[(&str, &str)]) -> Scenario {
+        scenario::parse(&Query::from_pairs(query.iter().copied())).0
     }
 
     #[test]
@@ -494,7 +314,7 @@ mod tests {
     fn the_idp_matrix_decides_the_idp_condition() {
         let v = vendor();
         let okta = situation(&[("idp", "okta"), ("automate", "no")]);
-        assert_eq!(idp_provisions(&v, okta.idp), Some(true));
+        assert_eq!(idp_provisions(&v, okta.answers.idp), Some(true));
         assert!(match_rows(&v, &okta).fits[3].contradicted());
         let google = situation(&[("idp", "google_workspace"), ("automate", "no")]);
         assert_eq!(match_rows(&v, &google).chosen, Some(3));
@@ -514,16 +334,20 @@ mod tests {
 
     #[test]
     fn bad_answers_are_reported_not_fatal() {
-        let s = situation(&[
+        let q = Query::from_pairs([
             ("idp", "<script>"),
             ("automate", "maybe"),
             ("urgent", "YES"),
         ]);
-        assert_eq!(s.idp, None);
-        assert_eq!(s.answer(Question::NeedsAutomation), None);
-        assert_eq!(s.answer(Question::Urgent), Some(true));
-        assert_eq!(s.issues.len(), 2);
-        assert!(s.issues[0].1.contains("<script>"), "the page escapes it");
+        let (s, issues) = scenario::parse(&q);
+        assert_eq!(s.answers.idp, None);
+        assert_eq!(s.answers.answer(Question::NeedsAutomation), None);
+        assert_eq!(s.answers.answer(Question::Urgent), Some(true));
+        assert_eq!(issues.len(), 2);
+        assert!(
+            issues[0].message.contains("<script>"),
+            "the page escapes it"
+        );
     }
 
     #[test]

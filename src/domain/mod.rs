@@ -10,7 +10,8 @@
 //! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict,
 //!   the price jump)
 //! - `format`: numbers and prices as the words a buyer reads
-//! - `scenario`: the calculator's inputs as they live in the URL
+//! - `questions`: the decision questions' answers as they live in the URL
+//! - `scenario`: the calculator's inputs as they live in the URL, the answers among them
 //! - `freshness`: when facts were last verified, and whether that is over six months ago
 //! - `index`: the SCIM Tax Index's rows as vendors (v2 `data.json`, v3 `data.csv`), what
 //!   they fill in on our curated profiles, and where they disagree with them
@@ -19,7 +20,7 @@
 //! - `vendor_search`: finding a vendor by part of its name (with the stack's name
 //!   normalising), and what picking one does to a page's address
 //! - `listing`: the home table (its search box is `vendor_search`'s)
-//! - `recommendation`: the one piece of advice those pages share
+//! - `recommendation`: the one piece of advice every page gives for an address (`advise`)
 //! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
 //!   name matching, totals)
 //! - `routes`: which keys each address reads, and a query's canonical form
@@ -40,6 +41,7 @@ pub mod index;
 pub mod keys;
 pub mod listing;
 pub mod price_text;
+pub mod questions;
 pub mod recommendation;
 pub mod report;
 pub mod routes;

@@ -10,6 +10,7 @@
 //! figures stated beside it.
 
 use crate::domain::cost::verdict::Outcome;
+use crate::domain::decision::match_rows;
 use crate::domain::format;
 use crate::domain::report::{upgrade_sentence, Report};
 use crate::domain::vendor::{Action, Vendor};
@@ -79,9 +80,20 @@ fn figures_action(outcome: &Outcome) -> Option<Action> {
     }
 }
 
+/// The advice for a report: the one answer every page, card, JSON and CSV gives for an
+/// address. The decision-table row the scenario's answers (and its team size, plan and
+/// turnover) fit comes first, then the figures, as [`recommend`] weighs them. Pages call
+/// this and nothing else, so the calculator, the decision helper, a guide and the
+/// comparison cannot advise differently on one address.
+pub fn advise(v: Option<&Vendor>, r: &Report) -> Recommendation {
+    let answered = v
+        .map(|v| match_rows(v, &r.scenario))
+        .and_then(|m| Some((m.chosen?, m.certain)));
+    recommend(v, r, answered)
+}
+
 /// The advice for a report. `answered` is the decision-table row the reader's answers fit
-/// (and whether every condition is confirmed); the calculator and the comparison, which
-/// ask no questions, pass `None`.
+/// (and whether every condition is confirmed), as [`advise`] finds it.
 pub fn recommend(
     v: Option<&Vendor>,
     r: &Report,

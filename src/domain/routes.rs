@@ -41,9 +41,9 @@ pub fn card_page(image: &str) -> Option<String> {
 /// calculator inputs or the home table's sort do not make new images of the same card.
 fn card_keys(page: &str) -> Vec<&'static str> {
     match page {
-        "/calculator" => scenario::KEYS.to_vec(),
+        "/calculator" => scenario::address_keys(),
         "/decide" => decision::KEYS.to_vec(),
-        "/compare" => compare::KEYS.to_vec(),
+        "/compare" => compare::address_keys(),
         // The figures, not the lines still waiting: the card shows the totals.
         "/stack" => stack::report::figure_keys(),
         _ => Vec::new(),
@@ -73,15 +73,17 @@ pub fn keys(path: &str) -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = match path {
         "/" | "/vendors.csv" => listing::KEYS.to_vec(),
         // A page with a vendor picker also reads the text searched for without JavaScript.
-        "/calculator" => [&scenario::KEYS[..], &[vendor_search::SEARCH]].concat(),
-        "/api/cost" | CHART_SVG => scenario::KEYS.to_vec(),
+        "/calculator" => [&scenario::address_keys()[..], &[vendor_search::SEARCH]].concat(),
+        "/api/cost" => scenario::address_keys(),
+        // The chart draws figures only: the answers change no line of it.
+        CHART_SVG => scenario::KEYS.to_vec(),
         "/decide" => [decision::KEYS.as_slice(), &[vendor_search::SEARCH]].concat(),
-        "/compare" => [&compare::KEYS[..], &[vendor_search::SEARCH]].concat(),
-        "/compare.csv" => compare::KEYS.to_vec(),
+        "/compare" => [&compare::address_keys()[..], &[vendor_search::SEARCH]].concat(),
+        "/compare.csv" => compare::address_keys(),
         VENDOR_SEARCH => vec![vendor_search::ENDPOINT_SEARCH],
         "/stack" | "/stack.csv" | "/api/stack" => stack::report::keys(),
         // A guide holds the calculator and the decision helper.
-        _ if guide => [&scenario::KEYS[..], decision::KEYS.as_slice()].concat(),
+        _ if guide => [&scenario::address_keys()[..], decision::KEYS.as_slice()].concat(),
         _ => Vec::new(),
     };
     let mut seen = std::collections::HashSet::new();
@@ -156,9 +158,10 @@ mod tests {
         assert_eq!(card_page("/og/x.svg"), None);
         assert_eq!(card_page("/calculator"), None);
         let q = Query::parse("users=120&vendor=mode&utm_source=x&sort=name&automate=yes");
+        // The calculator's card states the advice, which the answers change.
         assert_eq!(
             card_address("/calculator", &q),
-            "/og/calculator.png?vendor=mode&users=120"
+            "/og/calculator.png?vendor=mode&users=120&automate=yes"
         );
         // A guide's card shows the vendor's facts, whatever its calculator says.
         assert_eq!(card_address("/vendors/mode", &q), "/og/vendors/mode.png");

@@ -7,6 +7,7 @@
 use crate::domain::cost::manual::{ManualInputs, SOURCE_TEAM};
 use crate::domain::cost::upgrade::UpgradeInputs;
 use crate::domain::format::{group_thousands, plain};
+use crate::domain::questions::{self, Answers};
 use crate::domain::url::{self, Query};
 use serde::{Deserialize, Serialize};
 
@@ -211,6 +212,15 @@ pub struct Scenario {
     pub users: u32,
     pub manual: ManualInputs,
     pub upgrade: UpgradeInputs,
+    /// The decision questions' answers: the calculator's form does not ask them, but they
+    /// are part of the address, so every page advises on the same answers.
+    #[serde(default)]
+    pub answers: Answers,
+}
+
+/// Every key a scenario reads from the address: the calculator form's, then the answers'.
+pub fn address_keys() -> Vec<&'static str> {
+    [&KEYS[..], questions::KEYS.as_slice()].concat()
 }
 
 impl Default for Scenario {
@@ -223,6 +233,7 @@ impl Default for Scenario {
                 years: DEFAULT_YEARS,
                 ..Default::default()
             },
+            answers: Answers::default(),
         }
     }
 }
@@ -317,6 +328,11 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
     let years = num(&YEARS).map_or(d.upgrade.years, |v| v as u32);
     let quote = num(&QUOTE);
     let current_quote = num(&CURRENT_QUOTE);
+    let (answers, unread) = questions::parse(q);
+    issues.extend(unread.into_iter().map(|(field, message)| Issue {
+        field: field.into(),
+        message,
+    }));
     let scenario = Scenario {
         vendor: q.text(VENDOR),
         users,
@@ -327,6 +343,7 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
             current_quote,
             years,
         },
+        answers,
     };
     (scenario, issues)
 }
@@ -370,7 +387,15 @@ impl Scenario {
         if let Some(q) = self.upgrade.current_quote {
             pairs.push((CURRENT_QUOTE.key, plain(q)));
         }
+        pairs.extend(self.answers.pairs());
         url::encode(&pairs)
+    }
+
+    /// Joiners plus leavers a year, from team size and the manual-cost percentages.
+    pub fn changes_a_year(&self) -> u32 {
+        let m = &self.manual;
+        let pct = m.joiners_pct + m.leavers_pct;
+        (self.users as f64 * pct / 100.0).round() as u32
     }
 }
 

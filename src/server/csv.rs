@@ -361,7 +361,7 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
         .iter()
         .filter_map(|s| catalog.vendor(s))
         .map(|v| {
-            let c = compare::column(v, sel.users);
+            let c = compare::column(v, sel.users, &sel.answers);
             let [low, high, open] = span_cells(c.upgrade.as_ref().and_then(|u| u.difference));
             vec![
                 text_cell(&c.slug),

@@ -6,10 +6,11 @@ use crate::domain::cost::manual::ManualInputs;
 use crate::domain::cost::upgrade::{Costing, PriceSource, UpgradeInputs};
 use crate::domain::cost::verdict::{BreakEven, Outcome};
 use crate::domain::cost::Span;
+use crate::domain::recommendation::{advise, conflict_sentence, Ground};
 use crate::domain::report::{evaluate, Report};
 use crate::domain::scenario::{self, Issue};
 use crate::domain::url::Query;
-use crate::domain::vendor::{DecisionRow, PercentRange, Vendor};
+use crate::domain::vendor::{Action, DecisionRow, PercentRange, Vendor};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -48,6 +49,18 @@ pub struct CostResponse<'a> {
     /// `null` without a vendor, or when the vendor lists no plans.
     pub upgrade: Option<UpgradeJson<'a>>,
     pub verdict: Option<VerdictJson<'a>>,
+    /// What every page advises for this address (`recommendation::advise`).
+    pub advice: AdviceJson<'a>,
+}
+
+/// The advice: the action, the decision-table row behind it, what decided it, and where
+/// the row and the figures disagree, the page's sentence saying so.
+#[derive(Serialize)]
+pub struct AdviceJson<'a> {
+    pub action: Option<Action>,
+    pub decision_row: Option<&'a DecisionRow>,
+    pub ground: Ground,
+    pub conflict: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -180,13 +193,21 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
         years: u.years,
         over_years: span(u.over_years),
     });
-    let verdict = r.verdict.as_ref().map(|v| {
-        let vendor = r.scenario.vendor.as_deref().and_then(|s| catalog.vendor(s));
-        VerdictJson {
-            result: (&v.outcome).into(),
-            break_even: v.break_even.as_ref(),
-            decision_row: v.decision_row.and_then(|i| vendor?.decision.get(i)),
-        }
+    let vendor = r.scenario.vendor.as_deref().and_then(|s| catalog.vendor(s));
+    let rec = advise(vendor, r);
+    let advice = AdviceJson {
+        action: rec.action,
+        decision_row: rec.row.and_then(|i| vendor?.decision.get(i)),
+        ground: rec.ground,
+        conflict: rec
+            .conflict
+            .zip(vendor)
+            .map(|(c, v)| conflict_sentence(&c, v, r)),
+    };
+    let verdict = r.verdict.as_ref().map(|v| VerdictJson {
+        result: (&v.outcome).into(),
+        break_even: v.break_even.as_ref(),
+        decision_row: v.decision_row.and_then(|i| vendor?.decision.get(i)),
     });
     CostResponse {
         vendor: r.scenario.vendor.as_deref(),
@@ -205,6 +226,7 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
         total_annual_impact: m.total_annual_impact,
         upgrade,
         verdict,
+        advice,
     }
 }
 

@@ -18,6 +18,7 @@ mod index_data;
 mod index_v3;
 mod island_props;
 mod og_images;
+mod one_answer;
 mod operations;
 mod own_words;
 mod pages;

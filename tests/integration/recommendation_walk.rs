@@ -1,9 +1,9 @@
 //! Walks every vendor in `data/` across team sizes, current plans and answers, and proves
-//! the one recommendation logic never advises, without saying so, an option the figures
-//! show is dearer at every price in the range.
+//! the one advice (`recommendation::advise`) never advises, without saying so, an option
+//! the figures show is dearer at every price in the range.
 
-use scim_ledger::domain::decision::{self, match_rows};
-use scim_ledger::domain::recommendation::{cheaper_than, recommend};
+use scim_ledger::domain::decision::match_rows;
+use scim_ledger::domain::recommendation::{advise, cheaper_than};
 use scim_ledger::domain::report::evaluate;
 use scim_ledger::domain::scenario;
 use scim_ledger::domain::url::Query;
@@ -33,25 +33,13 @@ fn no_page_advises_a_dearer_option_without_saying_so() {
                     pairs.extend(answers.iter().copied());
                     let q = Query::from_pairs(pairs);
                     let (s, issues) = scenario::parse(&q);
-                    let situation = decision::parse(&q, s.clone());
-                    let report = evaluate(Some(v), s, issues);
-                    let m = match_rows(v, &situation);
-                    let answered = m.chosen.map(|i| (i, m.certain));
+                    let report = evaluate(Some(v), s.clone(), issues);
+                    let m = match_rows(v, &s);
                     let case = format!("{} {q}", v.slug);
 
-                    // The calculator and the comparison: figures only.
-                    let plain = recommend(Some(v), &report, None);
-                    if let Some(a) = plain.action {
-                        assert_eq!(
-                            cheaper_than(a, &report),
-                            None,
-                            "figures-only advice is beaten: {case}"
-                        );
-                    }
-                    assert!(plain.conflict.is_none(), "{case}");
-
-                    // The decision helper: answers and figures.
-                    let rec = recommend(Some(v), &report, answered);
+                    // The one advice every page gives: answers (or team size and plan) and
+                    // figures, weighed once.
+                    let rec = advise(Some(v), &report);
                     walked += 1;
                     if let Some(a) = rec.action {
                         if let Some(cheaper) = cheaper_than(a, &report) {

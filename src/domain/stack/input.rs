@@ -270,13 +270,12 @@ impl Stack {
     /// The query string (no leading `?`) of what differs from the defaults.
     pub fn to_query(&self) -> String {
         let shared = scenario::Scenario {
-            vendor: None,
-            users: crate::domain::cost::manual::SOURCE_TEAM,
             manual: self.manual,
             upgrade: crate::domain::cost::upgrade::UpgradeInputs {
                 years: self.years,
                 ..Default::default()
             },
+            ..Default::default()
         }
         .to_query();
         let mut out = String::new();

@@ -3,14 +3,15 @@
 //! Shared by each guide's `#decision` section and `/decide`.
 
 use crate::domain::cost::upgrade::{current_plan, plan_param};
-use crate::domain::decision::{self, IdpChoice, Match, Question, Situation};
+use crate::domain::decision::{self, Match};
 use crate::domain::format::plain;
 use crate::domain::format::{self, usd_whole};
 use crate::domain::keys::Key;
-use crate::domain::recommendation::{conflict_sentence, recommend, Ground};
+use crate::domain::questions::{self, IdpChoice, Question};
+use crate::domain::recommendation::{advise, conflict_sentence, Ground};
 use crate::domain::report::upgrade_sentence;
 use crate::domain::report::Report;
-use crate::domain::scenario::{self, JOINERS, LEAVERS, USERS};
+use crate::domain::scenario::{self, Scenario, JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
 use crate::domain::vendor_search::SEARCH;
 use crate::ui::components::layout::InputErrors;
@@ -37,16 +38,9 @@ pub fn DecisionHelper(
     let vendor = vendor.into_vendor();
     let questions = decision::questions_for(&vendor);
     let (report, vendor) = use_report(Some(vendor));
-    let query = use_address_bar();
-    let situation = Memo::new(move |_| {
-        let scenario = report.with(|r| r.scenario.clone());
-        query.with(|q| decision::parse(q, scenario))
-    });
-    // Its own answers and the scenario it shares with the calculator (team size, rates).
-    bad_input_when(
-        situation.with_untracked(|s| !s.issues.is_empty())
-            || report.with_untracked(|r| !r.issues.is_empty()),
-    );
+    // The answers are part of the scenario, which the helper shares with the calculator.
+    let situation = Memo::new(move |_| report.with(|r| r.scenario.clone()));
+    bad_input_when(report.with_untracked(|r| !r.issues.is_empty()));
     let matched = Memo::new(move |_| {
         situation
             .with(|s| vendor.with_value(|v| decision::match_rows(v.as_ref().expect("vendor"), s)))
@@ -81,7 +75,7 @@ static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 #[component]
 fn SituationForm(
-    situation: Memo<Situation>,
+    situation: Memo<Scenario>,
     report: Memo<Report>,
     vendor: StoredValue<Option<Vendor>>,
     questions: Vec<Question>,
@@ -94,11 +88,20 @@ fn SituationForm(
     let current = move || {
         situation.with(|s| {
             vendor_ref(vendor, |v| {
-                current_plan(v, &s.scenario.upgrade).map(|p| p.name.clone())
+                current_plan(v, &s.upgrade).map(|p| p.name.clone())
             })
         })
     };
-    let issues = move || situation.with(|s| s.issues.clone());
+    // The answers' own problems; the numbers' show beside their fields.
+    let issues = move || {
+        report.with(|r| {
+            r.issues
+                .iter()
+                .filter(|i| questions::KEYS.contains(&i.field.as_str()))
+                .map(|i| i.message.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     let number_issue = move |key: &'static str| {
         report.with(|r| {
             r.issues
@@ -146,7 +149,7 @@ fn SituationForm(
                 <legend>"A few questions"</legend>
                 {questions.into_iter().map(|q| view! { <YesNo q situation/> }).collect_view()}
             </fieldset>
-            {move || view! { <InputErrors messages=issues().into_iter().map(|(_, m)| m).collect()/> }}
+            {move || view! { <InputErrors messages=issues()/> }}
             <FormActions submit="Show what fits" reset_href=reset.clone() reset_label="Clear answers"/>
         </LiveForm>
     }
@@ -177,8 +180,8 @@ fn SmallNumber(
 }
 
 #[component]
-fn IdpSelect(situation: Memo<Situation>) -> impl IntoView {
-    let chosen = move || situation.with(|s| s.idp.map(|c| c.key()).unwrap_or_default());
+fn IdpSelect(situation: Memo<Scenario>) -> impl IntoView {
+    let chosen = move || situation.with(|s| s.answers.idp.map(|c| c.key()).unwrap_or_default());
     let options: Vec<(String, &'static str)> = Idp::ALL
         .into_iter()
         .map(|i| (IdpChoice::Known(i).key(), i.name()))
@@ -199,8 +202,8 @@ fn IdpSelect(situation: Memo<Situation>) -> impl IntoView {
 
 /// One question as three radio buttons: yes, no, not sure.
 #[component]
-fn YesNo(q: Question, situation: Memo<Situation>) -> impl IntoView {
-    let answer = move || situation.with(|s| s.answer(q));
+fn YesNo(q: Question, situation: Memo<Scenario>) -> impl IntoView {
+    let answer = move || situation.with(|s| s.answers.answer(q));
     let name = q.key();
     let group = name.clone();
     let radio = move |value: &'static str, label: &'static str, is: Option<bool>| {
@@ -236,9 +239,8 @@ fn Recommendation(
     move || {
         let m = matched.get();
         let r = report.get();
-        let answered = m.chosen.map(|i| (i, m.certain));
         let (rec, row, conflict) = vendor.with_value(|v| {
-            let rec = recommend(v.as_ref(), &r, answered);
+            let rec = advise(v.as_ref(), &r);
             let row = rec.row.and_then(|i| v.as_ref()?.decision.get(i).cloned());
             let conflict = rec
                 .conflict
@@ -370,7 +372,7 @@ fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
 fn Options(
     report: Memo<Report>,
     vendor: StoredValue<Option<Vendor>>,
-    situation: Memo<Situation>,
+    situation: Memo<Scenario>,
     has_api_guide: bool,
 ) -> impl IntoView {
     let migration = vendor_ref(vendor, |v| {
@@ -461,13 +463,13 @@ fn StayManualOption(report: Memo<Report>) -> impl IntoView {
 #[component]
 fn AutomateElsewhereOption(
     vendor: StoredValue<Option<Vendor>>,
-    situation: Memo<Situation>,
+    situation: Memo<Scenario>,
     has_api_guide: bool,
 ) -> impl IntoView {
     let (slug, name) = vendor_ref(vendor, |v| (v.slug.clone(), v.name.clone()));
     let idp_note = move || {
         situation.with(|s| {
-            vendor_ref(vendor, |v| match s.idp {
+            vendor_ref(vendor, |v| match s.answers.idp {
                 Some(IdpChoice::Known(i)) => {
                     let p = v.idp(i).map(|x| x.provisioning).unwrap_or(Provisioning::Unknown);
                     format!("For {} the data says: provisioning {}.", i.name(), p.label().to_ascii_lowercase())

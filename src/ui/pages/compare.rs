@@ -59,7 +59,7 @@ pub fn ComparePage() -> impl IntoView {
                 let sel = selection.get_untracked();
                 // Unreadable or unknown names, or a bad team size: shown below, and 400.
                 bad_input_when(!sel.issues.is_empty() || !set.missing.is_empty());
-                let columns: Vec<Column> = set.found.iter().map(|v| compare::column(v, sel.users)).collect();
+                let columns: Vec<Column> = set.found.iter().map(|v| compare::column(v, sel.users, &sel.answers)).collect();
                 view! {
                     <Notices sel=sel.clone() missing=set.missing/>
                     <CompareControls sel=sel.clone() searched columns=columns.clone()/>

@@ -5,7 +5,7 @@ use crate::domain::cost::upgrade::{Costing, PlanSide, PriceSource, UpgradeCost};
 use crate::domain::cost::verdict::{Outcome, Verdict};
 use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
 use crate::domain::keys::Key;
-use crate::domain::recommendation::recommend;
+use crate::domain::recommendation::advise;
 use crate::domain::report::{headline, verdict_sentence, Report};
 use crate::domain::vendor::Vendor;
 use leptos::either::Either;
@@ -244,7 +244,7 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
             usd_whole(r.manual.total_annual_impact * years as f64),
             if years == 1 { "" } else { "s" }
         );
-        let advice = vendor.with_value(|v| recommend(v.as_ref(), &r, None));
+        let advice = vendor.with_value(|v| advise(v.as_ref(), &r));
         let row = vendor.with_value(|v| {
             let v = v.as_ref()?;
             let row = v.decision.get(advice.row?)?.clone();
