@@ -2,9 +2,10 @@
 //! page (server and browser) and `/api/cost` share.
 
 use crate::domain::cost::manual::{manual_cost, ManualCost};
+use crate::domain::cost::upgrade::current_plan;
 use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost};
 use crate::domain::cost::verdict::{verdict, Outcome, Verdict};
-use crate::domain::cost::Span;
+use crate::domain::cost::{unused_seat_price, SeatSource, Span};
 use crate::domain::format;
 use crate::domain::scenario::{self, Issue, Scenario};
 use crate::domain::vendor::Vendor;
@@ -16,6 +17,8 @@ pub struct Report {
     /// Values we could not use as given, with what we used instead.
     pub issues: Vec<Issue>,
     pub manual: ManualCost,
+    /// Where the unused seats' price (`scenario.manual.seat_price_monthly`) comes from.
+    pub seat_source: SeatSource,
     /// `None` without a vendor, or when the vendor lists no plans.
     pub upgrade: Option<UpgradeCost>,
     pub verdict: Option<Verdict>,
@@ -58,8 +61,20 @@ fn vendor_issues(vendor: Option<&Vendor>, s: &Scenario, issues: &mut Vec<Issue>)
     }
 }
 
-pub fn evaluate(vendor: Option<&Vendor>, scenario: Scenario, mut issues: Vec<Issue>) -> Report {
+/// Where the unused seats' price comes from, in words: "Pro's list price per seat".
+pub fn seat_source_words(source: &SeatSource) -> String {
+    match source {
+        SeatSource::Given => "the price you entered".into(),
+        SeatSource::Plan { plan } => format!("{plan}'s list price per seat"),
+        SeatSource::Default => "the model's default: your plan states no price per seat".into(),
+    }
+}
+
+pub fn evaluate(vendor: Option<&Vendor>, mut scenario: Scenario, mut issues: Vec<Issue>) -> Report {
     vendor_issues(vendor, &scenario, &mut issues);
+    let plan = vendor.and_then(|v| current_plan(v, &scenario.upgrade));
+    let (seat_price, seat_source) = unused_seat_price(scenario.seat, plan);
+    scenario.manual.seat_price_monthly = seat_price;
     let manual = manual_cost(scenario.users, &scenario.manual);
     let upgrade = vendor.and_then(|v| upgrade_cost(v, scenario.users, &scenario.upgrade));
     let verdict = vendor.map(|v| {
@@ -75,6 +90,7 @@ pub fn evaluate(vendor: Option<&Vendor>, scenario: Scenario, mut issues: Vec<Iss
         scenario,
         issues,
         manual,
+        seat_source,
         upgrade,
         verdict,
     }

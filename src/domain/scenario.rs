@@ -109,9 +109,10 @@ pub const SEAT: Field = Field {
     min: 0.0,
     max: 100_000.0,
     whole: false,
-    default: Some(D.seat_price_monthly),
+    // Left empty, the price per seat of the reader's current plan (`cost::unused_seat_price`).
+    default: None,
     default_source:
-        "$3,925 ÷ 12 licences ÷ 12 months, derived from the sources' 500-employee block",
+        "the list price per seat of your current plan; where it has none, $27.26 ($3,925 ÷ 12 licences ÷ 12 months, derived from the sources' 500-employee block)",
 };
 pub const ORPHAN_COST: Field = Field {
     key: "orphan_cost",
@@ -212,6 +213,11 @@ pub struct Scenario {
     pub users: u32,
     pub manual: ManualInputs,
     pub upgrade: UpgradeInputs,
+    /// The price of an unused seat a month, where the address gives one; without it the
+    /// report uses the current plan's list price per seat (`cost::unused_seat_price`), and
+    /// `manual.seat_price_monthly` holds the price used.
+    #[serde(default)]
+    pub seat: Option<f64>,
     /// The decision questions' answers: the calculator's form does not ask them, but they
     /// are part of the address, so every page advises on the same answers.
     #[serde(default)]
@@ -233,6 +239,7 @@ impl Default for Scenario {
                 years: DEFAULT_YEARS,
                 ..Default::default()
             },
+            seat: None,
             answers: Answers::default(),
         }
     }
@@ -322,10 +329,11 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
         hourly_cost: num(&HOURLY).unwrap_or(d.manual.hourly_cost),
         orphan_pct: num(&ORPHANS).unwrap_or(d.manual.orphan_pct),
         unused_pct: num(&UNUSED).unwrap_or(d.manual.unused_pct),
-        seat_price_monthly: num(&SEAT).unwrap_or(d.manual.seat_price_monthly),
+        seat_price_monthly: d.manual.seat_price_monthly,
         cost_per_orphan: num(&ORPHAN_COST).unwrap_or(d.manual.cost_per_orphan),
     };
     let years = num(&YEARS).map_or(d.upgrade.years, |v| v as u32);
+    let seat = num(&SEAT);
     let quote = num(&QUOTE);
     let current_quote = num(&CURRENT_QUOTE);
     let (answers, unread) = questions::parse(q);
@@ -343,6 +351,7 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
             current_quote,
             years,
         },
+        seat,
         answers,
     };
     (scenario, issues)
@@ -371,12 +380,14 @@ impl Scenario {
             (HOURLY, m.hourly_cost),
             (ORPHANS, m.orphan_pct),
             (UNUSED, m.unused_pct),
-            (SEAT, m.seat_price_monthly),
             (ORPHAN_COST, m.cost_per_orphan),
         ] {
             if f.default != Some(v) {
                 pairs.push((f.key, plain(v)));
             }
+        }
+        if let Some(p) = self.seat {
+            pairs.push((SEAT.key, plain(p)));
         }
         if self.upgrade.years != DEFAULT_YEARS {
             pairs.push((YEARS.key, self.upgrade.years.to_string()));
@@ -447,7 +458,7 @@ mod tests {
         assert_eq!(s.manual.leavers_pct, 0.0);
         assert_eq!(s.manual.hourly_cost, 60.28);
         assert_eq!(s.upgrade.years, 3);
-        assert_eq!(s.manual.seat_price_monthly, 100_000.0);
+        assert_eq!(s.seat, Some(100_000.0));
         assert_eq!(s.upgrade.quote, None);
         let msg = |k: &str| {
             issues
@@ -495,7 +506,6 @@ mod tests {
             ("hourly", "60.28"),
             ("orphans", "14"),
             ("unused", "2.4"),
-            ("seat", "27.26"),
             ("orphan_cost", "248.71"),
             ("years", "3"),
         ]);

@@ -5,7 +5,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::cost::manual::ManualInputs;
 use crate::domain::cost::upgrade::{Costing, PriceSource, UpgradeInputs};
 use crate::domain::cost::verdict::{BreakEven, Outcome};
-use crate::domain::cost::Span;
+use crate::domain::cost::{SeatSource, Span};
 use crate::domain::recommendation::{advise, conflict_sentence, Ground};
 use crate::domain::report::{evaluate, Report};
 use crate::domain::scenario::{self, Issue};
@@ -46,6 +46,8 @@ pub struct CostResponse<'a> {
     pub it_labor_cost: f64,
     pub compliance_cost: f64,
     pub total_annual_impact: f64,
+    /// Where `inputs.manual.seat_price_monthly` comes from (`given`, `plan`, `default`).
+    pub seat_source: &'a SeatSource,
     /// `null` without a vendor, or when the vendor lists no plans.
     pub upgrade: Option<UpgradeJson<'a>>,
     pub verdict: Option<VerdictJson<'a>>,
@@ -224,6 +226,7 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
         it_labor_cost: m.it_labor_cost,
         compliance_cost: m.compliance_cost,
         total_annual_impact: m.total_annual_impact,
+        seat_source: &r.seat_source,
         upgrade,
         verdict,
         advice,

@@ -23,6 +23,7 @@ mod operations;
 mod own_words;
 mod pages;
 mod recommendation_walk;
+mod seat_price;
 mod stack;
 mod stalls;
 mod traffic;

@@ -48,6 +48,40 @@ pub fn figure_annual(f: &Figure, users: u32, min_seats: Option<u32>) -> Span {
     Span::of_figure(f).scale(units * f.period.per_year())
 }
 
+/// Where the price of an unused seat comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "from")]
+pub enum SeatSource {
+    /// The reader typed it.
+    Given,
+    /// The list price per seat of the plan the reader is on.
+    Plan { plan: String },
+    /// The model's default (the sources' 500-person block): the plan's price is flat,
+    /// quoted or unknown.
+    Default,
+}
+
+/// The price of one unused seat a month: the reader's, else the list price per seat of the
+/// plan they are on, else the model's default. The calculator and the stack both call
+/// this, so the same app at the same seats costs the same to leave manual.
+pub fn unused_seat_price(given: Option<f64>, current: Option<&Plan>) -> (f64, SeatSource) {
+    if let Some(g) = given {
+        return (g, SeatSource::Given);
+    }
+    match current.and_then(|p| Some((p, monthly_seat_price(p)?))) {
+        Some((p, monthly)) => (
+            monthly,
+            SeatSource::Plan {
+                plan: p.name.clone(),
+            },
+        ),
+        None => (
+            manual::ManualInputs::DEFAULT.seat_price_monthly,
+            SeatSource::Default,
+        ),
+    }
+}
+
 /// A plan's stated price per seat per month, where it is a plain per-user figure.
 pub fn monthly_seat_price(plan: &Plan) -> Option<f64> {
     match &plan.price {

@@ -62,6 +62,9 @@ pub struct StackApp {
 pub struct Stack {
     pub apps: Vec<StackApp>,
     pub manual: ManualInputs,
+    /// The price of an unused seat a month, where the address gives one; else each app's
+    /// own (`cost::unused_seat_price`).
+    pub seat: Option<f64>,
     pub years: u32,
 }
 
@@ -70,6 +73,7 @@ impl Default for Stack {
         Stack {
             apps: Vec::new(),
             manual: ManualInputs::DEFAULT,
+            seat: None,
             years: scenario::DEFAULT_YEARS,
         }
     }
@@ -226,6 +230,7 @@ pub fn parse(q: &Query) -> (Stack, Vec<Issue>) {
         Stack {
             apps,
             manual: s.manual,
+            seat: s.seat,
             years: s.upgrade.years,
         },
         issues,
@@ -271,6 +276,7 @@ impl Stack {
     pub fn to_query(&self) -> String {
         let shared = scenario::Scenario {
             manual: self.manual,
+            seat: self.seat,
             upgrade: crate::domain::cost::upgrade::UpgradeInputs {
                 years: self.years,
                 ..Default::default()
@@ -339,6 +345,7 @@ mod tests {
                 hourly_cost: 80.0,
                 ..ManualInputs::DEFAULT
             },
+            seat: None,
             years: 1,
         };
         let q = s.to_query();

@@ -28,7 +28,7 @@ use crate::domain::cost::upgrade::{
     upgrade_cost, Costing, PriceSource, UpgradeCost, UpgradeInputs,
 };
 use crate::domain::cost::verdict::{outcome, Outcome};
-use crate::domain::cost::{monthly_seat_price, Span};
+use crate::domain::cost::{unused_seat_price, SeatSource, Span};
 use crate::domain::status::ScimStatus;
 use crate::domain::vendor::Vendor;
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,10 @@ pub struct AppTax {
     pub extra_per_seat_month: Option<Span>,
     /// Staying manual for a year at this app's seats.
     pub manual: ManualCost,
+    /// The price of an unused seat a month in `manual`, and where it comes from: the
+    /// same rule as the calculator's.
+    pub seat_price_monthly: f64,
+    pub seat_source: SeatSource,
     pub outcome: Outcome,
 }
 
@@ -132,7 +136,13 @@ fn extra_of(up: Option<&UpgradeCost>) -> Extra {
 }
 
 /// One app at its seats, with the stack's shared inputs.
-pub fn app_tax(v: &Vendor, app: &StackApp, manual: &ManualInputs, years: u32) -> AppTax {
+pub fn app_tax(
+    v: &Vendor,
+    app: &StackApp,
+    manual: &ManualInputs,
+    seat: Option<f64>,
+    years: u32,
+) -> AppTax {
     let inputs = UpgradeInputs {
         current_plan: app.plan.clone(),
         quote: app.quote,
@@ -140,10 +150,10 @@ pub fn app_tax(v: &Vendor, app: &StackApp, manual: &ManualInputs, years: u32) ->
         years,
     };
     let up = upgrade_cost(v, app.seats, &inputs);
-    let own_seat_price =
-        crate::domain::cost::upgrade::current_plan(v, &inputs).and_then(monthly_seat_price);
+    let (seat_price, seat_source) =
+        unused_seat_price(seat, crate::domain::cost::upgrade::current_plan(v, &inputs));
     let manual_inputs = ManualInputs {
-        seat_price_monthly: own_seat_price.unwrap_or(manual.seat_price_monthly),
+        seat_price_monthly: seat_price,
         ..*manual
     };
     let manual = manual_cost(app.seats, &manual_inputs);
@@ -166,6 +176,8 @@ pub fn app_tax(v: &Vendor, app: &StackApp, manual: &ManualInputs, years: u32) ->
             None => Outcome::Unknown,
         },
         manual,
+        seat_price_monthly: seat_price,
+        seat_source,
     }
 }
 
@@ -187,7 +199,7 @@ pub fn totals(catalog: &Catalog, stack: &Stack) -> StackTotals {
     let mut not_in_catalog = Vec::new();
     for app in &stack.apps {
         match catalog.vendor(&app.slug) {
-            Some(v) => apps.push(app_tax(v, app, &stack.manual, stack.years)),
+            Some(v) => apps.push(app_tax(v, app, &stack.manual, stack.seat, stack.years)),
             None => not_in_catalog.push(app.slug.clone()),
         }
     }

@@ -6,7 +6,7 @@ use crate::domain::cost::verdict::{Outcome, Verdict};
 use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::recommendation::advise;
-use crate::domain::report::{headline, verdict_sentence, Report};
+use crate::domain::report::{headline, seat_source_words, verdict_sentence, Report};
 use crate::domain::vendor::Vendor;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ pub fn ManualCostTable(report: Memo<Report>) -> impl IntoView {
                         <FigureRow key="it_hours" label="IT hours a year" value=format!("{} hours", hours(m.it_hours))
                             formula=format!("({} joiners + {} leavers) × {} min ÷ 60", plain(m.joiners), plain(m.leavers), plain(i.minutes_per_change))/>
                         <FigureRow key="unused_license_cost" label="Unused-licence cost" value=usd_whole(m.unused_license_cost)
-                            formula=format!("{} licence{} × {} × 12 months", group_thousands(m.unused_licenses), if m.unused_licenses == 1 { "" } else { "s" }, usd(i.seat_price_monthly))/>
+                            formula=format!("{} licence{} × {} × 12 months ({})", group_thousands(m.unused_licenses), if m.unused_licenses == 1 { "" } else { "s" }, usd(i.seat_price_monthly), seat_source_words(&r.seat_source))/>
                         <FigureRow key="it_labor_cost" label="IT labour cost" value=usd_whole(m.it_labor_cost)
                             formula=format!("{} hours × {} an hour", plain((m.it_hours * 100.0).round() / 100.0), usd(i.hourly_cost))/>
                         <FigureRow key="compliance_cost" label="Compliance cost" value=usd_whole(m.compliance_cost)

@@ -2,6 +2,7 @@
 //! replaces the URL in place.
 
 use crate::domain::cost::upgrade::{current_plan, plan_param, Costing};
+use crate::domain::cost::SeatSource;
 use crate::domain::format::plain;
 use crate::domain::report::Report;
 use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, VENDOR, YEARS};
@@ -9,7 +10,6 @@ use crate::domain::vendor::Vendor;
 use crate::domain::vendor_search::SEARCH;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_form::{FormActions, LiveForm};
-use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
@@ -59,7 +59,7 @@ pub fn ScenarioForm(
                 <div class="field-grid">
                     {MANUAL_FIELDS.into_iter().map(|field| view! { <NumberField field report/> }).collect_view()}
                 </div>
-                <SeatPriceChoice report vendor/>
+                <SeatPriceChoice report/>
             </details>
             <FormActions submit="Update figures" reset_href reset_label="Reset to defaults"/>
         </LiveForm>
@@ -213,40 +213,24 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
     }
 }
 
-/// Offers the vendor's own seat price for the unused-licence cost; never applied silently.
+/// Says which price the unused-licence cost uses: the reader's, their plan's list price per
+/// seat, or the model's default; with the reader's own price, a link back to the plan's.
 #[component]
-fn SeatPriceChoice(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+fn SeatPriceChoice(report: Memo<Report>) -> impl IntoView {
     move || {
         let r = report.get();
-        let offer = vendor.with_value(|v| {
-            let v = v.as_ref()?;
-            let u = r.upgrade.as_ref()?;
-            let plan = v.plan(&u.current.plan)?;
-            crate::domain::cost::monthly_seat_price(plan)
-                .map(|m| (plan.name.clone(), m, v.slug.clone()))
-        });
-        offer.map(|(plan, monthly, slug)| {
-            let using = (r.scenario.manual.seat_price_monthly - monthly).abs() < 0.005;
+        let used = format!(
+            "Unused licences are priced at {} a month: {}.",
+            crate::domain::format::usd(r.scenario.manual.seat_price_monthly),
+            crate::domain::report::seat_source_words(&r.seat_source)
+        );
+        let back = (r.seat_source == SeatSource::Given).then(|| {
             let href = format!(
                 "?{}#cost",
-                super::query_with(&r.scenario, |s| {
-                    s.vendor = Some(slug);
-                    s.manual.seat_price_monthly = monthly;
-                })
+                super::query_with(&r.scenario, |s| s.seat = None)
             );
-            view! {
-                <p class="seat-choice">
-                    {if using {
-                        Either::Left(view! {
-                            <span>{format!("Using {plan}'s list price, {} per seat per month, for unused licences.", crate::domain::format::usd(monthly))}</span>
-                        })
-                    } else {
-                        Either::Right(view! {
-                            <a href=href>{format!("Use {plan}'s list price ({} per seat per month) for unused licences", crate::domain::format::usd(monthly))}</a>
-                        })
-                    }}
-                </p>
-            }
-        })
+            view! { " "<a href=href>"Use your plan's price instead"</a> }
+        });
+        view! { <p class="seat-choice">{used}{back}</p> }
     }
 }
