@@ -72,6 +72,26 @@ fn each_app_and_the_totals_show_their_figures() {
 }
 
 #[test]
+fn one_app_and_one_year_are_singular() {
+    common::block_on(async {
+        let page = get("/stack?apps=mode:40&years=1").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(text(&page.body, "#stack-totals-title"), "Your stack: 1 app");
+        assert_eq!(
+            text(&page.body, "head > title"),
+            "Stack of 1 app · SCIM Ledger"
+        );
+        assert!(
+            attr(&page.body, "meta[property='og:description']", "content")
+                .starts_with("1 app: getting SCIM costs")
+        );
+        assert!(texts(&page.body, ".stack-totals .sub")
+            .contains(&"across 1 app with a price we know".to_string()));
+        assert!(texts(&page.body, "th").contains(&"Verdict (1 year)".to_string()));
+    })
+}
+
+#[test]
 fn the_form_posts_and_redirects_to_the_stacks_address() {
     common::block_on(async {
         // A pasted list: one line matched, one typo, one of the identity provider's own apps.

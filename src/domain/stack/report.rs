@@ -243,12 +243,14 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
         }
     }
     if stack.apps.len() > input::MAX_APPS {
+        let over = stack.apps.len() - input::MAX_APPS;
         issues.push(issue(
             APPS,
             format!(
-                "A stack holds at most {} apps; the last {} are left out.",
+                "A stack holds at most {} apps; the last {} {} left out.",
                 input::MAX_APPS,
-                stack.apps.len() - input::MAX_APPS
+                format::count(over, "app"),
+                if over == 1 { "is" } else { "are" }
             ),
         ));
         stack.apps.truncate(input::MAX_APPS);
