@@ -216,7 +216,7 @@ mod tests {
     fn a_row_with_bad_seats_waits_with_its_text() {
         assert_eq!(
             post("app=slack&seats=lots&plan=&quote="),
-            "list=Slack,+lots"
+            "list=Slack%09lots"
         );
     }
 

@@ -446,7 +446,7 @@ fn AddApps() -> impl IntoView {
         <fieldset class="card add-apps">
             <legend>"Add apps"</legend>
             <div class="field">
-                <label for="stack-list">"One app a line, with its seats: “Slack, 250”. A spreadsheet paste (name, tab, seats) or an export from Okta or Entra ID works too."</label>
+                <label for="stack-list">"One app a line, or several parted by commas, each with its seats: “Slack, 250” or “Slack 250, Zoom 40”. A spreadsheet paste (name, tab, seats) or an export from Okta or Entra ID works too."</label>
                 <textarea id="stack-list" name=LIST rows="6" spellcheck="false" placeholder="Slack, 250\nZoom, 250\nMode, 40"></textarea>
             </div>
             <p class="file-pick" hidden=true>
