@@ -24,10 +24,11 @@
 //! 1, 2, 4 and 5).
 //!
 //! The reader is our own: RFC 4180 (quoted cells, doubled quotes, line breaks inside
-//! quotes) in some forty lines, with a tab or comma delimiter. The `csv` crate would do the
-//! same but is only a dev-dependency, and we need line numbers of records and a tab-or-comma
-//! choice per input rather than a streaming API; adding it to the browser bundle for this
-//! is not worth it.
+//! quotes) in some fifty lines, with a tab or comma delimiter for an export and each
+//! line's own for free text. The `csv` crate would do the same but is only a
+//! dev-dependency, and we need line numbers of records and a delimiter chosen per input or
+//! per line rather than a streaming API; adding it to the browser bundle for this is not
+//! worth it.
 //!
 //! Nothing is dropped silently: every row becomes an entry, a note saying why it is set
 //! aside, or a problem, each with its line number.
