@@ -721,7 +721,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
     c.frame("Your stack", checked_on);
     let n = t.apps.len();
     c.title(
-        &format!("The SCIM tax of {n} app{}", if n == 1 { "" } else { "s" }),
+        &format!("The SCIM tax of {}", format::count(n, "app")),
         52.0,
     );
     c.subtitle("Getting SCIM, a year, where prices are known");
@@ -738,8 +738,8 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
         "Every app's price is known.".to_string()
     } else {
         format!(
-            "Not in that total: {open} app{} needing a quote or a price.",
-            if open == 1 { "" } else { "s" }
+            "Not in that total: {} needing a quote or a price.",
+            format::count(open, "app")
         )
     };
     c.text("open", MARGIN, 340.0, LABEL, FULL, &rest);

@@ -121,10 +121,10 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-/// "1 page", "1,200 pages": a count with its noun in the right number.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    let noun = if n == 1 { one } else { many };
-    format!("{} {noun}", group_thousands(n as u64))
+/// A count and its noun, plural unless there is one: "1 app", "2 apps", "1,250 apps".
+pub fn count(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", group_thousands(n as u64))
 }
 
 /// "$6,000–$50,000", "$60,000+", "~$4,500", "up to $38,240", "unknown".
@@ -442,6 +442,14 @@ mod tests {
         assert_eq!(usd(1_000_000.0), "$1,000,000");
         assert_eq!(usd(123_456.5), "$123,457");
         assert_eq!(usd_whole(3924.96), "$3,925");
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "app"), "1 app");
+        assert_eq!(count(0, "app"), "0 apps");
+        assert_eq!(count(2, "app"), "2 apps");
+        assert_eq!(count(1_250, "app"), "1,250 apps");
     }
 
     #[test]

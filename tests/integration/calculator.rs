@@ -317,3 +317,38 @@ fn chart_image_is_the_pages_chart_and_its_link_names_the_scenario() {
         assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     })
 }
+
+#[test]
+fn the_ironclad_chart_of_the_issue_reads_round_distinct_labels() {
+    common::block_on(async {
+        // Issue 26: its y axis read "$0, $500, $1k, $2k, $2k, $2k, $3k".
+        let image = get("/chart.svg?vendor=ironclad&users=60").await;
+        assert_eq!(image.status, StatusCode::OK);
+        let drawn = scraper::Html::parse_fragment(&image.body);
+        let labels = |anchor: &str| -> Vec<String> {
+            let s = scraper::Selector::parse(&format!("text[text-anchor='{anchor}']")).unwrap();
+            drawn
+                .select(&s)
+                .map(|t| t.text().collect::<String>().trim().to_string())
+                .collect()
+        };
+        assert_eq!(
+            labels("end"),
+            ["$0", "$500", "$1k", "$1.5k", "$2k", "$2.5k", "$3k", "$3.5k"]
+        );
+        assert_eq!(
+            labels("middle"),
+            [
+                "Dollars a year",
+                "Team size (people)",
+                "0",
+                "20",
+                "40",
+                "60",
+                "80",
+                "100",
+                "120"
+            ]
+        );
+    })
+}

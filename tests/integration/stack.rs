@@ -72,6 +72,26 @@ fn each_app_and_the_totals_show_their_figures() {
 }
 
 #[test]
+fn one_app_and_one_year_are_singular() {
+    common::block_on(async {
+        let page = get("/stack?apps=mode:40&years=1").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(text(&page.body, "#stack-totals-title"), "Your stack: 1 app");
+        assert_eq!(
+            text(&page.body, "head > title"),
+            "Stack of 1 app · SCIM Ledger"
+        );
+        assert!(
+            attr(&page.body, "meta[property='og:description']", "content")
+                .starts_with("1 app: getting SCIM costs")
+        );
+        assert!(texts(&page.body, ".stack-totals .sub")
+            .contains(&"across 1 app with a price we know".to_string()));
+        assert!(texts(&page.body, "th").contains(&"Verdict (1 year)".to_string()));
+    })
+}
+
+#[test]
 fn the_form_posts_and_redirects_to_the_stacks_address() {
     common::block_on(async {
         // A pasted list: one line matched, one typo, one of the identity provider's own apps.
@@ -203,7 +223,8 @@ fn bad_input_gets_a_message_and_400() {
         let big = format!("list={}", "a".repeat(300 * 1024));
         let res = post_form("/stack", &big).await;
         assert_eq!(res.status, StatusCode::BAD_REQUEST);
-        res.shows(&["That is 301 KiB; paste at most 256 KiB"]);
+        // 300 KiB exactly: the pasted text is read on its own, without the waiting lines.
+        res.shows(&["That is 300 KiB; paste at most 256 KiB"]);
         let huge = format!("list={}", "a".repeat(1024 * 1024));
         assert_eq!(
             post_form("/stack", &huge).await.status,

@@ -19,7 +19,7 @@
 use super::input::{apps_value, check_seats, parse_apps, StackApp, APPS, MAX_APPS};
 use super::list::MAX_LINES;
 use super::matcher::Matcher;
-use super::report::{line_of, merge_apps, read_list, LIST, NOTES};
+use super::report::{line_of, merge_apps, read_list, Waiting, LIST, NOTES};
 use crate::domain::catalog::Catalog;
 use crate::domain::format::{echo, group_thousands};
 use crate::domain::scenario;
@@ -144,13 +144,23 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
     apps.retain(|a| a.slug != removed);
     waiting.extend(answered(q, catalog, &mut apps));
     let pasted = q.get(LIST).unwrap_or("");
-    let text = waiting.join("\n") + "\n" + pasted;
-    let read = read_list(&text, &Matcher::new(catalog))?;
-    merge_apps(&mut apps, read.apps);
     if pasted.trim().is_empty() {
         notes.extend(q.get(NOTES).unwrap_or("").lines().map(str::to_string));
     }
-    notes.extend(read.notes);
+    // The waiting lines are read apart from the pasted text: an export's first row must
+    // stay its header, and each of its rows one app.
+    let matcher = Matcher::new(catalog);
+    let (mut pending, mut seated) = (Vec::new(), Vec::new());
+    for text in [waiting.join("\n"), pasted.to_string()] {
+        let read = read_list(&text, &matcher)?;
+        seated.extend(read.apps.iter().map(|a| a.slug.clone()));
+        merge_apps(&mut apps, read.apps);
+        pending.extend(read.pending);
+        notes.extend(read.notes);
+    }
+    // As within one text, an app whose seats one of them gives is not asked for.
+    pending
+        .retain(|p| !matches!(&p.waiting, Waiting::NeedsSeats { slug } if seated.contains(slug)));
 
     let stack = (!apps.is_empty()).then(|| (APPS.to_string(), apps_value(&apps)));
     let shared = scenario::MANUAL_FIELDS
@@ -160,7 +170,7 @@ pub fn address(catalog: &Catalog, q: &Query) -> Result<String, String> {
             let v = q.text(f.key)?;
             (!scenario::is_default(f.key, &v)).then(|| (f.key.to_string(), v))
         });
-    let lines: Vec<String> = read.pending.iter().map(|p| p.line()).collect();
+    let lines: Vec<String> = pending.iter().map(|p| p.line()).collect();
     let notes: Vec<String> = notes
         .iter()
         .map(|n| echo(n.trim(), 200))
@@ -206,7 +216,15 @@ mod tests {
     fn a_row_with_bad_seats_waits_with_its_text() {
         assert_eq!(
             post("app=slack&seats=lots&plan=&quote="),
-            "list=Slack,+lots"
+            "list=Slack%09lots"
+        );
+    }
+
+    #[test]
+    fn a_pasted_export_keeps_its_header_beside_waiting_lines() {
+        assert_eq!(
+            post("line_name=Ironclade&line_seats=12&line_name=Zoom&line_seats=&list=label,seats%0AMode,40%0AZoom,3"),
+            "apps=mode:40,zoom:3&list=Ironclade,+12"
         );
     }
 

@@ -34,6 +34,28 @@ pub struct Import {
     pub problems: Vec<Note>,
 }
 
+/// An entry and its match. One whose name and seats only a space parted is its whole
+/// text where that alone names a vendor: `Office 365` is Microsoft 365 with its seats to
+/// ask, not Office with 365 seats; `Zoom 40` stays Zoom with 40.
+fn settle(entry: Entry, matcher: &Matcher) -> (Entry, Match) {
+    let found = matcher.find(&entry.name, entry.key.as_deref());
+    let Some(whole) = entry.whole.as_deref() else {
+        return (entry, found);
+    };
+    match matcher.find(whole, entry.key.as_deref()) {
+        Match::Matched { slug } if !matches!(&found, Match::Matched { slug: s } if *s == slug) => (
+            Entry {
+                name: whole.to_string(),
+                seats: None,
+                whole: None,
+                ..entry
+            },
+            Match::Matched { slug },
+        ),
+        _ => (entry, found),
+    }
+}
+
 pub fn import(listing: Listing, matcher: &Matcher) -> Import {
     let mut out = Import {
         apps: Vec::new(),
@@ -49,15 +71,15 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
     let mut at: HashMap<String, usize> = HashMap::new();
     let mut asked: HashSet<String> = HashSet::new();
     for entry in listing.entries {
-        let found = matcher.find(&entry.name, entry.key.as_deref());
+        let (entry, found) = settle(entry, matcher);
         match (&found, entry.seats) {
-            (Match::System, _) => out.set_aside.push(Note {
-                line: entry.line,
-                message: format!(
+            (Match::System, _) => out.set_aside.push(Note::new(
+                entry.line,
+                format!(
                     "{} is part of the identity provider itself; left out.",
                     echo(&entry.name, 60)
                 ),
-            }),
+            )),
             (Match::Matched { slug }, None) if !asked.contains(slug) && !at.contains_key(slug) => {
                 asked.insert(slug.clone());
                 out.needs_seats.push(slug.clone())
@@ -68,24 +90,24 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
                     Some(i) => {
                         let app = &mut out.apps[i];
                         let sum = app.seats.saturating_add(seats).min(MAX_SEATS);
-                        out.problems.push(Note {
-                            line: entry.line,
-                            message: format!(
+                        out.problems.push(Note::new(
+                            entry.line,
+                            format!(
                                 "{} is also on line {}; seats added: {} + {seats} = {sum}.",
                                 matcher.name_of(slug).unwrap_or(slug),
                                 first_line[i],
                                 app.seats
                             ),
-                        });
+                        ));
                         app.seats = sum;
                     }
-                    None if out.apps.len() >= MAX_APPS => out.problems.push(Note {
-                        line: entry.line,
-                        message: format!(
+                    None if out.apps.len() >= MAX_APPS => out.problems.push(Note::new(
+                        entry.line,
+                        format!(
                             "A stack holds at most {MAX_APPS} apps; {} is left out.",
                             echo(&entry.name, 60)
                         ),
-                    }),
+                    )),
                     None => {
                         at.insert(slug.clone(), out.apps.len());
                         out.apps.push(StackApp {
@@ -167,5 +189,19 @@ mod tests {
         );
         let asks = import(read("Mode\nSlack, 3\n").unwrap(), &m);
         assert_eq!(asks.needs_seats, ["mode"]);
+    }
+
+    #[test]
+    fn a_name_ending_in_a_number_is_a_name_where_only_it_matches() {
+        let mut names = vec![("microsoft-365", "Microsoft 365")];
+        names.extend([("mode", "Mode"), ("slack", "Slack"), ("zoom", "Zoom")]);
+        let m = Matcher::new(&Catalog::of_names(&names));
+        let i = import(read("Office 365\nZoom 40\n").unwrap(), &m);
+        assert_eq!(i.apps, [StackApp::new("zoom", 40)]);
+        assert_eq!(i.needs_seats, ["microsoft-365"]);
+        assert_eq!(i.lines[0].entry.name, "Office 365");
+        assert_eq!(i.lines[0].entry.seats, None);
+        let seated = import(read("Microsoft 365 12\n").unwrap(), &m);
+        assert_eq!(seated.apps, [StackApp::new("microsoft-365", 12)]);
     }
 }

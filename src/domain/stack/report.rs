@@ -71,23 +71,27 @@ pub struct PendingLine {
 
 impl PendingLine {
     /// The line as a pasted list writes it, read back the same by `list::read`: a name
-    /// holding a comma or a quote is quoted, tabs become spaces.
+    /// that would read as more than a name (a comma, a quote, seats at its end) is quoted,
+    /// tabs become spaces.
     pub fn line(&self) -> String {
         line_of(&self.name, &self.seats)
     }
 }
 
-/// `Name, seats` (or `Name`), quoted where needed (see [`PendingLine::line`]).
+/// `Name, seats` (or `Name`), quoted where needed (see [`PendingLine::line`]). Seats that
+/// are no count (`lots`) would read as another app after a comma; after a tab, as a
+/// spreadsheet row has them, they stay this app's seats, to be corrected.
 pub fn line_of(name: &str, seats: &str) -> String {
     let name = name.replace(['\t', '\n', '\r'], " ");
-    let name = if name.contains([',', '"']) {
+    let name = if !list::is_bare_name(&name) {
         format!("\"{}\"", name.replace('"', "\"\""))
     } else {
         name
     };
     match seats.trim() {
         "" => name,
-        s => format!("{name}, {s}"),
+        s if list::reads_as_seats(s) => format!("{name}, {s}"),
+        s => format!("{name}\t{s}"),
     }
 }
 
@@ -153,9 +157,13 @@ pub fn pending_of(text: &str, import: &Import, unreadable: &[Note]) -> Vec<Pendi
         ));
     }
     for n in unreadable {
-        // A line we could not read comes back as written (the first cell is its name).
+        // An app we could not read comes back as written; a line without one, whole (its
+        // first cell is its name).
         let written = raw.get(n.line.saturating_sub(1)).copied().unwrap_or("");
-        let (name, seats) = written.split_once(['\t', ',']).unwrap_or((written, ""));
+        let (name, seats) = match &n.app {
+            Some((name, seats)) => (name.as_str(), seats.as_str()),
+            None => written.split_once(['\t', ',']).unwrap_or((written, "")),
+        };
         out.push((
             n.line,
             PendingLine {
@@ -243,12 +251,14 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
         }
     }
     if stack.apps.len() > input::MAX_APPS {
+        let over = stack.apps.len() - input::MAX_APPS;
         issues.push(issue(
             APPS,
             format!(
-                "A stack holds at most {} apps; the last {} are left out.",
+                "A stack holds at most {} apps; the last {} {} left out.",
                 input::MAX_APPS,
-                stack.apps.len() - input::MAX_APPS
+                format::count(over, "app"),
+                if over == 1 { "is" } else { "are" }
             ),
         ));
         stack.apps.truncate(input::MAX_APPS);
@@ -371,7 +381,7 @@ mod tests {
 
     #[test]
     fn lines_that_resolve_join_the_stack_and_the_rest_wait() {
-        let r = read("apps=mode:40&list=Slack%2C+250%0AIronclade%2C+12%0AZoom%0AOffice365+Zoom%2C+5%0ASlack%2C+abc");
+        let r = read("apps=mode:40&list=Slack%2C+250%0AIronclade%2C+12%0AZoom%0AOffice365+Zoom%2C+5%0ASlack%09abc");
         assert_eq!(
             r.stack.apps,
             [StackApp::new("mode", 40), StackApp::new("slack", 250)]
@@ -420,6 +430,13 @@ mod tests {
             ("Acme, Inc.", "30"),
             ("Say \"hi\"", ""),
             ("Foo Bar", "1,250"),
+            ("Acme; Ltd", "3"),
+            ("Office 365", ""),
+            ("Project X", "40"),
+            ("12 Monkeys", ""),
+            ("Slack", "lots"),
+            ("Slack", "12.5"),
+            ("", "40"),
         ] {
             let text = line_of(name, seats);
             let pending = read_list(&text, &Matcher::new(&catalog())).unwrap().pending;

@@ -61,7 +61,7 @@ fn summary(r: &StackReport) -> (String, String) {
     if n == 0 {
         return ("Your stack".into(), DESCRIPTION.into());
     }
-    let apps = format!("{n} app{}", if n == 1 { "" } else { "s" });
+    let apps = format::count(n, "app");
     let mut text = format!(
         "{apps}: getting SCIM costs {} a year where prices are known",
         format::change(&t.known_extra)
@@ -69,8 +69,8 @@ fn summary(r: &StackReport) -> (String, String) {
     let open = t.needs_quote.len() + t.unknown_price.len();
     if open > 0 {
         text += &format!(
-            ", plus {open} app{} needing a quote or a price",
-            if open == 1 { "" } else { "s" }
+            ", plus {} needing a quote or a price",
+            format::count(open, "app")
         );
     }
     text += &format!(
@@ -149,12 +149,12 @@ fn Totals(r: StackReport) -> impl IntoView {
         .count();
     view! {
         <section class="card stack-totals" aria-labelledby="stack-totals-title">
-            <h2 id="stack-totals-title">{format!("Your stack: {} apps", t.apps.len())}</h2>
+            <h2 id="stack-totals-title">{format!("Your stack: {}", format::count(t.apps.len(), "app"))}</h2>
             <dl class="totals">
                 <div>
                     <dt>"Getting SCIM, a year (known prices)"</dt>
                     <dd class="num" data-total="known-extra">{format::change(&t.known_extra)}</dd>
-                    <dd class="sub">{format!("across {known_apps} app{} with a price we know", if known_apps == 1 { "" } else { "s" })}</dd>
+                    <dd class="sub">{format!("across {} with a price we know", format::count(known_apps, "app"))}</dd>
                 </div>
                 <div>
                     <dt>"Needs a quote"</dt>
@@ -171,7 +171,7 @@ fn Totals(r: StackReport) -> impl IntoView {
                 <div>
                     <dt>"Staying manual, a year"</dt>
                     <dd class="num" data-total="manual">{format::usd_whole(t.manual_total)}</dd>
-                    <dd class="sub">{format!("every app, at its seats; {} over {years} years", format::usd_whole(t.manual_total * years as f64))}</dd>
+                    <dd class="sub">{format!("every app, at its seats; {} over {}", format::usd_whole(t.manual_total * years as f64), format::count(years as usize, "year"))}</dd>
                 </div>
             </dl>
         </section>
@@ -296,7 +296,7 @@ fn AppsTable(data: StackData) -> impl IntoView {
                             <th scope="col">"Your plan → SCIM plan"</th>
                             <th scope="col" class="num">"Getting SCIM, a year"</th>
                             <th scope="col" class="num">"Staying manual, a year"</th>
-                            <th scope="col">{format!("Verdict ({years} years)")}</th>
+                            <th scope="col">{format!("Verdict ({})", format::count(years as usize, "year"))}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -446,7 +446,7 @@ fn AddApps() -> impl IntoView {
         <fieldset class="card add-apps">
             <legend>"Add apps"</legend>
             <div class="field">
-                <label for="stack-list">"One app a line, with its seats: “Slack, 250”. A spreadsheet paste (name, tab, seats) or an export from Okta or Entra ID works too."</label>
+                <label for="stack-list">"One app a line, or several parted by commas, each with its seats: “Slack, 250” or “Slack 250, Zoom 40”. A spreadsheet paste (name, tab, seats) or an export from Okta or Entra ID works too."</label>
                 <textarea id="stack-list" name=LIST rows="6" spellcheck="false" placeholder="Slack, 250\nZoom, 250\nMode, 40"></textarea>
             </div>
             <p class="file-pick" hidden=true>
