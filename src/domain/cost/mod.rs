@@ -256,6 +256,7 @@ mod tests {
             high: Some(50000.0),
             or_more: false,
             approx: false,
+            scope: None,
         };
         let p = plan(
             Price::Custom {

@@ -285,6 +285,7 @@ mod tests {
                 high: Some(high),
                 or_more: false,
                 approx: false,
+                scope: None,
             }),
             estimate_basis: Some("the guide".into()),
         }
