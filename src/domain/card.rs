@@ -13,6 +13,7 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::compare::{self, Column};
 use crate::domain::cost::jump::price_jump;
+use crate::domain::cost::upgrade::Costing;
 use crate::domain::decision;
 use crate::domain::format;
 use crate::domain::recommendation::{conflict_sentence, recommend};
@@ -427,7 +428,15 @@ pub fn calculator(
             ),
             (Some(t), None) => (
                 format!("Upgrade to {} from {}", t.plan, u.current.plan),
-                "sold by quote: price unknown".to_string(),
+                if [t, &u.current]
+                    .iter()
+                    .any(|s| matches!(s.costing, Costing::OutOfScope { .. }))
+                {
+                    "no price at this size: quote needed"
+                } else {
+                    "sold by quote: price unknown"
+                }
+                .to_string(),
             ),
         },
     };
