@@ -89,12 +89,12 @@ test("typing one field writes only what differs from the defaults", async ({ pag
 });
 
 test("the decision helper and the calculator give the same advice, and say when the table disagrees", async ({ page }) => {
-  await page.goto("/decide?vendor=mode&plan=Business%2FPro&automate=yes");
+  await page.goto("/decide?vendor=mode&users=100&plan=Business%2FPro&automate=yes");
   await expect(page.locator(".rec-action")).toHaveText("Upgrade to the SCIM plan");
   await expect(page.locator(".callout.conflict")).toContainText(
-    "Enterprise costs $244,000 to $288,000 less a year than Business/Pro.",
+    "Enterprise costs $8,800 to $52,800 less a year than Business/Pro.",
   );
-  await page.goto("/calculator?vendor=mode&plan=Business%2FPro");
+  await page.goto("/calculator?vendor=mode&users=100&plan=Business%2FPro");
   await expect(page.locator(".verdict .advice")).toHaveText("Our advice: Upgrade to the SCIM plan");
 });
 

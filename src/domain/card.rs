@@ -13,6 +13,7 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::compare::{self, Column};
 use crate::domain::cost::jump::price_jump;
+use crate::domain::cost::upgrade::Costing;
 use crate::domain::format;
 use crate::domain::recommendation::{advise, conflict_sentence};
 use crate::domain::report::{evaluate, verdict_sentence, Report};
@@ -426,7 +427,15 @@ pub fn calculator(
             ),
             (Some(t), None) => (
                 format!("Upgrade to {} from {}", t.plan, u.current.plan),
-                "sold by quote: price unknown".to_string(),
+                if [t, &u.current]
+                    .iter()
+                    .any(|s| matches!(s.costing, Costing::OutOfScope { .. }))
+                {
+                    "no price at this size: quote needed"
+                } else {
+                    "sold by quote: price unknown"
+                }
+                .to_string(),
             ),
         },
     };

@@ -3,7 +3,7 @@
 
 use crate::domain::cost::jump::{price_jump, PriceJump};
 use crate::domain::cost::manual::{manual_cost, ManualInputs, SOURCE_TEAM};
-use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
+use crate::domain::cost::upgrade::{upgrade_cost, Costing, UpgradeCost, UpgradeInputs};
 use crate::domain::questions::{self, Answers};
 use crate::domain::recommendation::advise;
 use crate::domain::report::evaluate;
@@ -131,7 +131,8 @@ pub struct Column {
     pub prerequisites: Vec<String>,
     /// Setting SCIM up waits on the vendor's staff.
     pub vendor_enables: Tri,
-    /// The SCIM plan is sold by quote: buying it means talking to sales.
+    /// The SCIM plan is sold by quote, or its price is reported only for other team sizes:
+    /// buying it means talking to sales.
     pub quote_needed: bool,
     /// Staying manual, a year, at the team size (the calculator's default model).
     pub manual_annual: f64,
@@ -166,6 +167,11 @@ pub fn column(v: &Vendor, users: u32, answers: &Answers) -> Column {
     if limitations.is_empty() {
         limitations = v.scim.limitations.clone();
     }
+    let upgrade = upgrade_cost(v, users, &inputs);
+    let out_of_scope = upgrade
+        .as_ref()
+        .and_then(|u| u.target.as_ref())
+        .is_some_and(|t| matches!(t.costing, Costing::OutOfScope { .. }));
     Column {
         slug: v.slug.clone(),
         name: v.name.clone(),
@@ -185,9 +191,10 @@ pub fn column(v: &Vendor, users: u32, answers: &Answers) -> Column {
             .collect(),
         prerequisites: v.scim.prerequisites.clone(),
         vendor_enables: v.scim.vendor_enables,
-        quote_needed: matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })),
+        quote_needed: out_of_scope
+            || matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })),
         manual_annual: manual_cost(users, &ManualInputs::default()).total_annual_impact,
-        upgrade: upgrade_cost(v, users, &inputs),
+        upgrade,
         advice: advice(v, users, answers),
         limitations,
         last_checked: v.source.last_checked.clone(),

@@ -3,7 +3,7 @@
 
 use crate::domain::cost::jump::PriceJump;
 use crate::domain::cost::Span;
-use crate::domain::vendor::{Basis, Figure, Period, Price};
+use crate::domain::vendor::{Basis, Figure, Period, Price, Scope};
 
 /// Thousands separators; cents only where the amount has them ("$60.28", "$11,754").
 pub fn usd(x: f64) -> String {
@@ -238,6 +238,19 @@ fn seats(fee: &Figure, included: u32, extra: Option<&Figure>, max_extra: Option<
     }
 }
 
+/// The team sizes a price is reported for: "50 to 100 seats", "50 seats or more",
+/// "up to 100 seats".
+pub fn scope(s: &Scope) -> String {
+    let seats = |n: u32| count(n as usize, "seat");
+    match (s.min, s.max) {
+        (Some(lo), Some(hi)) if lo == hi => seats(lo),
+        (Some(lo), Some(hi)) => format!("{} to {}", group_thousands(lo as u64), seats(hi)),
+        (Some(lo), None) => format!("{} or more", seats(lo)),
+        (None, Some(hi)) => format!("up to {}", seats(hi)),
+        (None, None) => "any number of seats".into(),
+    }
+}
+
 /// Who says so, for a custom price's estimate.
 pub fn price_basis(p: &Price) -> Option<&str> {
     match p {
@@ -461,15 +474,7 @@ mod tests {
 
     #[test]
     fn prices() {
-        let f = Figure {
-            basis: Basis::PerUser,
-            period: Period::Month,
-            amount: Some(49.0),
-            low: None,
-            high: None,
-            or_more: false,
-            approx: false,
-        };
+        let f = Figure::point(Basis::PerUser, Period::Month, 49.0);
         assert_eq!(
             price(&Price::Stated { figure: f.clone() }),
             "$49 per user per month"
@@ -537,6 +542,15 @@ mod tests {
             price(&Price::Free { max_users: Some(5) }),
             "Free (up to 5 users)"
         );
+    }
+
+    #[test]
+    fn scopes_read_as_seats() {
+        let s = |min, max| scope(&Scope { min, max });
+        assert_eq!(s(Some(50), Some(100)), "50 to 100 seats");
+        assert_eq!(s(Some(50), None), "50 seats or more");
+        assert_eq!(s(None, Some(1000)), "up to 1,000 seats");
+        assert_eq!(s(Some(1), Some(1)), "1 seat");
     }
 
     #[test]

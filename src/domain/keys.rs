@@ -22,6 +22,19 @@ pub trait Key: Serialize + DeserializeOwned {
     }
 }
 
+/// The name of a value of an internally tagged enum (`#[serde(tag = "kind")]`), whose
+/// variants may carry data: the `field` serde writes, so a CSV column spells the value as
+/// the JSON does. `Extra::NeedsQuote` under `kind` is `"needs_quote"`.
+pub fn tag<T: Serialize>(value: &T, field: &str) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::Object(fields)) => match fields.get(field) {
+            Some(Value::String(s)) => s.clone(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +52,20 @@ mod tests {
         for i in Idp::ALL {
             assert_eq!(Idp::from_key(&i.key()), Some(i));
         }
+    }
+
+    #[test]
+    fn tags_are_serde_names_of_variants_with_data() {
+        use crate::domain::stack::totals::Extra;
+        use crate::domain::vendor::Scope;
+        let out = Extra::OutOfScope {
+            scope: Scope {
+                min: Some(50),
+                max: Some(100),
+            },
+        };
+        assert_eq!(tag(&out, "kind"), "out_of_scope");
+        assert_eq!(tag(&Extra::NeedsQuote, "kind"), "needs_quote");
+        assert_eq!(tag(&Idp::Okta, "kind"), "");
     }
 }

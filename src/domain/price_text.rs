@@ -563,6 +563,8 @@ impl Money {
             high,
             or_more,
             approx: self.approx,
+            // A price text names no team sizes it holds for.
+            scope: None,
         })
     }
 

@@ -2,13 +2,12 @@
 //! page (server and browser) and `/api/cost` share.
 
 use crate::domain::cost::manual::{manual_cost, ManualCost};
-use crate::domain::cost::upgrade::current_plan;
-use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost};
+use crate::domain::cost::upgrade::{current_plan, upgrade_cost, Costing, UpgradeCost};
 use crate::domain::cost::verdict::{verdict, Outcome, Verdict};
 use crate::domain::cost::{unused_seat_price, SeatSource, Span};
 use crate::domain::format;
 use crate::domain::scenario::{self, Issue, Scenario};
-use crate::domain::vendor::Vendor;
+use crate::domain::vendor::{Scope, Vendor};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -141,6 +140,15 @@ pub fn upgrade_sentence(u: &UpgradeCost) -> String {
     if u.current.has_scim {
         return format!("{} already includes SCIM.", u.current.plan);
     }
+    let missed = [target, &u.current]
+        .into_iter()
+        .find_map(|side| match &side.costing {
+            Costing::OutOfScope { scope } => Some((side.plan.as_str(), scope)),
+            _ => None,
+        });
+    if let Some((plan, scope)) = missed {
+        return out_of_scope_sentence(plan, scope, u.users);
+    }
     match u.difference {
         Some(d) if d.is_unbounded() => format!(
             "What {} costs against {} cannot be bounded: both prices are open-ended.",
@@ -157,6 +165,16 @@ pub fn upgrade_sentence(u: &UpgradeCost) -> String {
             target.plan
         ),
     }
+}
+
+/// A plan priced only at other sizes, in one sentence: "The source prices Enterprise only
+/// for 50 to 100 seats; at 500 people it gives no price, so it needs your quote."
+pub fn out_of_scope_sentence(plan: &str, scope: &Scope, users: u32) -> String {
+    format!(
+        "The source prices {plan} only for {}; at {} people it gives no price, so it needs your quote.",
+        format::scope(scope),
+        format::group_thousands(users as u64)
+    )
 }
 
 /// The verdict in one sentence: who pays what, over the reader's horizon.
@@ -188,7 +206,7 @@ pub fn verdict_sentence(o: &Outcome, years: u32, target_plan: &str) -> String {
             format::change(&Span::point(0.0).minus(*net))
         ),
         Outcome::Unknown => {
-            "We cannot compare yet: a price is missing, or both prices are open-ended (“or more”). Enter your quotes to see the verdict."
+            "We cannot compare yet: a price is missing, given by the source only for other team sizes, or open-ended on both sides (“or more”). Enter your quotes to see the verdict."
                 .into()
         }
     }

@@ -387,6 +387,7 @@ impl Period {
 ///
 /// `amount` alone is a point value; `low` and `high` make a range. `or_more` marks a
 /// lower bound ("$60K+"), or a range whose top is open ("$60K-150K+"). `approx` marks "~".
+/// `scope` holds the team sizes the source reports a plan's price for, where it says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -402,6 +403,29 @@ pub struct Figure {
     pub or_more: bool,
     #[serde(default)]
     pub approx: bool,
+    /// Only on a plan's price (`figure` or `estimate`): see [`Scope`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+}
+
+/// The team sizes a price is reported for, in seats billed (the team, or the plan's
+/// `min_seats` where that is more), where the source ties the price to some: "for 50+
+/// seats", a table whose rows run to 100 users. Both ends count as inside; an end left
+/// out is open. At a size outside it the source gives no price, so none is costed: a
+/// range reported for 50 to 100 seats says nothing about 500.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    #[serde(default)]
+    pub min: Option<u32>,
+    #[serde(default)]
+    pub max: Option<u32>,
+}
+
+impl Scope {
+    pub fn contains(&self, seats: u32) -> bool {
+        self.min.is_none_or(|m| seats >= m) && self.max.is_none_or(|m| seats <= m)
+    }
 }
 
 impl Figure {
@@ -415,6 +439,7 @@ impl Figure {
             high: None,
             or_more: false,
             approx: false,
+            scope: None,
         }
     }
 }
@@ -462,6 +487,17 @@ pub enum Price {
     /// currency, a price per device or per event, usage-based, two parts). Kept as written
     /// and shown as such; every calculation treats it like [`Price::Unknown`].
     Text { text: String },
+}
+
+impl Price {
+    /// The team sizes the price is reported for, where the source says (see [`Scope`]).
+    pub fn scope(&self) -> Option<Scope> {
+        match self {
+            Price::Stated { figure } => figure.scope,
+            Price::Custom { estimate, .. } => estimate.as_ref()?.scope,
+            _ => None,
+        }
+    }
 }
 
 /// Cost facts beyond the list price.

@@ -2,7 +2,7 @@
 //! TOML file with the field an error is in, and the checks on names, dates, addresses and
 //! amounts. Used by the vendor files' loader (`load`) and the datasets' (`datasets`).
 
-use crate::domain::vendor::{is_slug, Claim, Figure, Reference};
+use crate::domain::vendor::{is_slug, Claim, Figure, Reference, Scope};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -190,6 +190,32 @@ impl Checker<'_> {
                 field,
                 "give either `amount`, or both `low` and `high` (a range), and not both",
             ),
+        }
+        if let Some(scope) = f.scope {
+            self.scope(&format!("{field}.scope"), scope);
+        }
+    }
+
+    /// The seats a price is reported for: at least one end, each at least 1, in order.
+    fn scope(&mut self, field: &str, s: Scope) {
+        match (s.min, s.max) {
+            (None, None) => self.fail(field, "give `min`, `max` or both"),
+            (Some(0), _) | (_, Some(0)) => self.fail(field, "seats start at 1"),
+            (Some(lo), Some(hi)) if lo > hi => {
+                self.fail(field, format!("min ({lo}) is greater than max ({hi})"))
+            }
+            _ => {}
+        }
+    }
+
+    /// A figure that is not a plan's price has no scope: a fee with users included says
+    /// what it covers with `included` and `max_extra`; a one-off fee is for the account.
+    pub(crate) fn unscoped(&mut self, field: &str, f: &Figure) {
+        if f.scope.is_some() {
+            self.fail(
+                format!("{field}.scope"),
+                "only a plan's `figure` or `estimate` names the seats it is reported for",
+            );
         }
     }
 

@@ -78,8 +78,19 @@ fn download(name: &str, body: String) -> Response {
         .into_response()
 }
 
-/// The price columns: kind, basis, period, low, high, or_more, approx.
+/// The price columns: kind, basis, period, low, high, or_more, approx, then the seats the
+/// price is reported for (scope_min, scope_max; empty where open or not stated).
 fn price_cells(p: Option<&Price>) -> Vec<String> {
+    let mut cells = figure_cells(p);
+    let scope = p.and_then(Price::scope);
+    let end = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    cells.push(end(scope.and_then(|s| s.min)));
+    cells.push(end(scope.and_then(|s| s.max)));
+    cells
+}
+
+/// The figure's columns of [`price_cells`].
+fn figure_cells(p: Option<&Price>) -> Vec<String> {
     let fig = |kind: &str, f: &Figure| {
         let (low, high) = match (f.amount, f.low, f.high) {
             (Some(a), _, _) => (Some(a), if f.or_more { None } else { Some(a) }),
@@ -147,6 +158,8 @@ pub const VENDOR_HEADER: &[&str] = &[
     "price_high",
     "price_or_more",
     "price_approx",
+    "price_scope_min",
+    "price_scope_max",
     "currency",
     "sso_required_first",
     "scim_idps",
@@ -425,8 +438,10 @@ pub const STACK_HEADER: &[&str] = &[
 ];
 
 /// `/stack.csv?apps=…`: one line per app, ranked as the page ranks them. `scim_extra` says
-/// what the figures are (`known`, `needs_quote`, `unknown`, `no_scim_plan`, `included`);
-/// only `known` has numbers. The same checks as the page.
+/// what the figures are, spelled as `/api/stack` spells
+/// [`Extra`](crate::domain::stack::totals::Extra)'s `kind` (`known`,
+/// `needs_quote`, `out_of_scope`, `unknown`, `no_scim_plan`, `included`); only `known` has
+/// numbers. The same checks as the page.
 pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
     use crate::domain::stack::report::{report, verdict_short};
     use crate::domain::stack::totals::Extra;
@@ -443,12 +458,9 @@ pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<St
         .apps
         .iter()
         .map(|a| {
-            let (kind, span, basis) = match &a.extra {
-                Extra::Known { yearly, basis } => ("known", Some(*yearly), basis.key()),
-                Extra::NeedsQuote => ("needs_quote", None, String::new()),
-                Extra::Unknown => ("unknown", None, String::new()),
-                Extra::NoScimPlan => ("no_scim_plan", None, String::new()),
-                Extra::Included => ("included", None, String::new()),
+            let (span, basis) = match &a.extra {
+                Extra::Known { yearly, basis } => (Some(*yearly), basis.key()),
+                _ => (None, String::new()),
             };
             let [low, high, open] = span_cells(span);
             vec![
@@ -458,7 +470,7 @@ pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<St
                 a.status.key(),
                 text_cell(a.current_plan.as_deref().unwrap_or("")),
                 text_cell(a.scim_plan.as_deref().unwrap_or("")),
-                kind.into(),
+                crate::domain::keys::tag(&a.extra, "kind"),
                 low,
                 high,
                 open,

@@ -10,7 +10,7 @@ use crate::domain::recommendation::{advise, conflict_sentence, Ground};
 use crate::domain::report::{evaluate, Report};
 use crate::domain::scenario::{self, Issue};
 use crate::domain::url::Query;
-use crate::domain::vendor::{Action, DecisionRow, PercentRange, Vendor};
+use crate::domain::vendor::{Action, DecisionRow, PercentRange, Scope, Vendor};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -97,7 +97,7 @@ fn span(s: Option<Span>) -> Option<JsonSpan> {
 }
 
 /// Where an annual figure comes from (`list_price`, `estimate`, `your_quote`), or why there
-/// is none (`needs_quote`, `over_free_cap`, `over_stated_seats`, `unknown`).
+/// is none (`needs_quote`, `out_of_scope`, `over_free_cap`, `over_stated_seats`, `unknown`).
 #[derive(Serialize)]
 #[serde(untagged)]
 pub enum Basis {
@@ -109,6 +109,9 @@ pub enum Basis {
 #[serde(rename_all = "snake_case")]
 pub enum Unpriced {
     NeedsQuote,
+    /// The price is reported for other team sizes (`current_scope`, `target_scope`): as
+    /// with `needs_quote`, the reader's quote (`quote=`, `current_quote=`) prices it.
+    OutOfScope,
     OverFreeCap,
     OverStatedSeats,
     Unknown,
@@ -119,6 +122,7 @@ impl From<&Costing> for Basis {
         match c {
             Costing::Known { basis, .. } => Basis::Priced(*basis),
             Costing::NeedsQuote => Basis::Unpriced(Unpriced::NeedsQuote),
+            Costing::OutOfScope { .. } => Basis::Unpriced(Unpriced::OutOfScope),
             Costing::OverFreeCap { .. } => Basis::Unpriced(Unpriced::OverFreeCap),
             Costing::OverStatedSeats { .. } => Basis::Unpriced(Unpriced::OverStatedSeats),
             Costing::Unknown => Basis::Unpriced(Unpriced::Unknown),
@@ -132,6 +136,10 @@ pub struct UpgradeJson<'a> {
     pub current_basis: Basis,
     pub target_plan: Option<&'a str>,
     pub target_basis: Option<Basis>,
+    /// The seats each plan's price is reported for (`{"min":50,"max":100}`, an open end
+    /// `null`), where the source says; `null` otherwise.
+    pub current_scope: Option<Scope>,
+    pub target_scope: Option<Scope>,
     pub annual_current: Option<JsonSpan>,
     pub annual_target: Option<JsonSpan>,
     pub difference: Option<JsonSpan>,
@@ -185,6 +193,8 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
         current_basis: (&u.current.costing).into(),
         target_plan: u.target.as_ref().map(|t| t.plan.as_str()),
         target_basis: u.target.as_ref().map(|t| (&t.costing).into()),
+        current_scope: u.current.scope,
+        target_scope: u.target.as_ref().and_then(|t| t.scope),
         annual_current: span(u.current.costing.annual()),
         annual_target: span(u.target.as_ref().and_then(|t| t.costing.annual())),
         difference: span(u.difference),

@@ -328,6 +328,7 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
                 max_extra,
             } => {
                 c.figure(&format!("{field}.price.fee"), fee);
+                c.unscoped(&format!("{field}.price.fee"), fee);
                 if fee.basis != Basis::Flat {
                     c.fail(
                         format!("{field}.price.fee.basis"),
@@ -337,6 +338,7 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
                 match extra {
                     Some(x) => {
                         c.figure(&format!("{field}.price.extra"), x);
+                        c.unscoped(&format!("{field}.price.extra"), x);
                         if x.basis != Basis::PerUser {
                             c.fail(
                                 format!("{field}.price.extra.basis"),
@@ -439,6 +441,7 @@ fn check_idps(c: &mut Checker, v: &Vendor) {
 fn check_costs(c: &mut Checker, v: &Vendor) {
     if let Some(f) = &v.costs.implementation_fee {
         c.figure("costs.implementation_fee", f);
+        c.unscoped("costs.implementation_fee", f);
     }
     if let Some(r) = &v.costs.renewal_increase_pct {
         let ok = r.low.is_finite()

@@ -59,8 +59,10 @@ fn defaults_at_500_show_the_sources_block() {
 #[test]
 fn every_full_vendor_has_a_calculator_in_its_guide() {
     common::block_on(async {
+        // At the seat price the sources' block is worked out from ($27.26), each guide's
+        // calculator gives that block; without it, each vendor's own plan prices the seats.
         for slug in ["mimecast", "code42", "mode", "ironclad"] {
-            let page = get(&format!("/vendors/{slug}?users=500")).await;
+            let page = get(&format!("/vendors/{slug}?users=500&seat=27.26")).await;
             assert_eq!(page.status, StatusCode::OK, "{slug}");
             page.shows(&["id=\"cost\"", "What the SCIM upgrade costs", "Verdict"]);
             shows_the_block(&page.body, slug);
@@ -175,17 +177,104 @@ fn api_returns_the_same_figures() {
         assert_eq!(v["orphaned_accounts"], 7);
         assert_eq!(v["unused_licenses"], 12);
         assert_eq!(v["it_hours"], 101.0);
-        assert_eq!(v["unused_license_cost"], 3925.0);
+        // An unused seat costs Business/Pro's $49 a month: 12 × $49 × 12 = $7,056, and
+        // $7,056 + $6,088 + $1,741 = $14,885.
+        assert_eq!(v["unused_license_cost"], 7056.0);
         assert_eq!(v["it_labor_cost"], 6088.0);
         assert_eq!(v["compliance_cost"], 1741.0);
+        assert_eq!(v["total_annual_impact"], 14885.0);
+        // At the source's own seat price the sources' block comes back exactly.
+        let (_, v) = json("/api/cost?vendor=mode&users=500&seat=27.26").await;
+        assert_eq!(v["unused_license_cost"], 3925.0);
         assert_eq!(v["total_annual_impact"], 11754.0);
         assert_eq!(v["upgrade"]["target_plan"], "Enterprise");
+        // Enterprise's range is reported for 50 to 100 seats: at 500 it is not used (below).
+        assert_eq!(v["upgrade"]["target_basis"], "out_of_scope");
+        let (_, v) = json("/api/cost?vendor=mode&users=50").await;
         assert_eq!(v["upgrade"]["annual_target"]["low"], 6000.0);
         assert_eq!(v["upgrade"]["annual_target"]["high"], 50000.0);
 
         let (_, v) = json("/api/cost?vendor=mode&users=20&years=1").await;
         assert_eq!(v["upgrade"]["difference"]["low"], -5760.0);
         assert_eq!(v["upgrade"]["difference"]["high"], 38240.0);
+    })
+}
+
+#[test]
+fn a_range_is_not_stretched_past_the_team_sizes_it_is_reported_for() {
+    common::block_on(async {
+        // Mode's Enterprise, "$6,000–$50,000 a year", is reported for 50 to 100 seats. At
+        // 500 people it was 2 % to 17 % of Business/Pro (500 × $49 × 12 = $294,000) and
+        // "saved $685,262 to $891,427" over three years: a range stretched five times past
+        // its source. Now the source gives no price at that size, and the API says so.
+        let (status, v) = json("/api/cost?vendor=mode&users=500").await;
+        assert_eq!(status, StatusCode::OK);
+        let up = &v["upgrade"];
+        assert_eq!(up["target_basis"], "out_of_scope", "{up}");
+        assert_eq!(
+            up["target_scope"],
+            serde_json::json!({"min": 50, "max": 100})
+        );
+        assert_eq!(up["current_scope"], Value::Null);
+        assert_eq!(up["current_basis"], "list_price");
+        for key in [
+            "annual_target",
+            "difference",
+            "multiple",
+            "per_user",
+            "over_years",
+        ] {
+            assert!(up[key].is_null(), "{key}: {up}");
+        }
+        // No saving stated: the verdict waits on the reader's quote.
+        assert_eq!(v["verdict"]["result"]["outcome"], "unknown", "{v}");
+        assert!(v["verdict"]["break_even"].is_null(), "{v}");
+        // The reader's quote prices it, as for a plan sold by quote: $120,000 − $294,000.
+        let (_, v) = json("/api/cost?vendor=mode&users=500&quote=120000").await;
+        assert_eq!(v["upgrade"]["target_basis"], "your_quote");
+        assert_eq!(v["upgrade"]["difference"]["low"], -174_000.0);
+        assert_eq!(v["verdict"]["result"]["outcome"], "upgrade_cheaper");
+
+        // At 50 people the range is used as before: $6,000–$50,000 against 50 × $49 × 12 =
+        // $29,400, so $23,400 less to $20,600 more.
+        let (_, v) = json("/api/cost?vendor=mode&users=50").await;
+        let up = &v["upgrade"];
+        assert_eq!(up["target_basis"], "estimate");
+        assert_eq!(
+            up["target_scope"],
+            serde_json::json!({"min": 50, "max": 100})
+        );
+        assert_eq!(up["annual_target"]["low"], 6000.0);
+        assert_eq!(up["annual_target"]["high"], 50000.0);
+        assert_eq!(up["difference"]["low"], -23_400.0);
+        assert_eq!(up["difference"]["high"], 20_600.0);
+        // The break-even search stops where the range's sizes end.
+        assert_eq!(v["verdict"]["break_even"]["searched_to"], 100, "{v}");
+
+        // The calculator and the guide, at their default 500 people, ask for the quote.
+        let calc = get("/calculator?vendor=mode").await;
+        assert_eq!(figure(&calc.body, "difference"), "unknown");
+        calc.shows(&[
+            "The source prices the SCIM plan only for 50 to 100 seats, so it gives no price at your team size",
+            "the source gives a price only for 50 to 100 seats, not at this size: enter your quote above",
+        ]);
+        let guide = get("/vendors/mode").await;
+        for stretched in ["saves $685,262", "$891,427", "2% to 17%", "$244,000"] {
+            assert!(!guide.body.contains(stretched), "{stretched}");
+        }
+        guide.shows(&[
+            "The source prices Enterprise only for 50 to 100 seats; at 500 people it gives no price, so it needs your quote.",
+        ]);
+        // The comparison says why there is no figure.
+        let cmp = get("/compare?vendors=mode,code42&users=500").await;
+        cmp.shows(&["The source prices Enterprise only for 50 to 100 seats: not at this size."]);
+        // And the vendor's JSON carries the scope inside the price.
+        let api = get("/api/vendors/mode").await;
+        let mode: Value = serde_json::from_str(&api.body).unwrap();
+        assert_eq!(
+            mode["plans"][2]["price"]["estimate"]["scope"],
+            serde_json::json!({"min": 50, "max": 100})
+        );
     })
 }
 

@@ -163,6 +163,35 @@ fn a_fee_with_users_included_loads_and_is_checked() {
 }
 
 #[test]
+fn the_seats_a_price_is_reported_for_load_and_are_checked() {
+    let scoped =
+        |scope: &str| GOOD.replace("amount = 10 }", &format!("amount = 10, scope = {scope} }}"));
+    for fine in [
+        "{ min = 50, max = 100 }",
+        "{ min = 50 }",
+        "{ max = 10 }",
+        "{ min = 5, max = 5 }",
+    ] {
+        assert_eq!(load_one("acme.toml", &scoped(fine)).unwrap(), 1, "{fine}");
+    }
+    for (broken, why) in [
+        ("{ min = 100, max = 50 }", "greater than max"),
+        ("{ min = 0 }", "start at 1"),
+        ("{}", "give `min`, `max` or both"),
+    ] {
+        let msg = error_of(&scoped(broken));
+        assert_names(&msg, &["acme.toml", "plans[0].price.figure.scope", why]);
+    }
+    let msg = error_of(&scoped("{ min = 1, most = 9 }"));
+    assert_names(&msg, &["acme.toml", "most"]);
+    // A fee with users included says what it covers with `included`: no scope there.
+    let fee = "fee = { basis = \"flat\", period = \"month\", amount = 5, scope = { max = 9 } }";
+    let seats = format!("price = {{ kind = \"seats\", {fee}, included = 10 }}");
+    let msg = error_of(&GOOD.replace("price = { kind = \"custom\" }", &seats));
+    assert_names(&msg, &["acme.toml", "plans[1].price.fee.scope"]);
+}
+
+#[test]
 fn scim_plan_must_be_one_of_the_plans() {
     let msg = error_of(&GOOD.replace("plan = \"Enterprise\"", "plan = \"Platinum\""));
     assert_names(&msg, &["acme.toml", "scim.plan", "Platinum"]);

@@ -26,10 +26,11 @@ fn advice(body: &str) -> Option<String> {
 #[test]
 fn the_figures_overrule_a_cost_row_they_show_dearer_and_the_page_says_so() {
     common::block_on(async {
-        // Mode at 500 people on Business/Pro: 500 × $49 × 12 = $294,000 a year against
-        // Enterprise's $6,000–$50,000, so Enterprise costs $244,000 to $288,000 less. The
-        // answers fit row 0 ("automate another way"), which would keep the dearer plan.
-        let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
+        // Mode at 100 people on Business/Pro: 100 × $49 × 12 = $58,800 a year against
+        // Enterprise's $6,000–$50,000 (reported for 50 to 100 seats), so Enterprise costs
+        // $8,800 to $52,800 less. The answers fit row 0 ("automate another way"), which
+        // would keep the dearer plan.
+        let page = get("/decide?vendor=mode&users=100&plan=Business%2FPro&automate=yes").await;
         assert_eq!(chosen_row(&page.body), 0, "the row still fits the answers");
         assert_eq!(
             advice(&page.body).as_deref(),
@@ -37,15 +38,19 @@ fn the_figures_overrule_a_cost_row_they_show_dearer_and_the_page_says_so() {
         );
         page.shows(&[
             "class=\"callout conflict\"",
-            "Enterprise costs $244,000 to $288,000 less a year than Business/Pro.",
+            "Enterprise costs $8,800 to $52,800 less a year than Business/Pro.",
             "We follow the figures",
         ]);
         // The calculator at the same scenario advises the same, and says why.
-        let calc = get("/calculator?vendor=mode&plan=Business%2FPro").await;
+        let calc = get("/calculator?vendor=mode&users=100&plan=Business%2FPro").await;
         calc.shows(&["Our advice: <span class=\"action upgrade\">Upgrade to the SCIM plan</span>"]);
-        // And so does the comparison at 500 people.
-        let cmp = get("/compare?vendors=mode,code42&users=500").await;
+        // And so does the comparison at 100 people.
+        let cmp = get("/compare?vendors=mode,code42&users=100").await;
         cmp.shows(&["<span class=\"action upgrade\">Upgrade to the SCIM plan</span>"]);
+        // At 500 people the range is not used, so the figures no longer overrule the row.
+        let page = get("/decide?vendor=mode&plan=Business%2FPro&automate=yes").await;
+        assert_eq!(advice(&page.body).as_deref(), Some("Automate another way"));
+        assert!(!page.body.contains("class=\"callout conflict\""));
     })
 }
 
@@ -236,6 +241,10 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         assert_eq!(csv.cell(mode, "price_kind"), "custom_estimate");
         assert_eq!(csv.cell(mode, "price_low"), "6000");
         assert_eq!(csv.cell(mode, "price_high"), "50000");
+        // The guide reports that range for 50 to 100 seats.
+        assert_eq!(csv.cell(mode, "price_scope_min"), "50");
+        assert_eq!(csv.cell(mode, "price_scope_max"), "100");
+        assert_eq!(csv.cell(("slug", "ironclad"), "price_scope_max"), "");
         assert_eq!(csv.cell(mode, "currency"), "USD");
         // Same order as the page for the same query.
         let page = get("/?sort=-price").await;
@@ -246,12 +255,13 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         let csv = Csv::parse(&page.body);
         assert_eq!(csv.column("slug"), ["mode", "ironclad"]);
         assert_eq!(csv.column("users"), ["120", "120"]);
-        // Mode at 120 people: Business/Pro is 120 × $49 × 12 = $70,560 a year, so
-        // Enterprise's $6,000–$50,000 costs $20,560 to $64,560 less.
+        // Mode at 120 people is past the 100 seats its Enterprise range is reported for:
+        // no figure, and a quote is needed.
         let mode = ("slug", "mode");
-        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "-64560");
-        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "-20560");
+        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "");
+        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "");
         assert_eq!(csv.cell(mode, "upgrade_extra_or_more"), "false");
+        assert_eq!(csv.cell(mode, "quote_needed"), "true");
         // Ironclad's Enterprise estimate is open-ended ($60K+): no high end.
         let ironclad = ("slug", "ironclad");
         assert_eq!(csv.cell(ironclad, "upgrade_extra_high"), "");

@@ -164,16 +164,27 @@ fn an_unchanged_card_is_answered_with_304() {
 #[test]
 fn the_calculator_card_states_the_pages_figures() {
     common::block_on(async {
-        let page = "/calculator?vendor=mode&users=120";
+        // At 100 people, inside the 50 to 100 seats Mode's Enterprise range is reported for.
+        // Manual: 20 changes × 60.6 min = 20.2 h × $60.28 = $1,218; 2 unused licences ×
+        // $49 (Business/Pro's price per seat) × 12 = $1,176; 1 orphaned account × $248.71 =
+        // $249.
+        let page = "/calculator?vendor=mode&users=100";
         let html = get(page).await.body;
-        let svg = card_svg(&catalog(), "/og/calculator.png?vendor=mode&users=120");
-        assert_eq!(card_text(&svg, "title"), "Mode at 120 people");
+        let svg = card_svg(&catalog(), "/og/calculator.png?vendor=mode&users=100");
+        assert_eq!(card_text(&svg, "title"), "Mode at 100 people");
         assert_eq!(
             card_text(&svg, "manual"),
             format!("{} a year", figure(&html, "total_annual_impact"))
         );
-        assert_eq!(card_text(&svg, "manual"), "$2,939 a year");
+        assert_eq!(card_text(&svg, "manual"), "$2,643 a year");
         assert_eq!(card_text(&svg, "upgrade"), figure(&html, "difference"));
+        assert_eq!(card_text(&svg, "upgrade"), "$8,800 to $52,800 less");
+        // At 120 the range is not used: the card asks for a quote, as the page does.
+        let wide = card_svg(&catalog(), "/og/calculator.png?vendor=mode&users=120");
+        assert_eq!(
+            card_text(&wide, "upgrade"),
+            "no price at this size: quote needed"
+        );
         let advice = text(&html, ".verdict .advice .action");
         let verdict = text(&html, ".verdict-text");
         assert_eq!(

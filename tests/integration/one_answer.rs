@@ -92,8 +92,8 @@ fn every_page_gives_the_same_advice_for_one_address() {
             }
         }
         // The four curated vendors with a table (Mode, Ironclad, Code42, Mimecast), and
-        // several kinds of advice among them.
+        // more than one kind of advice among them.
         assert_eq!(walked, 4 * SIZES.len());
-        assert!(seen.len() >= 3, "{seen:?}");
+        assert!(seen.len() >= 2, "{seen:?}");
     })
 }

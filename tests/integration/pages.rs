@@ -131,11 +131,13 @@ fn mode_guide_states_its_prices_and_the_corrected_table() {
             plan_cell(html, "Enterprise", "Price"),
             "Custom (contact sales); reported: $6,000–$50,000 per year"
         );
-        // Enterprise's 50-seat minimum is stated in its row.
+        // Enterprise's 50-seat minimum, and the seats its range is reported for, are
+        // stated in its row.
         assert_eq!(
             plan_cell(html, "Enterprise", "Notes"),
-            "Reported figure: typical range given by the guide. Minimum 50 seats. \
-             Sold by quote. Includes SAML SSO and SCIM 2.0 with group sync."
+            "Reported figure: typical range given by the guide. The source gives this price \
+             for 50 to 100 seats; at other sizes the calculator asks for your quote. \
+             Minimum 50 seats. Sold by quote. Includes SAML SSO and SCIM 2.0 with group sync."
         );
         // The source's 20-user row prints +$23,240 a year. Recomputed: Business/Pro is
         // 20 × $49 × 12 = $11,760 a year, and the row's own ~$6,000 for Enterprise gives

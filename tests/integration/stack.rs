@@ -259,6 +259,20 @@ fn csv_and_json_carry_the_pages_figures() {
         assert_eq!(csv.cell(("slug", "ironclad"), "scim_extra"), "needs_quote");
         assert_eq!(csv.cell(("slug", "ironclad"), "scim_extra_low"), "");
         assert_eq!(csv.cell(("slug", "ironclad"), "manual_cost"), "146");
+        // Mode at 500 seats is past the 50 to 100 its Enterprise range is reported for:
+        // one name for that in the CSV and the JSON, and a quote is needed.
+        let page = get("/stack.csv?apps=mode:500").await;
+        let csv = Csv::parse(&page.body);
+        assert_eq!(csv.cell(("slug", "mode"), "scim_extra"), "out_of_scope");
+        assert_eq!(csv.cell(("slug", "mode"), "scim_extra_low"), "");
+        let api = get("/api/stack?apps=mode:500").await;
+        let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+        let extra = &json["totals"]["apps"][0]["extra"];
+        assert_eq!(extra["kind"], "out_of_scope", "{json}");
+        assert_eq!(extra["scope"], serde_json::json!({"min": 50, "max": 100}));
+        assert_eq!(json["totals"]["needs_quote"], serde_json::json!(["mode"]));
+        let stack = get("/stack?apps=mode:500").await;
+        stack.shows(&["Quote needed: the source prices it only for 50 to 100 seats"]);
 
         let api = get("/api/stack?apps=mode:40,ironclad:12").await;
         assert_eq!(api.status, StatusCode::OK);

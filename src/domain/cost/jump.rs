@@ -65,16 +65,6 @@ pub fn price_jump(v: &Vendor) -> PriceJump {
         } => Some(*annual),
         _ => None,
     };
-    let quoted = |c: &Costing| {
-        matches!(
-            c,
-            Costing::NeedsQuote
-                | Costing::Known {
-                    basis: PriceSource::Estimate,
-                    ..
-                }
-        )
-    };
     match (list(&u.current.costing), list(&target.costing)) {
         (Some(now), Some(then)) => PriceJump::Known {
             from: u.current.plan.clone(),
@@ -82,7 +72,7 @@ pub fn price_jump(v: &Vendor) -> PriceJump {
             multiple: u.multiple,
             per_user_month: then.minus(now).scale(1.0 / (REFERENCE_TEAM as f64 * 12.0)),
         },
-        _ if quoted(&u.current.costing) || quoted(&target.costing) => PriceJump::Quote,
+        _ if u.current.costing.is_quoted() || target.costing.is_quoted() => PriceJump::Quote,
         _ => PriceJump::Unknown,
     }
 }

@@ -9,7 +9,7 @@ pub mod verdict;
 
 pub use span::Span;
 
-use crate::domain::vendor::{Basis, Figure, Plan, Price};
+use crate::domain::vendor::{Basis, Figure, Plan, Price, Scope};
 use serde::{Deserialize, Serialize};
 
 /// What a plan costs a year for a number of users, as precisely as the data allows.
@@ -30,6 +30,11 @@ pub enum PlanCost {
     /// What more users cost is not stated, so there is no figure.
     OverStatedSeats {
         up_to: u32,
+    },
+    /// The source reports the price for other team sizes ([`Scope`]): it gives no price
+    /// at this one, so, as for a plan sold by quote, the reader's quote is needed.
+    OutOfScope {
+        scope: Scope,
     },
     Unknown,
 }
@@ -92,7 +97,14 @@ pub fn monthly_seat_price(plan: &Plan) -> Option<f64> {
     }
 }
 
+/// A plan's cost a year for `users` users. A price is used only at the sizes it is
+/// reported for: the seats billed (the plan's minimum applied) must be in its scope.
 pub fn plan_annual(plan: &Plan, users: u32) -> PlanCost {
+    if let Some(scope) = plan.price.scope() {
+        if !scope.contains(billed_seats(users, plan.min_seats)) {
+            return PlanCost::OutOfScope { scope };
+        }
+    }
     match &plan.price {
         Price::Free { max_users } => match max_users {
             Some(max) if users > *max => PlanCost::OverFreeCap { max_users: *max },
@@ -290,6 +302,7 @@ mod tests {
             high: Some(50000.0),
             or_more: false,
             approx: false,
+            scope: None,
         };
         let p = plan(
             Price::Custom {
@@ -312,6 +325,103 @@ mod tests {
             None,
         );
         assert_eq!(plan_annual(&p, 10), PlanCost::Quote { estimate: None });
+    }
+
+    /// `figure` reported for `min` to `max` seats.
+    fn scoped(figure: Figure, min: Option<u32>, max: Option<u32>) -> Figure {
+        Figure {
+            scope: Some(Scope { min, max }),
+            ..figure
+        }
+    }
+
+    /// Mode's Enterprise: "$6,000-$50,000/year", which the source reports for 50 to 100 seats.
+    fn mode_enterprise(min_seats: Option<u32>) -> Plan {
+        let range = Figure {
+            amount: None,
+            low: Some(6000.0),
+            high: Some(50000.0),
+            ..Figure::point(Basis::Flat, Period::Year, 0.0)
+        };
+        plan(
+            Price::Custom {
+                estimate: Some(scoped(range, Some(50), Some(100))),
+                estimate_basis: Some("guide".into()),
+            },
+            min_seats,
+        )
+    }
+
+    const FIFTY_TO_HUNDRED: PlanCost = PlanCost::OutOfScope {
+        scope: Scope {
+            min: Some(50),
+            max: Some(100),
+        },
+    };
+
+    #[test]
+    fn a_price_is_used_only_at_the_sizes_it_is_reported_for() {
+        let p = mode_enterprise(None);
+        let cost = |users| plan_annual(&p, users);
+        let range = PlanCost::Quote {
+            estimate: Some(Span::range(6000.0, 50000.0)),
+        };
+        // Inside, both edges included; a flat price stays flat across the scope.
+        for users in [50, 75, 100] {
+            assert_eq!(cost(users), range, "{users}");
+        }
+        // Outside, below and above: no figure, whatever the range says.
+        for users in [1, 49, 101, 500] {
+            assert_eq!(cost(users), FIFTY_TO_HUNDRED, "{users}");
+        }
+        // An open end bounds nothing: "50+ seats" holds at any size from 50.
+        let open = plan(
+            Price::Stated {
+                figure: scoped(per_user_month(10.0), Some(50), None),
+            },
+            None,
+        );
+        assert_eq!(
+            plan_annual(&open, 10_000),
+            PlanCost::Stated(Span::point(1_200_000.0))
+        );
+        assert!(matches!(
+            plan_annual(&open, 49),
+            PlanCost::OutOfScope { .. }
+        ));
+    }
+
+    #[test]
+    fn the_seats_billed_are_what_the_scope_is_held_to() {
+        // Mode's 50-seat minimum bills a team of 20 for 50 seats: inside 50 to 100.
+        let p = mode_enterprise(Some(50));
+        assert_eq!(
+            plan_annual(&p, 20),
+            PlanCost::Quote {
+                estimate: Some(Span::range(6000.0, 50000.0))
+            }
+        );
+        assert_eq!(plan_annual(&p, 101), FIFTY_TO_HUNDRED);
+        // A per-user price reported for 10 to 40 seats, with a 20-seat minimum: 5 people
+        // are billed 20 seats (20 × $10 × 12 = $2,400), 40 people 40 seats ($4,800); the
+        // price scales inside its scope and stops at its edge.
+        let p = plan(
+            Price::Stated {
+                figure: scoped(per_user_month(10.0), Some(10), Some(40)),
+            },
+            Some(20),
+        );
+        assert_eq!(plan_annual(&p, 5), PlanCost::Stated(Span::point(2400.0)));
+        assert_eq!(plan_annual(&p, 40), PlanCost::Stated(Span::point(4800.0)));
+        assert!(matches!(plan_annual(&p, 41), PlanCost::OutOfScope { .. }));
+        // A minimum above the scope's top leaves no team inside it.
+        let p = plan(
+            Price::Stated {
+                figure: scoped(per_user_month(10.0), Some(10), Some(40)),
+            },
+            Some(50),
+        );
+        assert!(matches!(plan_annual(&p, 1), PlanCost::OutOfScope { .. }));
     }
 
     #[test]

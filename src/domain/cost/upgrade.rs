@@ -4,7 +4,7 @@
 //! stays open, so no figure here is more precise than the vendor data behind it.
 
 use super::{plan_annual, PlanCost, Span};
-use crate::domain::vendor::{PercentRange, Plan, Vendor};
+use crate::domain::vendor::{PercentRange, Plan, Scope, Vendor};
 use serde::{Deserialize, Serialize};
 
 /// Where an annual figure comes from; the page says it next to the number.
@@ -40,6 +40,11 @@ pub enum Costing {
     OverStatedSeats {
         up_to: u32,
     },
+    /// The source reports the price for other team sizes: as for a plan sold by quote, the
+    /// reader's quote is needed.
+    OutOfScope {
+        scope: Scope,
+    },
     /// The data has no price for this plan.
     Unknown,
 }
@@ -51,6 +56,20 @@ impl Costing {
             _ => None,
         }
     }
+
+    /// Sold by quote, or priced only at other sizes: either way the reader's quote is
+    /// what costs it (an estimate is still a quote's stand-in).
+    pub fn is_quoted(&self) -> bool {
+        matches!(
+            self,
+            Costing::NeedsQuote
+                | Costing::OutOfScope { .. }
+                | Costing::Known {
+                    basis: PriceSource::Estimate,
+                    ..
+                }
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,6 +77,8 @@ pub struct PlanSide {
     pub plan: String,
     pub costing: Costing,
     pub has_scim: bool,
+    /// The seats the plan's price is reported for, where the source says.
+    pub scope: Option<Scope>,
 }
 
 /// The reader's choices for the upgrade comparison.
@@ -151,6 +172,7 @@ fn costing(plan: &Plan, users: u32, override_annual: Option<f64>) -> Costing {
         PlanCost::Quote { estimate: None } => Costing::NeedsQuote,
         PlanCost::OverFreeCap { max_users } => Costing::OverFreeCap { max_users },
         PlanCost::OverStatedSeats { up_to } => Costing::OverStatedSeats { up_to },
+        PlanCost::OutOfScope { scope } => Costing::OutOfScope { scope },
         PlanCost::Unknown => Costing::Unknown,
     }
 }
@@ -176,11 +198,13 @@ pub fn upgrade_cost(v: &Vendor, users: u32, inputs: &UpgradeInputs) -> Option<Up
         plan: current_plan.name.clone(),
         costing: costing(current_plan, users, inputs.current_quote),
         has_scim: current_plan.scim == crate::domain::vendor::Tri::Yes,
+        scope: current_plan.price.scope(),
     };
     let target = v.scim_plan().map(|p| PlanSide {
         plan: p.name.clone(),
         costing: costing(p, users, inputs.quote),
         has_scim: true,
+        scope: p.price.scope(),
     });
     let years = inputs.years.max(1);
     let now = current.costing.annual();
@@ -285,6 +309,7 @@ mod tests {
                 high: Some(high),
                 or_more: false,
                 approx: false,
+                scope: None,
             }),
             estimate_basis: Some("the guide".into()),
         }
@@ -373,6 +398,40 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_price_out_of_its_scope_needs_the_readers_quote() {
+        // The range reported for 50 to 100 seats, as Mode's guide reports it.
+        let mut price = range_year(6000.0, 50000.0);
+        let scope = Scope {
+            min: Some(50),
+            max: Some(100),
+        };
+        if let Price::Custom {
+            estimate: Some(f), ..
+        } = &mut price
+        {
+            f.scope = Some(scope);
+        }
+        let v = vendor(price);
+        // At 100 seats, its top, the range is used as before: 100 × $49 × 12 = $58,800.
+        let u = upgrade_cost(&v, 100, &inputs()).unwrap();
+        assert_eq!(u.difference, Some(Span::range(-52_800.0, -8_800.0)));
+        assert_eq!(u.target.as_ref().unwrap().scope, Some(scope));
+        // At 500 it is not: no figure, no difference, no multiple.
+        let u = upgrade_cost(&v, 500, &inputs()).unwrap();
+        let target = u.target.as_ref().unwrap();
+        assert_eq!(target.costing, Costing::OutOfScope { scope });
+        assert!(target.costing.is_quoted());
+        assert_eq!((u.difference, u.multiple, u.over_years), (None, None, None));
+        // The reader's quote prices it, as for a plan sold by quote.
+        let quoted = UpgradeInputs {
+            quote: Some(120_000.0),
+            ..inputs()
+        };
+        let u = upgrade_cost(&v, 500, &quoted).unwrap();
+        assert_eq!(u.difference, Some(Span::point(120_000.0 - 294_000.0)));
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct BreakEven {
     pub surely_from: Option<u32>,
     /// From this size it pays at the bottom of the price range.
     pub possibly_from: Option<u32>,
+    /// The largest size looked at: [`BREAK_EVEN_LIMIT`], or less where a price is reported
+    /// for no larger team (see `vendor::Scope`).
     pub searched_to: u32,
 }
 
@@ -79,13 +81,21 @@ pub fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
 pub fn break_even(v: &Vendor, manual: &ManualInputs, up: &UpgradeInputs) -> BreakEven {
     let mut surely_from = None;
     let mut possibly_from = None;
+    let mut searched_to = BREAK_EVEN_LIMIT;
+    let mut priced = false;
     for n in 1..=BREAK_EVEN_LIMIT {
-        let Some(u) = upgrade_cost(v, n, up) else {
-            break;
+        let net = upgrade_cost(v, n, up)
+            .and_then(|u| net_saving(manual_cost(n, manual).total_annual_impact, &u));
+        let Some(net) = net else {
+            // Sizes below a price's scope have no figure yet; past the last size with one,
+            // nothing more is known, so the search ends there.
+            if priced {
+                searched_to = n - 1;
+                break;
+            }
+            continue;
         };
-        let Some(net) = net_saving(manual_cost(n, manual).total_annual_impact, &u) else {
-            break;
-        };
+        priced = true;
         // An open end says nothing about where the upgrade starts to pay.
         if possibly_from.is_none() && net.high.is_finite() && net.high > 0.0 {
             possibly_from = Some(n);
@@ -98,7 +108,7 @@ pub fn break_even(v: &Vendor, manual: &ManualInputs, up: &UpgradeInputs) -> Brea
     BreakEven {
         surely_from,
         possibly_from,
-        searched_to: BREAK_EVEN_LIMIT,
+        searched_to,
     }
 }
 

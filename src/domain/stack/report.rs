@@ -321,6 +321,10 @@ pub fn extra_text(e: &Extra) -> String {
             format!("{}{from}", format::change(yearly))
         }
         Extra::NeedsQuote => "Quote needed".into(),
+        Extra::OutOfScope { scope } => format!(
+            "Quote needed: the source prices it only for {}",
+            format::scope(scope)
+        ),
         Extra::Unknown => "Price unknown".into(),
         Extra::NoScimPlan => "No plan with SCIM".into(),
         Extra::Included => "Included in your plan".into(),

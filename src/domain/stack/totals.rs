@@ -30,7 +30,7 @@ use crate::domain::cost::upgrade::{
 use crate::domain::cost::verdict::{outcome, Outcome};
 use crate::domain::cost::{unused_seat_price, SeatSource, Span};
 use crate::domain::status::ScimStatus;
-use crate::domain::vendor::Vendor;
+use crate::domain::vendor::{Scope, Vendor};
 use serde::{Deserialize, Serialize};
 
 /// What getting SCIM adds to an app's bill a year.
@@ -42,6 +42,9 @@ pub enum Extra {
     /// A price is sold by quote (or only open-ended estimates exist): the reader's quote
     /// is needed.
     NeedsQuote,
+    /// A price is reported only for other team sizes (`scope`, in seats): the source gives
+    /// none at the app's seats, so, as for a price sold by quote, the reader's is needed.
+    OutOfScope { scope: Scope },
     /// The data lacks a price, or the free plan is over its cap.
     Unknown,
     /// The data names no plan with SCIM.
@@ -55,7 +58,7 @@ impl Extra {
     fn rank(&self) -> u8 {
         match self {
             Extra::Known { .. } => 0,
-            Extra::NeedsQuote => 1,
+            Extra::NeedsQuote | Extra::OutOfScope { .. } => 1,
             Extra::Unknown => 2,
             Extra::NoScimPlan => 3,
             Extra::Included => 4,
@@ -91,7 +94,8 @@ pub struct StackTotals {
     pub apps: Vec<AppTax>,
     /// The sum of the known extras a year.
     pub known_extra: Span,
-    /// Apps left out of `known_extra` because a quote is needed, by slug.
+    /// Apps left out of `known_extra` because a quote is needed (sold by quote, or priced
+    /// only at other sizes), by slug.
     pub needs_quote: Vec<String>,
     /// Apps left out of `known_extra` because the data lacks a price, by slug.
     pub unknown_price: Vec<String>,
@@ -101,17 +105,6 @@ pub struct StackTotals {
     pub manual_total: f64,
     /// Where SCIM is already paid for or cheapest per seat, by slug.
     pub cheapest_wins: Vec<String>,
-}
-
-fn is_quoted(c: &Costing) -> bool {
-    matches!(
-        c,
-        Costing::NeedsQuote
-            | Costing::Known {
-                basis: PriceSource::Estimate,
-                ..
-            }
-    )
 }
 
 fn extra_of(up: Option<&UpgradeCost>) -> Extra {
@@ -130,8 +123,13 @@ fn extra_of(up: Option<&UpgradeCost>) -> Extra {
             yearly: d,
             basis: *basis,
         },
-        _ if is_quoted(&target.costing) || is_quoted(&up.current.costing) => Extra::NeedsQuote,
-        _ => Extra::Unknown,
+        _ => match (&target.costing, &up.current.costing) {
+            (Costing::OutOfScope { scope }, _) | (_, Costing::OutOfScope { scope }) => {
+                Extra::OutOfScope { scope: *scope }
+            }
+            (t, c) if t.is_quoted() || c.is_quoted() => Extra::NeedsQuote,
+            _ => Extra::Unknown,
+        },
     }
 }
 
@@ -225,7 +223,12 @@ pub fn totals(catalog: &Catalog, stack: &Stack) -> StackTotals {
             .map(|a| a.slug.clone())
             .collect::<Vec<_>>()
     };
-    let needs_quote = slugs(&Extra::NeedsQuote);
+    // An app priced only at other sizes needs a quote as much as one sold by quote.
+    let needs_quote = apps
+        .iter()
+        .filter(|a| matches!(a.extra, Extra::NeedsQuote | Extra::OutOfScope { .. }))
+        .map(|a| a.slug.clone())
+        .collect();
     let unknown_price = slugs(&Extra::Unknown);
     let mut per_seat: Vec<(&Span, &str)> = apps
         .iter()

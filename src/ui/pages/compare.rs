@@ -1,6 +1,7 @@
 //! `/compare?vendors=mode,ironclad&users=120`: vendors side by side, row by row.
 
 use crate::domain::compare::{self, Column, Selection};
+use crate::domain::cost::upgrade::Costing;
 use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::vendor_search::Pick;
@@ -212,9 +213,19 @@ fn upgrade_cell(c: &Column) -> AnyView {
         Some(d) => format::change(&d),
         None => "Quote needed".to_string(),
     };
+    // Why a plan with a price has none here: the source gives it for other sizes.
+    let scope_note = match &target.costing {
+        Costing::OutOfScope { scope } => Some(format!(
+            "The source prices {} only for {}: not at this size.",
+            target.plan,
+            format::scope(scope)
+        )),
+        _ => None,
+    };
     let calc = format!("/calculator?vendor={}&users={}", c.slug, u.users);
     view! {
         <span class="num">{text}</span>
+        {scope_note.map(|n| view! { <span class="sub" data-note="scope">{n}</span> })}
         <span class="sub">{format!("{} → {}", u.current.plan, target.plan)}</span>
         <a class="sub no-print" href=calc>"Open in the calculator"</a>
     }

@@ -2,7 +2,7 @@
 //! Each figure sits next to the formula that produced it, with the inputs filled in.
 
 use crate::domain::cost::upgrade::{Costing, PlanSide, PriceSource, UpgradeCost};
-use crate::domain::cost::verdict::{Outcome, Verdict};
+use crate::domain::cost::verdict::{Outcome, Verdict, BREAK_EVEN_LIMIT};
 use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::recommendation::advise;
@@ -93,6 +93,17 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
         Costing::OverStatedSeats { up_to } => {
             format!("the price is stated for up to {up_to} users only")
         }
+        Costing::OutOfScope { scope } => {
+            let ask = if is_target {
+                "enter your quote above"
+            } else {
+                "enter what you pay now above"
+            };
+            format!(
+                "the source gives a price only for {}, not at this size: {ask}",
+                format::scope(scope)
+            )
+        }
         Costing::Unknown if is_target => "no price in the data: enter your quote above".into(),
         Costing::Unknown => "no price in the data: enter what you pay now above".into(),
     }
@@ -102,6 +113,20 @@ fn annual_text(side: &PlanSide) -> String {
     match side.costing.annual() {
         Some(a) => format::span(&a),
         None => "unknown".into(),
+    }
+}
+
+/// The sizes a price used here is reported for (out of them, `basis_text` says so).
+fn scope_text(side: &PlanSide) -> Option<String> {
+    match (&side.costing, side.scope) {
+        (
+            Costing::Known {
+                basis: PriceSource::ListPrice | PriceSource::Estimate,
+                ..
+            },
+            Some(scope),
+        ) => Some(format!("reported for {}", format::scope(&scope))),
+        _ => None,
     }
 }
 
@@ -145,6 +170,7 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
     let users = u.users;
     let side_row = |label: &'static str, key: &'static str, side: &PlanSide| {
         let mut notes = vec![basis_text(side, v, key == "target")];
+        notes.extend(scope_text(side));
         notes.extend(min_seats_text(side, v, users));
         view! {
             <FigureRow key label value=annual_text(side)
@@ -221,6 +247,13 @@ fn break_even_text(v: &Verdict) -> Option<String> {
             group_thousands(p as u64)
         ),
         (None, _) => format!("No break-even: up to {limit} people the upgrade never pays for itself."),
+    })
+    .map(|t| match b.surely_from {
+        // The search stopped where a price's scope ends: say so, not "never".
+        None if b.searched_to < BREAK_EVEN_LIMIT => {
+            format!("{t} Beyond {limit} people the source gives no price.")
+        }
+        _ => t,
     })
 }
 

@@ -193,9 +193,13 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
         <div class="quote-group">
         <p class="hint quote-hint" class:needed=target_needs_quote>
             {move || match target_costing() {
-                Some(Costing::NeedsQuote) => "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost.",
-                Some(_) => "The data has no price for the SCIM plan that we can use: enter your quote to see the upgrade cost.",
-                None => "Have a quote? Enter it to use it instead of the figures in the data.",
+                Some(Costing::NeedsQuote) => "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost.".to_string(),
+                Some(Costing::OutOfScope { scope }) => format!(
+                    "The source prices the SCIM plan only for {}, so it gives no price at your team size: enter your quote to see the upgrade cost.",
+                    crate::domain::format::scope(&scope)
+                ),
+                Some(_) => "The data has no price for the SCIM plan that we can use: enter your quote to see the upgrade cost.".to_string(),
+                None => "Have a quote? Enter it to use it instead of the figures in the data.".to_string(),
             }}
         </p>
         <NumberField field=QUOTE report/>

@@ -19,8 +19,9 @@ pub fn PlanTable(v: Vendor) -> impl IntoView {
         .map(|p| {
             let is_scim_plan = scim_plan.as_deref() == Some(p.name.as_str());
             let basis = format::price_basis(&p.price).map(|b| format!("Reported figure: {}.", b.trim_end_matches('.')));
+            let scope = p.price.scope().map(|s| format!("The source gives this price for {}; at other sizes the calculator asks for your quote.", format::scope(&s)));
             let seats = p.min_seats.map(|n| format!("Minimum {n} seats."));
-            let notes: Vec<String> = [basis, seats, p.note.clone()].into_iter().flatten().collect();
+            let notes: Vec<String> = [basis, scope, seats, p.note.clone()].into_iter().flatten().collect();
             view! {
                 <tr data-plan=p.name.clone() class:highlight=is_scim_plan>
                     <th scope="row" data-label="Plan">
