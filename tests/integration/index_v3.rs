@@ -341,8 +341,19 @@ fn a_pasted_list_of_every_vendor_name_is_read_whole() {
     // Workflow, formerly GatherContent)") are each one app, matched to its vendor. In two
     // halves: a list holds at most 500 apps.
     let c = common::full_catalog();
-    for half in c.vendors.chunks(425) {
-        let list: String = half.iter().map(|v| format!("{}\t10\n", v.name)).collect();
+    // As a spreadsheet row (tab), and as typed ("name, 10", "name 10", "name x10").
+    let lines: [fn(&str) -> String; 4] = [
+        |n| format!("{n}\t10\n"),
+        |n| format!("{n}, 10\n"),
+        |n| format!("{n} 10\n"),
+        |n| format!("{n} x10\n"),
+    ];
+    for (half, line) in c
+        .vendors
+        .chunks(425)
+        .flat_map(|h| lines.iter().map(move |l| (h, l)))
+    {
+        let list: String = half.iter().map(|v| line(&v.name)).collect();
         let page = common::block_on(common::post_at(
             server(),
             "/api/stack",

@@ -145,6 +145,9 @@ fn records(text: &str, split: Split) -> Vec<Record> {
     let (mut line, mut start) = (1, 1);
     let (mut quoted, mut opened) = (false, false);
     let mut tabbed = has_tab(text);
+    // Brackets open on this line: a comma inside them is part of a name, as in "Bynder
+    // (Content Workflow, formerly GatherContent)", not a list's separator.
+    let mut depth = 0u32;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
@@ -185,8 +188,17 @@ fn records(text: &str, split: Split) -> Vec<Record> {
                 line += 1;
                 start = line;
                 tabbed = has_tab(&text[i + 1..]);
+                depth = 0;
             }
-            c if split.parts(tabbed, c) => {
+            '(' | '[' => {
+                depth += 1;
+                cell.push(c);
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                cell.push(c);
+            }
+            c if split.parts(tabbed, c) && (depth == 0 || matches!(split, Split::Csv(_))) => {
                 cells.push(std::mem::take(&mut cell));
                 quoted_cells.push(std::mem::take(&mut opened));
             }
@@ -843,6 +855,28 @@ mod tests {
             bad.problems[0].app,
             Some(("Slack".to_string(), "12.5".to_string()))
         );
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_belongs_to_the_name() {
+        let l = read(
+            "Bynder (Content Workflow, formerly GatherContent), 12; Slack [EU, US] 40\nZoom, 3",
+        )
+        .unwrap();
+        assert_eq!(
+            names(&l),
+            [
+                (
+                    "Bynder (Content Workflow, formerly GatherContent)",
+                    Some(12)
+                ),
+                ("Slack [EU, US]", Some(40)),
+                ("Zoom", Some(3)),
+            ]
+        );
+        // A bracket left open ends with its line; the count at its end is still read.
+        let l = read("Odd (name, 4\nZoom, 3").unwrap();
+        assert_eq!(names(&l), [("Odd (name,", Some(4)), ("Zoom", Some(3))]);
     }
 
     #[test]
