@@ -16,7 +16,7 @@ use crate::domain::cost::jump::price_jump;
 use crate::domain::cost::upgrade::Costing;
 use crate::domain::format;
 use crate::domain::recommendation::{advise, conflict_sentence};
-use crate::domain::report::{evaluate, verdict_sentence, Report};
+use crate::domain::report::{evaluate, verdict_text, Report};
 use crate::domain::scenario;
 use crate::domain::stack::totals::StackTotals;
 use crate::domain::url::Query;
@@ -448,13 +448,8 @@ pub fn calculator(
         &value,
         big(UPGRADE, 40.0),
     );
-    if let Some(v) = r.verdict.as_ref() {
-        let target = r
-            .upgrade
-            .as_ref()
-            .and_then(|u| u.target.as_ref())
-            .map_or("the SCIM plan", |t| t.plan.as_str());
-        let sentence = verdict_sentence(&v.outcome, r.scenario.upgrade.years, target);
+    // The page's own verdict sentence: where it waits on a quote, what it turns on.
+    if let Some(sentence) = verdict_text(r) {
         let advice = advise(vendor, r)
             .action
             .map(|a| format!("Our advice: {}. ", a.label()))

@@ -212,6 +212,89 @@ pub fn verdict_sentence(o: &Outcome, years: u32, target_plan: &str) -> String {
     }
 }
 
+/// The number a verdict waits on: the reader's price for the SCIM plan, for the plan they
+/// are on, or both (a price sold by quote, reported for other team sizes, or open-ended).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    Target,
+    Current,
+    Both,
+}
+
+/// Which of the reader's prices the verdict waits on, where it waits on one.
+pub fn missing_quote(r: &Report) -> Option<Missing> {
+    if !matches!(r.verdict.as_ref()?.outcome, Outcome::Unknown) {
+        return None;
+    }
+    let u = r.upgrade.as_ref()?;
+    let target = u.target.as_ref()?;
+    let unread = |c: &crate::domain::cost::upgrade::Costing| c.annual().is_none_or(|s| s.is_open());
+    match (unread(&target.costing), unread(&u.current.costing)) {
+        (true, true) => Some(Missing::Both),
+        (true, false) => Some(Missing::Target),
+        (false, true) => Some(Missing::Current),
+        (false, false) => None,
+    }
+}
+
+/// The verdict in one sentence. Where it waits on the reader's price, it says what the
+/// answer turns on instead of shrugging: the most the SCIM plan may cost a year over the
+/// current one for the upgrade to pay for itself (the manual work it replaces, less any
+/// implementation fee spread over the years).
+pub fn verdict_text(r: &Report) -> Option<String> {
+    let verdict = r.verdict.as_ref()?;
+    let years = r.scenario.upgrade.years;
+    let u = r.upgrade.as_ref();
+    let target = u
+        .and_then(|u| u.target.as_ref())
+        .map_or("the SCIM plan", |t| t.plan.as_str());
+    let Some(missing) = missing_quote(r) else {
+        return Some(verdict_sentence(&verdict.outcome, years, target));
+    };
+    let u = u?;
+    let manual = r.manual.total_annual_impact;
+    let per_year = |fee: f64| manual - fee / years as f64;
+    // The most the plan may cost a year more, at the fee's low and high ends.
+    let (fee_low, fee_high) = u.implementation_fee.map_or((0.0, 0.0), |f| (f.low, f.high));
+    let (best, worst) = (per_year(fee_low), per_year(fee_high));
+    // Renewal increases make the threshold approximate.
+    let about = if u.renewal_increase_pct.is_some() {
+        "about "
+    } else {
+        ""
+    };
+    let current = &u.current.plan;
+    let what = match missing {
+        Missing::Target => format!("your {target} quote"),
+        Missing::Current => format!("what you pay for {current} today"),
+        Missing::Both => format!("your {target} quote and what you pay for {current} today"),
+    };
+    let usd = format::usd_whole;
+    let manual_words = format!("the manual work it replaces costs {} a year", usd(manual));
+    Some(if best <= 0.0 {
+        format!(
+            "It depends on {what}, but the implementation fee alone costs more than the manual work it replaces ({} a year): staying manual is cheaper unless {target} costs less than {current}.",
+            usd(manual)
+        )
+    } else if worst == best {
+        format!(
+            "It depends on {what}: upgrading pays for itself if {target} costs less than {about}{} a year more than {current} ({manual_words}).",
+            usd(best)
+        )
+    } else if worst <= 0.0 {
+        format!(
+            "It depends on {what}: upgrading pays for itself only if {target} costs less than {about}{} a year more than {current} and the implementation fee is at its low end; at its high end it never does ({manual_words}).",
+            usd(best)
+        )
+    } else {
+        format!(
+            "It depends on {what}: upgrading pays for itself if {target} costs less than {about}{} to {} a year more than {current}, depending on the implementation fee ({manual_words}).",
+            usd(worst),
+            usd(best)
+        )
+    })
+}
+
 /// One sentence stating the scenario, for titles, previews and the chart's text alternative.
 pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
     let users = format::group_thousands(r.scenario.users as u64);

@@ -40,7 +40,7 @@ fn local(url: &str) -> &str {
 }
 
 /// The SVG of the card at `image` (path and query), as the server draws it.
-fn card_svg(catalog: &Catalog, image: &str) -> String {
+pub fn card_svg(catalog: &Catalog, image: &str) -> String {
     let (path, query) = image.split_once('?').unwrap_or((image, ""));
     let page = scim_ledger::domain::routes::card_page(path).expect("a card path");
     card::for_page(catalog, &page, &Query::parse(query), Fonts::get())

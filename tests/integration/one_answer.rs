@@ -97,3 +97,72 @@ fn every_page_gives_the_same_advice_for_one_address() {
         assert!(seen.len() >= 2, "{seen:?}");
     })
 }
+
+#[test]
+fn a_verdict_that_waits_on_a_quote_says_what_it_turns_on_and_asks_for_it() {
+    common::block_on(async {
+        // Ironclad at 60: Standard "$500+ a month" and Enterprise "$60,000+ a year" are both
+        // open-ended. Manual: 1 unused licence × $27.26 (Standard has no price per seat) ×
+        // 12 = $327; 12 changes × 60.6 min = 12.12 h × $60.28 = $731; 1 orphan × $248.71 =
+        // $249; $1,307 in all. No fee, no renewal increase: the threshold is exact.
+        let page = get("/calculator?vendor=ironclad&users=60").await;
+        assert_eq!(
+            common::text(&page.body, ".verdict-text"),
+            "It depends on your Enterprise quote and what you pay for Standard today: upgrading \
+             pays for itself if Enterprise costs less than $1,307 a year more than Standard (the \
+             manual work it replaces costs $1,307 a year)."
+        );
+        // The fields it waits on, right under the sentence, in a form that works without
+        // JavaScript (a GET to the same page, the other inputs carried).
+        assert_eq!(
+            common::texts(&page.body, "form.ask-quote label"),
+            [
+                "Your Enterprise quote ($ a year)",
+                "What you pay for Standard ($ a year)"
+            ]
+        );
+        let doc = scraper::Html::parse_document(&page.body);
+        let hidden = scraper::Selector::parse("form.ask-quote input[type=hidden]").unwrap();
+        let carried: Vec<(&str, &str)> = doc
+            .select(&hidden)
+            .map(|e| (e.attr("name").unwrap(), e.attr("value").unwrap()))
+            .collect();
+        assert_eq!(carried, [("vendor", "ironclad"), ("users", "60")]);
+        let form = scraper::Selector::parse("form.ask-quote").unwrap();
+        let form = doc.select(&form).next().unwrap();
+        assert_eq!(
+            (form.attr("method"), form.attr("action")),
+            (Some("get"), Some("/calculator"))
+        );
+        // The link-preview card says the same, not "cannot be worked out".
+        let svg = crate::og_images::card_svg(
+            &common::catalog(),
+            "/og/calculator.png?vendor=ironclad&users=60",
+        );
+        assert!(svg.contains("It depends on your Enterprise quote"), "{svg}");
+        // Mode at 120: Enterprise is priced for 50 to 100 seats only, so only its quote is
+        // missing. Manual $3,722 a year (3 unused seats at Business/Pro's $49); a fee of
+        // $5,000 to $50,000 over 3 years: $3,722 − $5,000 ÷ 3 = $2,055 at its low end,
+        // below nothing at its high end. Renewal increases make it "about".
+        let page = get("/calculator?vendor=mode&users=120").await;
+        assert_eq!(
+            common::text(&page.body, ".verdict-text"),
+            "It depends on your Enterprise quote: upgrading pays for itself only if Enterprise \
+             costs less than about $2,055 a year more than Business/Pro and the implementation \
+             fee is at its low end; at its high end it never does (the manual work it replaces \
+             costs $3,722 a year)."
+        );
+        assert_eq!(
+            common::texts(&page.body, "form.ask-quote label"),
+            ["Your Enterprise quote ($ a year)"]
+        );
+        // With both prices the verdict is back, and nothing is asked.
+        let page = get("/calculator?vendor=ironclad&users=60&quote=70000&current_quote=9000").await;
+        assert!(
+            common::text(&page.body, ".verdict-text").starts_with("Staying manual is cheaper"),
+            "{}",
+            common::text(&page.body, ".verdict-text")
+        );
+        assert!(common::texts(&page.body, "form.ask-quote").is_empty());
+    })
+}

@@ -6,8 +6,12 @@ use crate::domain::cost::verdict::{Outcome, Verdict, BREAK_EVEN_LIMIT};
 use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::recommendation::advise;
-use crate::domain::report::{headline, seat_source_words, verdict_sentence, Report};
+use crate::domain::report::{
+    headline, missing_quote, seat_source_words, verdict_text, Missing, Report,
+};
+use crate::domain::scenario::{self, CURRENT_QUOTE, QUOTE};
 use crate::domain::vendor::Vendor;
+use crate::ui::islands::live_form::LiveForm;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -257,8 +261,46 @@ fn break_even_text(v: &Verdict) -> Option<String> {
     })
 }
 
+/// The keys each ask owns: the SCIM plan's quote, the current plan's price, or both.
+const ASK_TARGET: [&str; 1] = [QUOTE.key];
+const ASK_CURRENT: [&str; 1] = [CURRENT_QUOTE.key];
+const ASK_BOTH: [&str; 2] = [QUOTE.key, CURRENT_QUOTE.key];
+
+/// Where the verdict waits on the reader's price, the field for it, right under the
+/// sentence that says what the answer turns on (the same keys as the form's own fields).
 #[component]
-pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+fn AskQuote(missing: Missing, target: String, current: String, action: String) -> impl IntoView {
+    let (own, ask_target, ask_current): (&'static [&'static str], bool, bool) = match missing {
+        Missing::Target => (&ASK_TARGET, true, false),
+        Missing::Current => (&ASK_CURRENT, false, true),
+        Missing::Both => (&ASK_BOTH, true, true),
+    };
+    view! {
+        <LiveForm class="ask-quote" action own is_default=scenario::is_default>
+            {ask_target.then(|| view! {
+                <div class="field">
+                    <label for="ask-quote">{format!("Your {target} quote ($ a year)")}</label>
+                    <input id="ask-quote" type="text" inputmode="decimal" autocomplete="off" name=QUOTE.key/>
+                </div>
+            })}
+            {ask_current.then(|| view! {
+                <div class="field">
+                    <label for="ask-current-quote">{format!("What you pay for {current} ($ a year)")}</label>
+                    <input id="ask-current-quote" type="text" inputmode="decimal" autocomplete="off" name=CURRENT_QUOTE.key/>
+                </div>
+            })}
+            <p class="form-actions"><button type="submit">"See the verdict"</button></p>
+        </LiveForm>
+    }
+}
+
+#[component]
+pub fn VerdictPanel(
+    report: Memo<Report>,
+    vendor: StoredValue<Option<Vendor>>,
+    /// Where the ask-for-a-quote form submits (the page's own path).
+    action: String,
+) -> impl IntoView {
     move || {
         let r = report.get();
         let verdict = r.verdict.clone()?;
@@ -270,7 +312,14 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
             .and_then(|u| u.target.as_ref())
             .map(|t| t.plan.clone())
             .unwrap_or_else(|| "the SCIM plan".into());
-        let text = verdict_sentence(&verdict.outcome, years, &target);
+        let text = verdict_text(&r).unwrap_or_default();
+        let missing = missing_quote(&r);
+        let current = r
+            .upgrade
+            .as_ref()
+            .map(|u| u.current.plan.clone())
+            .unwrap_or_default();
+        let action = action.clone();
         let manual_total = format!(
             "Staying manual: {} a year, {} over {years} year{}.",
             usd_whole(r.manual.total_annual_impact),
@@ -287,6 +336,7 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
             <section class=format!("card verdict verdict-{class}") aria-labelledby="verdict-title">
                 <h3 id="verdict-title">"Verdict"</h3>
                 <p class="verdict-text" data-outcome=class>{text}</p>
+                {missing.map(|m| view! { <AskQuote missing=m target=target.clone() current action/> })}
                 {advice.action.map(|a| view! {
                     <p class="advice">"Our advice: "<span class=format!("action {}", a.key())>{a.label()}</span></p>
                 })}

@@ -94,7 +94,7 @@ pub fn CalculatorIsland(
         // on a wide screen the grid puts it beside the form (style/main.css).
         <div class="calculator">
             <div class="answer" aria-live="polite">
-                <VerdictPanel report vendor/>
+                <VerdictPanel report vendor action=action.clone()/>
             </div>
             <ScenarioForm report vendor picks_vendor action/>
             <div class="results" aria-live="polite">
