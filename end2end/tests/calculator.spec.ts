@@ -100,6 +100,8 @@ test("copy link copies the address of the scenario", async ({ page, context }) =
   await expect(page.getByRole("button", { name: "Link copied" })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain("users=20");
+  // The section's anchor comes along, whatever the address bar holds.
+  expect(copied).toMatch(/#cost$/);
 });
 
 test.describe("without JavaScript", () => {

@@ -166,3 +166,53 @@ fn a_verdict_that_waits_on_a_quote_says_what_it_turns_on_and_asks_for_it() {
         assert!(common::texts(&page.body, "form.ask-quote").is_empty());
     })
 }
+
+#[test]
+fn a_guide_leads_with_the_answer_for_the_addresss_team() {
+    common::block_on(async {
+        let page = get("/vendors/ironclad?users=60").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let doc = scraper::Html::parse_document(&page.body);
+        let ids = |css: &str| -> Vec<String> {
+            let s = scraper::Selector::parse(css).unwrap();
+            doc.select(&s)
+                .filter_map(|e| e.attr("id").map(str::to_string))
+                .collect()
+        };
+        // The answer first, then the contents, then the reference sections.
+        assert_eq!(ids(".answer-first > section"), ["cost", "decision"]);
+        assert_eq!(ids("article.guide > nav.toc"), ["contents"]);
+        assert_eq!(
+            ids(".sections > section").first().map(String::as_str),
+            Some("facts")
+        );
+        let s = scraper::Selector::parse("article.guide > *").unwrap();
+        let order: Vec<String> = doc
+            .select(&s)
+            .map(|e| {
+                e.attr("class")
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "guide-header",
+                "answer-first",
+                "toc",
+                "sections",
+                "to-contents"
+            ]
+        );
+        // The verdict is the address's team's, not the default 500.
+        assert!(
+            common::text(&page.body, "#cost .verdict-text").contains("$1,307 a year"),
+            "{}",
+            common::text(&page.body, "#cost .verdict-text")
+        );
+    })
+}

@@ -393,11 +393,17 @@ pub fn ShareLink(report: Memo<Report>) -> impl IntoView {
     let (copied, set_copied) = signal(false);
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
+    // The link copied is the deep link itself, section anchor included: the address bar
+    // may hold no `#cost` (or another section's), and the reader shares this scenario.
     let copy = move |_| {
         #[cfg(feature = "hydrate")]
         {
             let window = leptos::prelude::window();
-            if let Ok(href) = window.location().href() {
+            let location = window.location();
+            if let (Ok(origin), Ok(path)) = (location.origin(), location.pathname()) {
+                let q = query();
+                let q = if q.is_empty() { q } else { format!("?{q}") };
+                let href = format!("{origin}{path}{q}#cost");
                 let _ = window.navigator().clipboard().write_text(&href);
                 set_copied.set(true);
             }

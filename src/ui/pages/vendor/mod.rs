@@ -1,5 +1,8 @@
-//! `/vendors/{slug}`: one vendor's guide. Each section has a stable anchor; sections with
-//! nothing to show are left out, and a partial profile says plainly what is not known.
+//! `/vendors/{slug}`: one vendor's guide. It leads with the answer for the reader's team
+//! (the calculator's verdict and figures, then what to do), and the reference sections
+//! follow behind a contents list that stays in reach. Each section has a stable anchor;
+//! sections with nothing to show are left out, and a partial profile says plainly what is
+//! not known.
 
 mod advice;
 mod facts;
@@ -43,14 +46,21 @@ pub fn VendorPage() -> impl IntoView {
     }
 }
 
+/// The sections that answer the reader's question, first on the page: the cost at their
+/// team size and what to do about it.
+const ANSWER: [&str; 2] = ["cost", "decision"];
+
 /// The sections a guide can have, in page order: (anchor, table-of-contents label).
 fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
-    let mut s = vec![("facts", "Quick facts")];
+    let mut s = Vec::new();
     let mut add = |present: bool, id, label| {
         if present {
             s.push((id, label));
         }
     };
+    add(!v.plans.is_empty(), "cost", "Your cost and the verdict");
+    add(!v.decision.is_empty(), "decision", "What to do");
+    add(true, "facts", "Quick facts");
     add(v.index.is_some(), "index", "The SCIM Tax Index's row");
     add(!v.idps.is_empty(), "idp", "Identity providers");
     add(!v.plans.is_empty(), "pricing", "Plans and prices");
@@ -60,7 +70,6 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
         "team-sizes",
         "Team-size figures",
     );
-    add(!v.plans.is_empty(), "cost", "Cost calculator");
     add(
         !v.bundle.items.is_empty(),
         "bundle",
@@ -74,7 +83,6 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
     add(facts::has_spec(v), "spec", "Technical specification");
     add(!v.idp_setup.is_empty(), "setup", "IdP configuration");
     add(advice::has_admin_reports(v), "admins", "What admins report");
-    add(!v.decision.is_empty(), "decision", "What to do");
     add(
         advice::has_discrepancies(v),
         "discrepancies",
@@ -90,7 +98,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
 fn CostSection(v: Vendor) -> impl IntoView {
     let action = format!("/vendors/{}", v.slug);
     view! {
-        <Section id="cost" title="Cost calculator: manual work against the upgrade".into()>
+        <Section id="cost" title="What SCIM costs your team: manual work against the upgrade".into()>
             <Calculator vendor=Some(v) action/>
         </Section>
     }
@@ -164,7 +172,9 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
             _ => view! { <advice::SourceNote v/> }.into_any(),
         }
     };
-    let body = toc.iter().map(|(id, _)| section(id)).collect_view();
+    let (answer, reference): (Vec<_>, Vec<_>) = toc.iter().partition(|(id, _)| ANSWER.contains(id));
+    let answer = answer.iter().map(|(id, _)| section(id)).collect_view();
+    let body = reference.iter().map(|(id, _)| section(id)).collect_view();
     let name = v.with_value(|v| v.name.clone());
     let category = v.with_value(|v| v.category_label().to_string());
     let summary = v.with_value(|v| v.summary.clone());
@@ -222,7 +232,8 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
                 <div class="summary"><Paragraphs items=summary/></div>
                 {api_link}
             </header>
-            <nav class="toc" aria-label="On this page">
+            <div class="answer-first">{answer}</div>
+            <nav class="toc" id="contents" aria-label="On this page">
                 <h2>"On this page"</h2>
                 <ol>
                     {toc.iter().map(|(id, label)| view! {
@@ -231,6 +242,9 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
                 </ol>
             </nav>
             <div class="sections">{body}</div>
+            // On a narrow screen the contents sit above the reference sections; this keeps
+            // them one tap away from anywhere below (style/main.css shows it there only).
+            <a class="to-contents no-print" href="#contents">"Contents ↑"</a>
         </article>
     }
 }
