@@ -469,8 +469,9 @@ pub fn calculator(
     c.finish()
 }
 
-/// The comparison's bottom line: each vendor's extra spend a year for its SCIM plan at the
-/// team size, as the page's "Upgrade to the SCIM plan" row words it.
+/// The comparison's bottom line, as the page leads with it: the cheapest way to get SCIM
+/// at the team size in one sentence, then where each vendor stands, in the words of the
+/// page's first row (`compare::BottomLine`).
 pub fn comparison(
     measure: &dyn TextWidth,
     checked_on: Option<&str>,
@@ -479,11 +480,17 @@ pub fn comparison(
 ) -> String {
     let mut c = Canvas::new(measure);
     c.frame("Comparison", checked_on);
-    c.title(&format!("The SCIM tax at {}", people(users)), 52.0);
-    c.subtitle("Extra a year for the plan with SCIM, over the plan before it");
-    let name = big(TEXT, 30.0);
-    let value = big(UPGRADE, 30.0);
+    c.title(&format!("Getting SCIM at {}", people(users)), 52.0);
     let columns = &columns[..columns.len().min(compare::MAX_VENDORS)];
+    let bottom = compare::bottom_line(columns, users);
+    // The sentence the page leads with, in the text's colour: it is the answer.
+    let lead = Style {
+        fill: TEXT,
+        ..LABEL
+    };
+    c.paragraph("headline", 222.0, 32.0, lead, FULL, 2, &bottom.headline());
+    let name = big(TEXT, 28.0);
+    let value = big(UPGRADE, 28.0);
     // The names' column is as wide as the longest name, within bounds, so the figures
     // have the rest of the line.
     let names = columns
@@ -491,20 +498,19 @@ pub fn comparison(
         .map(|col| c.width(&visible(&col.name), name))
         .fold(160.0, f32::max)
         .min(380.0);
-    let mut y = 272.0;
+    let mut y = 300.0;
     for (i, col) in columns.iter().enumerate() {
         c.text(&format!("name-{i}"), MARGIN, y, name, names, &col.name);
         let x = MARGIN + names + 36.0;
-        let extra = upgrade_cell(col);
         c.shrinking(
-            &format!("extra-{i}"),
+            &format!("standing-{i}"),
             x,
             y,
             value,
             FULL - names - 36.0,
-            &extra,
+            &bottom.summary(i),
         );
-        y += 42.0;
+        y += 38.0;
     }
     if let Some(first) = columns.first() {
         let text = format!(
@@ -514,20 +520,6 @@ pub fn comparison(
         c.text("manual", MARGIN, 528.0, LABEL, FULL, &text);
     }
     c.finish()
-}
-
-/// A comparison column's upgrade figure, in the words of the comparison page's cell.
-fn upgrade_cell(col: &Column) -> String {
-    let Some(u) = &col.upgrade else {
-        return "No plan data".into();
-    };
-    if u.target.is_none() {
-        return "No plan with SCIM".into();
-    }
-    match u.difference {
-        Some(d) => format::change(&d),
-        None => "Quote needed".into(),
-    }
 }
 
 fn tri_fill(t: Tri) -> &'static str {

@@ -3,7 +3,7 @@
 //! the data types), all on the real server.
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, attr, attrs, catalog, get, row, text, Csv};
+use crate::common::{self, attr, attrs, catalog, get, row, text, texts, Csv};
 use axum::http::StatusCode;
 use scim_ledger::domain::vendor::Vendor;
 
@@ -154,6 +154,53 @@ fn compare_shows_vendors_side_by_side_at_the_team_size() {
             ),
             "$2,939"
         );
+        // The bottom line leads: Mode's Enterprise is an estimate of $6,000 to $50,000 a
+        // year, Ironclad's $60,000 or more; the ranges do not overlap, so Mode is the
+        // cheapest way to SCIM and Ironclad costs at least $60,000 − $50,000 more.
+        assert_eq!(
+            text(html, ".bottom-line-lead"),
+            "At 120 people, the cheapest way to get SCIM here is Mode: $6,000 to $50,000 a year, an estimate (sold by quote)."
+        );
+        let bottom = row(
+            html,
+            "table.compare",
+            "Bottom line: SCIM a year at 120 people",
+        );
+        assert_eq!(
+            bottom,
+            [
+                "Cheapest SCIM plan: $6,000 to $50,000 a year, an estimate (sold by quote)",
+                "Costs at least $10,000 more a year than Mode SCIM plan: $60,000 or more a year, an estimate (sold by quote)",
+            ]
+        );
+        // It is the table's first row, and each phone card's first line.
+        assert_eq!(
+            texts(html, "table.compare tbody tr:first-child th"),
+            ["Bottom line: SCIM a year at 120 people"]
+        );
+        assert_eq!(
+            texts(
+                html,
+                ".compare-cards .vendor-card dl:first-of-type > div:first-child dd"
+            ),
+            bottom
+        );
+        assert_eq!(
+            texts(html, ".compare-cards .vendor-card h3 > a:first-child"),
+            ["Mode", "Ironclad"]
+        );
+        // Signs are words: Mode's upgrade saves money, said so, never "less" or a minus.
+        assert_eq!(
+            row(html, "table.compare", "Upgrade to the SCIM plan: change in yearly spend")[0],
+            "Moving from Business/Pro to Enterprise saves $20,560 to $64,560 a year Open in the calculator"
+        );
+        let words = texts(html, "main").join(" ");
+        assert!(!words.contains(" less") && !words.contains('−'), "{words}");
+        // Plan prices are readable text, not the grey small print.
+        assert_eq!(
+            texts(html, "table.compare .plan-price")[0],
+            "Custom (contact sales); reported: $6,000–$50,000 per year"
+        );
         // Removing one vendor is a link; adding is the form's `add`.
         page.shows(&["href=\"/compare?vendors=ironclad&amp;users=120\""]);
         let page = get("/compare?vendors=mode&add=code42&users=50").await;
@@ -256,6 +303,25 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         let ironclad = ("slug", "ironclad");
         assert_eq!(csv.cell(ironclad, "upgrade_extra_high"), "");
         assert_eq!(csv.cell(ironclad, "upgrade_extra_or_more"), "true");
+        // The bottom line, as on the page: a key, its words, the SCIM plan's yearly price
+        // and how much more than the cheapest way (open-ended: no high end).
+        assert_eq!(csv.column("bottom_line"), ["cheapest", "costs_more"]);
+        assert_eq!(
+            csv.cell(mode, "bottom_line_words"),
+            "Cheapest: $6,000–$50,000 a year (estimate)"
+        );
+        assert_eq!(
+            csv.cell(ironclad, "bottom_line_words"),
+            "Costs at least $10,000 more a year than Mode"
+        );
+        assert_eq!(csv.cell(mode, "scim_annual_low"), "6000");
+        assert_eq!(csv.cell(mode, "scim_annual_high"), "50000");
+        assert_eq!(csv.cell(mode, "more_than_cheapest_low"), "");
+        assert_eq!(csv.cell(ironclad, "scim_annual_low"), "60000");
+        assert_eq!(csv.cell(ironclad, "scim_annual_or_more"), "true");
+        assert_eq!(csv.cell(ironclad, "more_than_cheapest_low"), "10000");
+        assert_eq!(csv.cell(ironclad, "more_than_cheapest_high"), "");
+        assert_eq!(csv.cell(ironclad, "more_than_cheapest_or_more"), "true");
         // The default model at 120 people: $981 + $1,461 + $497 = $2,939, as the page shows.
         assert_eq!(csv.column("manual_cost"), ["2939", "2939"]);
         assert_eq!(csv.column("currency"), ["USD", "USD"]);
