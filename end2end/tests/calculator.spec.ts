@@ -56,6 +56,18 @@ test("what is typed before the page hydrates is kept, and the figures follow it"
   await expect(page).toHaveURL(/users=1200$/);
 });
 
+test("the live region says the verdict alone, and only when it changes", async ({ page }) => {
+  await page.goto("/calculator?vendor=mode&users=500");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const live = page.locator(".calculator [aria-live]");
+  await expect(live).toHaveCount(1);
+  await expect(live).toHaveText("");
+  await expect(page.locator(".answer[aria-live], .results[aria-live]")).toHaveCount(0);
+  await page.getByLabel("Team size").fill("20");
+  await expect(live).toHaveText(await page.locator(".verdict-text").innerText());
+  expect((await live.innerText()).length).toBeLessThan(300);
+});
+
 test("the vendor picker suggests as you type; arrows move without reloading, Enter picks and drops the old vendor's plan and quote", async ({ page }) => {
   await page.goto("/calculator?vendor=mode&users=120&plan=Enterprise&quote=9000");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");

@@ -8,6 +8,7 @@ use crate::domain::keys::Key;
 use crate::domain::recommendation::recommend;
 use crate::domain::report::{headline, verdict_sentence, Report};
 use crate::domain::vendor::Vendor;
+use crate::ui::islands::announcement::Announcement;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -224,6 +225,28 @@ fn break_even_text(v: &Verdict) -> Option<String> {
     })
 }
 
+/// The verdict in one sentence, as the panel states it and a screen reader hears it.
+fn verdict_text(r: &Report) -> Option<String> {
+    let verdict = r.verdict.as_ref()?;
+    let target = r
+        .upgrade
+        .as_ref()
+        .and_then(|u| u.target.as_ref())
+        .map_or("the SCIM plan", |t| t.plan.as_str());
+    Some(verdict_sentence(
+        &verdict.outcome,
+        r.scenario.upgrade.years,
+        target,
+    ))
+}
+
+/// What a screen reader hears as the inputs change: the verdict sentence alone.
+#[component]
+pub fn VerdictAnnouncement(report: Memo<Report>) -> impl IntoView {
+    let sentence = move || report.with(verdict_text).unwrap_or_default();
+    view! { <Announcement sentence/> }
+}
+
 #[component]
 pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
     move || {
@@ -231,13 +254,7 @@ pub fn VerdictPanel(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -
         let verdict = r.verdict.clone()?;
         let years = r.scenario.upgrade.years;
         let class = outcome_key(&verdict.outcome);
-        let target = r
-            .upgrade
-            .as_ref()
-            .and_then(|u| u.target.as_ref())
-            .map(|t| t.plan.clone())
-            .unwrap_or_else(|| "the SCIM plan".into());
-        let text = verdict_sentence(&verdict.outcome, years, &target);
+        let text = verdict_text(&r)?;
         let manual_total = format!(
             "Staying manual: {} a year, {} over {years} year{}.",
             usd_whole(r.manual.total_annual_impact),
