@@ -29,6 +29,45 @@ test("changing the team size updates figures, chart and URL without a reload", a
   expect(await page.evaluate(() => history.length)).toBe(historyLength);
 });
 
+test("what is typed before the page hydrates is kept, and the figures follow it", async ({ page }) => {
+  // The bundle is held back, as on a slow connection, so the typing surely lands before
+  // hydration, which sets each field from the address.
+  await page.route("**/*.wasm", async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.goto("/calculator?vendor=mode", { waitUntil: "domcontentloaded" });
+  const loaded = Date.now();
+  const users = page.getByLabel("Team size");
+  await users.selectText();
+  await page.keyboard.type("120");
+  expect(Date.now() - loaded).toBeLessThan(1000);
+  expect(await page.locator("html").getAttribute("data-hydrated")).toBeNull();
+  await expect(users).toHaveValue("120");
+
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(users).toHaveValue("120");
+  await expect(page).toHaveURL(/\/calculator\?vendor=mode&users=120$/);
+  // The default model at 120 people: $981 + $1,461 + $497.
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$2,939");
+  // Typing after hydration carries on from what was typed.
+  await users.press("0");
+  await expect(users).toHaveValue("1200");
+  await expect(page).toHaveURL(/users=1200$/);
+});
+
+test("the live region says the verdict alone, and only when it changes", async ({ page }) => {
+  await page.goto("/calculator?vendor=mode&users=500");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const live = page.locator(".calculator [aria-live]");
+  await expect(live).toHaveCount(1);
+  await expect(live).toHaveText("");
+  await expect(page.locator(".answer[aria-live], .results[aria-live]")).toHaveCount(0);
+  await page.getByLabel("Team size").fill("20");
+  await expect(live).toHaveText(await page.locator(".verdict-text").innerText());
+  expect((await live.innerText()).length).toBeLessThan(300);
+});
+
 test("the vendor picker suggests as you type; arrows move without reloading, Enter picks and drops the old vendor's plan and quote", async ({ page }) => {
   await page.goto("/calculator?vendor=mode&users=120&plan=Enterprise&quote=9000");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");

@@ -32,8 +32,8 @@ test("in a guide, the decision helper keeps the calculator's inputs", async ({ p
   await expect(page.locator("#decision tr.chosen")).toHaveAttribute("data-row", "4");
 });
 
-test("the decision helper's vendor is picked from the keyboard", async ({ page }) => {
-  await page.goto("/decide");
+test("the decision helper's vendor is picked from the keyboard, dropping the old vendor's plan and quote", async ({ page }) => {
+  await page.goto("/decide?vendor=mode&plan=Enterprise&quote=9000&users=120");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   const box = page.getByRole("combobox", { name: "Vendor" });
   await box.fill("mime");
@@ -42,7 +42,7 @@ test("the decision helper's vendor is picked from the keyboard", async ({ page }
   await expect(page.getByRole("option").first()).toContainText("Mimecast");
   await box.press("ArrowDown");
   await box.press("Enter");
-  await expect(page).toHaveURL(/\/decide\?vendor=mimecast$/);
+  await expect(page).toHaveURL(/\/decide\?vendor=mimecast&users=120$/);
   await expect(page.getByRole("combobox", { name: "Vendor" })).toHaveValue("Mimecast");
   await expect(page.locator("table.decision")).toBeVisible();
 });
@@ -100,6 +100,30 @@ test("compare: add and remove vendors from the page", async ({ page }) => {
   await page.getByRole("link", { name: "Remove Mode" }).click();
   await expect(page).toHaveURL(/vendors=ironclad%2Ccode42|vendors=ironclad,code42/);
   await expect(page.locator("table.compare thead th")).toHaveCount(2);
+});
+
+test("compare on a phone: one card per vendor, the bottom line first, no sideways scroll", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/compare?vendors=mode,ironclad&users=120");
+  await expect(page.locator(".bottom-line-lead")).toHaveText(
+    "At 120 people, the cheapest way to get SCIM here is Mode: $6,000 to $50,000 a year, an estimate (sold by quote).",
+  );
+  await expect(page.locator("table.compare")).toBeHidden();
+  const cards = page.locator(".compare-cards .vendor-card");
+  await expect(cards).toHaveCount(2);
+  // The second vendor sits below the first, within the screen's width.
+  const second = await cards.nth(1).boundingBox();
+  expect(second!.x + second!.width).toBeLessThanOrEqual(390);
+  await expect(cards.nth(0).locator("dd").first()).toContainText("Cheapest");
+  await expect(cards.nth(1).locator("dd").first()).toContainText("Costs at least $10,000 more a year than Mode");
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(sideways).toBe(0);
+  // On a wide screen, the table, led by the same row.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(cards.first()).toBeHidden();
+  await expect(page.locator("table.compare tbody tr").first()).toContainText("Cheapest");
 });
 
 test.describe("without JavaScript", () => {

@@ -472,8 +472,9 @@ pub fn calculator(
     c.finish()
 }
 
-/// The comparison's bottom line: each vendor's extra spend a year for its SCIM plan at the
-/// team size, as the page's "Upgrade to the SCIM plan" row words it.
+/// The comparison's bottom line, as the page leads with it: the cheapest way to get SCIM
+/// at the team size in one sentence, then where each vendor stands, in the words of the
+/// page's first row (`compare::BottomLine`).
 pub fn comparison(
     measure: &dyn TextWidth,
     checked_on: Option<&str>,
@@ -482,11 +483,17 @@ pub fn comparison(
 ) -> String {
     let mut c = Canvas::new(measure);
     c.frame("Comparison", checked_on);
-    c.title(&format!("The SCIM tax at {}", people(users)), 52.0);
-    c.subtitle("Extra a year for the plan with SCIM, over the plan before it");
-    let name = big(TEXT, 30.0);
-    let value = big(UPGRADE, 30.0);
+    c.title(&format!("Getting SCIM at {}", people(users)), 52.0);
     let columns = &columns[..columns.len().min(compare::MAX_VENDORS)];
+    let bottom = compare::bottom_line(columns, users);
+    // The sentence the page leads with, in the text's colour: it is the answer.
+    let lead = Style {
+        fill: TEXT,
+        ..LABEL
+    };
+    c.paragraph("headline", 222.0, 32.0, lead, FULL, 2, &bottom.headline());
+    let name = big(TEXT, 28.0);
+    let value = big(UPGRADE, 28.0);
     // The names' column is as wide as the longest name, within bounds, so the figures
     // have the rest of the line.
     let names = columns
@@ -494,20 +501,19 @@ pub fn comparison(
         .map(|col| c.width(&visible(&col.name), name))
         .fold(160.0, f32::max)
         .min(380.0);
-    let mut y = 272.0;
+    let mut y = 300.0;
     for (i, col) in columns.iter().enumerate() {
         c.text(&format!("name-{i}"), MARGIN, y, name, names, &col.name);
         let x = MARGIN + names + 36.0;
-        let extra = upgrade_cell(col);
         c.shrinking(
-            &format!("extra-{i}"),
+            &format!("standing-{i}"),
             x,
             y,
             value,
             FULL - names - 36.0,
-            &extra,
+            &bottom.summary(i),
         );
-        y += 42.0;
+        y += 38.0;
     }
     if let Some(first) = columns.first() {
         let text = format!(
@@ -517,20 +523,6 @@ pub fn comparison(
         c.text("manual", MARGIN, 528.0, LABEL, FULL, &text);
     }
     c.finish()
-}
-
-/// A comparison column's upgrade figure, in the words of the comparison page's cell.
-fn upgrade_cell(col: &Column) -> String {
-    let Some(u) = &col.upgrade else {
-        return "No plan data".into();
-    };
-    if u.target.is_none() {
-        return "No plan with SCIM".into();
-    }
-    match u.difference {
-        Some(d) => format::change(&d),
-        None => "Quote needed".into(),
-    }
 }
 
 fn tri_fill(t: Tri) -> &'static str {
@@ -725,7 +717,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
     c.frame("Your stack", checked_on);
     let n = t.apps.len();
     c.title(
-        &format!("The SCIM tax of {}", format::count(n, "app")),
+        &format!("The SCIM tax of {}", format::count(n, "app", "apps")),
         52.0,
     );
     c.subtitle("Getting SCIM, a year, where prices are known");
@@ -743,7 +735,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
     } else {
         format!(
             "Not in that total: {} needing a quote or a price.",
-            format::count(open, "app")
+            format::count(open, "app", "apps")
         )
     };
     c.text("open", MARGIN, 340.0, LABEL, FULL, &rest);

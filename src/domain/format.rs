@@ -121,10 +121,10 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-/// A count and its noun, plural unless there is one: "1 app", "2 apps", "1,250 apps".
-pub fn count(n: usize, noun: &str) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    format!("{} {noun}{s}", group_thousands(n as u64))
+/// A count and its noun, plural unless there is one: "1 app", "2 apps", "1,250 people".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", group_thousands(n as u64))
 }
 
 /// "$6,000–$50,000", "$60,000+", "~$4,500", "up to $38,240", "unknown".
@@ -241,7 +241,7 @@ fn seats(fee: &Figure, included: u32, extra: Option<&Figure>, max_extra: Option<
 /// The team sizes a price is reported for: "50 to 100 seats", "50 seats or more",
 /// "up to 100 seats".
 pub fn scope(s: &Scope) -> String {
-    let seats = |n: u32| count(n as usize, "seat");
+    let seats = |n: u32| count(n as usize, "seat", "seats");
     match (s.min, s.max) {
         (Some(lo), Some(hi)) if lo == hi => seats(lo),
         (Some(lo), Some(hi)) => format!("{} to {}", group_thousands(lo as u64), seats(hi)),
@@ -293,6 +293,18 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// A phrase as the start of a sentence. Our sentences start with an ASCII letter; ASCII
+/// case keeps Unicode's case tables out of the browser's wasm.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
+}
+
 /// A ratio as "12×" or "1.4×".
 pub fn times(r: f64) -> String {
     if (r - r.round()).abs() < 0.05 {
@@ -333,6 +345,52 @@ pub fn change(s: &Span) -> String {
     }
 }
 
+/// A change in yearly spend as what it does to the reader, for a sentence whose subject
+/// is the move ("Upgrading …", "Ironclad …"): "costs $23,240 more", "saves $5,760",
+/// "saves up to $5,760 or costs up to $38,240 more", "costs at least $6,000 more". Unlike
+/// [`change`], no bare "less": a reader of a comparison never has to work out whose
+/// "less" it is.
+pub fn costs_or_saves(s: &Span) -> String {
+    let about = if s.approx { "about " } else { "" };
+    let (lo, hi) = (s.low, s.high);
+    if lo.is_infinite() && hi.is_infinite() || lo.is_nan() || hi.is_nan() {
+        return "cannot be worked out (both prices are open-ended)".into();
+    }
+    let money = |x: f64| usd_whole(x.abs());
+    // Cents either side of zero read as nothing.
+    let nothing = |x: f64| money(x) == "$0";
+    // "at least about" reads badly; an approximate bound is marked as `span` marks it.
+    let tilde = if s.approx { "~" } else { "" };
+    if lo >= 0.0 || nothing(lo) {
+        return match () {
+            _ if hi.is_infinite() && nothing(lo) => "costs the same or more".into(),
+            _ if hi.is_infinite() => format!("costs at least {tilde}{} more", money(lo)),
+            _ if nothing(hi) => "costs the same".into(),
+            _ if money(lo) == money(hi) => format!("costs {about}{} more", money(lo)),
+            _ if nothing(lo) => format!("costs up to {about}{} more", money(hi)),
+            _ => format!("costs {about}{} to {} more", money(lo), money(hi)),
+        };
+    }
+    if hi <= 0.0 || nothing(hi) {
+        return match () {
+            _ if lo.is_infinite() && nothing(hi) => "may save any amount".into(),
+            _ if lo.is_infinite() => format!("saves at least {tilde}{}", money(hi)),
+            _ if money(lo) == money(hi) => format!("saves {about}{}", money(lo)),
+            _ if nothing(hi) => format!("saves up to {about}{}", money(lo)),
+            _ => format!("saves {about}{} to {}", money(hi), money(lo)),
+        };
+    }
+    match (lo.is_infinite(), hi.is_infinite()) {
+        (false, false) => format!(
+            "saves up to {about}{} or costs up to {} more",
+            money(lo),
+            money(hi)
+        ),
+        (false, true) => format!("saves up to {about}{} or costs any amount more", money(lo)),
+        _ => format!("saves any amount or costs up to {about}{} more", money(hi)),
+    }
+}
+
 /// A ratio of two prices in words: "2.5×", "1.5× to 3×", "2× or more", "2% to 17% of
 /// what you pay now", or "cannot be worked out" when the bounds say nothing (an
 /// open-ended price on both sides gives 0 to infinity).
@@ -368,7 +426,7 @@ pub fn price_jump(j: &PriceJump) -> String {
             per_user_month,
             ..
         } => {
-            let dollars = format!("{} per user a month", change(per_user_month));
+            let dollars = format!("{} per user a month", jump_dollars(per_user_month));
             match multiple {
                 Some(m) => format!("{}, {dollars}", self::multiple(m)),
                 None => dollars,
@@ -380,6 +438,16 @@ pub fn price_jump(j: &PriceJump) -> String {
     }
 }
 
+/// A jump's dollars a user a month: "$15 more", "$30 or more extra"; a SCIM plan that
+/// costs less than the plan below says what it saves ("saves $5"), never a bare "less".
+fn jump_dollars(s: &Span) -> String {
+    if s.low >= 0.0 {
+        change(s)
+    } else {
+        costs_or_saves(s)
+    }
+}
+
 /// The price jump in a few words, for a phone's one-line card: the multiple where there
 /// is one, else the dollars.
 pub fn price_jump_short(j: &PriceJump) -> String {
@@ -388,7 +456,7 @@ pub fn price_jump_short(j: &PriceJump) -> String {
             multiple: Some(m), ..
         } => format!("{} the price", multiple(m)),
         PriceJump::Known { per_user_month, .. } => {
-            format!("{} a user a month", change(per_user_month))
+            format!("{} a user a month", jump_dollars(per_user_month))
         }
         other => price_jump(other),
     }
@@ -459,10 +527,10 @@ mod tests {
 
     #[test]
     fn counts_agree_with_their_noun() {
-        assert_eq!(count(1, "app"), "1 app");
-        assert_eq!(count(0, "app"), "0 apps");
-        assert_eq!(count(2, "app"), "2 apps");
-        assert_eq!(count(1_250, "app"), "1,250 apps");
+        assert_eq!(count(1, "app", "apps"), "1 app");
+        assert_eq!(count(0, "app", "apps"), "0 apps");
+        assert_eq!(count(2, "app", "apps"), "2 apps");
+        assert_eq!(count(1_250, "app", "apps"), "1,250 apps");
     }
 
     #[test]
@@ -587,6 +655,68 @@ mod tests {
             "cannot be worked out (both prices are open-ended)"
         );
         assert!(!change(&Span::range(-1.0, 2.0)).contains('−'));
+    }
+
+    #[test]
+    fn costs_and_savings_are_words_never_signs() {
+        let says = |s: Span| costs_or_saves(&s);
+        assert_eq!(says(Span::point(23_240.0)), "costs $23,240 more");
+        assert_eq!(says(Span::point(-5_760.0)), "saves $5,760");
+        assert_eq!(
+            says(Span::point(-5_760.0).approx(true)),
+            "saves about $5,760"
+        );
+        assert_eq!(
+            says(Span::range(-5_760.0, 38_240.0)),
+            "saves up to $5,760 or costs up to $38,240 more"
+        );
+        assert_eq!(
+            says(Span::range(-64_560.0, -20_560.0)),
+            "saves $20,560 to $64,560"
+        );
+        assert_eq!(
+            says(Span::range(10_000.0, 44_000.0)),
+            "costs $10,000 to $44,000 more"
+        );
+        assert_eq!(
+            says(Span::at_least(10_000.0)),
+            "costs at least $10,000 more"
+        );
+        assert_eq!(
+            says(Span::at_least(10_000.0).approx(true)),
+            "costs at least ~$10,000 more"
+        );
+        assert_eq!(says(Span::range(0.0, 4_000.0)), "costs up to $4,000 more");
+        assert_eq!(says(Span::at_least(0.0)), "costs the same or more");
+        assert_eq!(says(Span::point(0.0)), "costs the same");
+        assert_eq!(says(Span::range(-3_000.0, 0.0)), "saves up to $3,000");
+        assert_eq!(
+            says(Span::range(-1_000.0, f64::INFINITY)),
+            "saves up to $1,000 or costs any amount more"
+        );
+        assert_eq!(
+            says(Span::range(f64::NEG_INFINITY, f64::INFINITY)),
+            "cannot be worked out (both prices are open-ended)"
+        );
+        // A SCIM plan cheaper a user than the plan below: the jump says so in words too.
+        let down = PriceJump::Known {
+            from: "Pro".into(),
+            to: "Enterprise".into(),
+            multiple: Some(Span::point(0.8)),
+            per_user_month: Span::point(-5.0),
+        };
+        assert_eq!(
+            price_jump(&down),
+            "80% of what you pay now, saves $5 per user a month"
+        );
+        for s in [
+            Span::point(-1.0),
+            Span::range(-9.0, -2.0),
+            Span::range(-5.0, 5.0),
+        ] {
+            let words = says(s);
+            assert!(!words.contains("less") && !words.contains('−'), "{words}");
+        }
     }
 
     #[test]

@@ -577,7 +577,7 @@ pub fn page(rows: Vec<VendorRow>, q: &ListQuery) -> Page {
     let matching = kept.len();
     let count = matching.div_ceil(PAGE_SIZE).max(1);
     let (number, issue) = if q.page > count {
-        let pages = crate::domain::format::count(count, "page");
+        let pages = crate::domain::format::count(count, "page", "pages");
         (
             count,
             Some(format!(

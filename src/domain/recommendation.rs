@@ -198,7 +198,7 @@ pub fn conflict_sentence(c: &Conflict, v: &Vendor, r: &Report) -> String {
         .map(|row| row.situation.as_str())
         .unwrap_or("");
     let why = disagreement(c, r);
-    let why = capitalised(&why);
+    let why = format::capitalised(&why);
     if c.follows_figures {
         format!(
             "Your answers fit the row “{situation}”, which advises “{}”. The figures disagree: {why} We follow the figures, as that row’s advice rests on cost.",
@@ -209,17 +209,5 @@ pub fn conflict_sentence(c: &Conflict, v: &Vendor, r: &Report) -> String {
             "The figures alone would point to “{}”: {why} This row stands because its reason is not cost alone.",
             c.cheaper.label()
         )
-    }
-}
-
-/// Our sentences start with an ASCII letter; ASCII case keeps Unicode's case tables out of
-/// the browser's wasm.
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_uppercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
     }
 }

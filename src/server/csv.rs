@@ -324,6 +324,16 @@ pub const COMPARE_HEADER: &[&str] = &[
     "slug",
     "name",
     "users",
+    // The bottom line first: where the vendor stands (a key), the same in words, what its
+    // SCIM plan costs a year at `users`, and how much more than the cheapest way.
+    "bottom_line",
+    "bottom_line_words",
+    "scim_annual_low",
+    "scim_annual_high",
+    "scim_annual_or_more",
+    "more_than_cheapest_low",
+    "more_than_cheapest_high",
+    "more_than_cheapest_or_more",
     "scim",
     "scim_plan",
     "sso_required_first",
@@ -369,17 +379,34 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
     if !issues.is_empty() {
         return Err(issues);
     }
-    let rows = sel
+    let columns: Vec<compare::Column> = sel
         .slugs
         .iter()
         .filter_map(|s| catalog.vendor(s))
-        .map(|v| {
-            let c = compare::column(v, sel.users, &sel.answers);
+        .map(|v| compare::column(v, sel.users, &sel.answers))
+        .collect();
+    let bottom = compare::bottom_line(&columns, sel.users);
+    let rows = columns
+        .into_iter()
+        .zip(&bottom.standings)
+        .enumerate()
+        .map(|(i, (c, standing))| {
             let [low, high, open] = span_cells(c.upgrade.as_ref().and_then(|u| u.difference));
+            let [scim_low, scim_high, scim_open] =
+                span_cells(standing.price.as_ref().ok().map(|p| p.annual));
+            let [more_low, more_high, more_open] = span_cells(standing.more);
             vec![
                 text_cell(&c.slug),
                 text_cell(&c.name),
                 sel.users.to_string(),
+                standing.rank.key(),
+                text_cell(&bottom.summary(i)),
+                scim_low,
+                scim_high,
+                scim_open,
+                more_low,
+                more_high,
+                more_open,
                 c.scim.key(),
                 text_cell(c.scim_plan.as_deref().unwrap_or("")),
                 c.sso_required_first.key(),

@@ -2,7 +2,7 @@
 //! bad input is reported on the page, and `/api/cost` returns the same numbers as JSON.
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, attr, figure, get, text, Csv};
+use crate::common::{self, attr, attrs, figure, get, text, Csv};
 use axum::http::StatusCode;
 use serde_json::Value;
 
@@ -439,5 +439,32 @@ fn the_ironclad_chart_of_the_issue_reads_round_distinct_labels() {
                 "120"
             ]
         );
+    })
+}
+
+/// A live region re-reads all it holds at every change: the calculator's and the decision
+/// helper's each hold one short sentence, empty on load (the page states it once already),
+/// never the tables around it.
+#[test]
+fn live_regions_hold_one_short_sentence_not_the_tables() {
+    common::block_on(async {
+        for (path, island) in [
+            ("/calculator?vendor=mode&users=120", ".calculator"),
+            ("/decide?vendor=mode", ".decision-helper"),
+            ("/vendors/mode", ".calculator"),
+            ("/vendors/mode", ".decision-helper"),
+        ] {
+            let page = get(path).await;
+            let live = format!("{island} [aria-live]");
+            assert_eq!(
+                attrs(&page.body, &live, "class"),
+                ["visually-hidden"],
+                "{path}"
+            );
+            assert_eq!(text(&page.body, &live), "", "{path}");
+        }
+        // The stack page already announces its totals' heading alone.
+        let page = get("/stack?apps=mode:40,ironclad:12").await;
+        assert_eq!(attrs(&page.body, "[aria-live]", "id"), ["stack-announce"]);
     })
 }

@@ -3,7 +3,7 @@
 //! the data types), all on the real server.
 #![cfg(feature = "ssr")]
 
-use crate::common::{self, attr, attrs, catalog, get, row, text, Csv};
+use crate::common::{self, attr, attrs, catalog, get, row, text, texts, Csv};
 use axum::http::StatusCode;
 use scim_ledger::domain::vendor::Vendor;
 
@@ -125,42 +125,92 @@ fn bad_answers_and_an_unknown_vendor_get_a_message_and_a_400() {
 #[test]
 fn compare_shows_vendors_side_by_side_at_the_team_size() {
     common::block_on(async {
-        let page = get("/compare?vendors=mode,ironclad&users=120").await;
+        let page = get("/compare?vendors=mode,ironclad&users=100").await;
         assert_eq!(page.status, StatusCode::OK);
         let html = &page.body;
         assert_eq!(
             text(html, "table.compare caption"),
-            "Side by side at 120 people"
+            "Side by side at 100 people"
         );
         page.shows(&[
             "href=\"/vendors/mode\"",
             "href=\"/vendors/ironclad\"",
             "Plan required for SCIM",
             "Vendor staff needed to set up",
-            "/compare.csv?vendors=mode,ironclad&amp;users=120",
+            "/compare.csv?vendors=mode,ironclad&amp;users=100",
         ]);
-        // Manual cost at 120 people with the default model: (12 joiners + 12 leavers) ×
-        // 60.6 min = 24.24 hours × $60.28 = $1,461; 120 seats × 2.4 % = 2.88, so 3 licences
-        // × $27.26 × 12 = $981; 12 leavers × 14 % = 1.68, so 2 accounts × $248.71 = $497;
-        // $981 + $1,461 + $497 = $2,939 for either vendor, as the calculator says.
+        // Manual cost at 100 people, as each vendor's calculator works it out: 20 changes ×
+        // 60.6 min = 20.2 hours × $60.28 = $1,218; 100 seats × 2.4 % = 2.4, so 2 unused
+        // licences; 10 leavers × 14 % = 1.4, so 1 account × $248.71 = $249. The licences
+        // cost Mode's Business/Pro $49 a seat (2 × $49 × 12 = $1,176; $2,643 in all) and
+        // Ironclad's default $27.26 (its Standard is flat: 2 × $27.26 × 12 = $654; $2,121).
         assert_eq!(
             row(
                 html,
                 "table.compare",
                 "Staying manual (calculator defaults)"
             ),
-            ["$2,939", "$2,939"]
+            ["$2,643", "$2,121"]
         );
-        let calculator = get("/calculator?users=120").await;
+        for (slug, total) in [("mode", "$2,643"), ("ironclad", "$2,121")] {
+            let calculator = get(&format!("/calculator?vendor={slug}&users=100")).await;
+            assert_eq!(
+                text(
+                    &calculator.body,
+                    "tr[data-key='total_annual_impact'] td.num"
+                ),
+                total
+            );
+        }
+        // The bottom line leads: Mode's Enterprise is an estimate of $6,000 to $50,000 a
+        // year, Ironclad's $60,000 or more; the ranges do not overlap, so Mode is the
+        // cheapest way to SCIM and Ironclad costs at least $60,000 − $50,000 more.
         assert_eq!(
-            text(
-                &calculator.body,
-                "tr[data-key='total_annual_impact'] td.num"
+            text(html, ".bottom-line-lead"),
+            "At 100 people, the cheapest way to get SCIM here is Mode: $6,000 to $50,000 a year, an estimate (sold by quote)."
+        );
+        let bottom = row(
+            html,
+            "table.compare",
+            "Bottom line: SCIM a year at 100 people",
+        );
+        assert_eq!(
+            bottom,
+            [
+                "Cheapest SCIM plan: $6,000 to $50,000 a year, an estimate (sold by quote)",
+                "Costs at least $10,000 more a year than Mode SCIM plan: $60,000 or more a year, an estimate (sold by quote)",
+            ]
+        );
+        // It is the table's first row, and each phone card's first line.
+        assert_eq!(
+            texts(html, "table.compare tbody tr:first-child th"),
+            ["Bottom line: SCIM a year at 100 people"]
+        );
+        assert_eq!(
+            texts(
+                html,
+                ".compare-cards .vendor-card dl:first-of-type > div:first-child dd"
             ),
-            "$2,939"
+            bottom
+        );
+        assert_eq!(
+            texts(html, ".compare-cards .vendor-card h3 > a:first-child"),
+            ["Mode", "Ironclad"]
+        );
+        // Signs are words: Mode's upgrade saves money, said so, never "less" or a minus.
+        assert_eq!(
+            row(html, "table.compare", "Upgrade to the SCIM plan: change in yearly spend")[0],
+            "Moving from Business/Pro to Enterprise saves $8,800 to $52,800 a year Open in the calculator"
+        );
+        let words = texts(html, "main").join(" ");
+        assert!(!words.contains(" less") && !words.contains('−'), "{words}");
+        // Plan prices are readable text, not the grey small print.
+        assert_eq!(
+            texts(html, "table.compare .plan-price")[0],
+            "Custom (contact sales); reported: $6,000–$50,000 per year"
         );
         // Removing one vendor is a link; adding is the form's `add`.
-        page.shows(&["href=\"/compare?vendors=ironclad&amp;users=120\""]);
+        page.shows(&["href=\"/compare?vendors=ironclad&amp;users=100\""]);
         let page = get("/compare?vendors=mode&add=code42&users=50").await;
         page.shows(&["href=\"/vendors/code42\""]);
         assert_eq!(
@@ -250,24 +300,43 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         let page = get("/?sort=-price").await;
         assert_eq!(csv.column("slug"), table_order(&page.body));
 
-        let page = get("/compare.csv?vendors=mode,ironclad&users=120").await;
+        let page = get("/compare.csv?vendors=mode,ironclad&users=100").await;
         assert_eq!(page.status, StatusCode::OK);
         let csv = Csv::parse(&page.body);
         assert_eq!(csv.column("slug"), ["mode", "ironclad"]);
-        assert_eq!(csv.column("users"), ["120", "120"]);
-        // Mode at 120 people is past the 100 seats its Enterprise range is reported for:
-        // no figure, and a quote is needed.
+        assert_eq!(csv.column("users"), ["100", "100"]);
+        // At 100 people Mode's Enterprise range applies (it is reported for 50 to 100
+        // seats): $6,000–$50,000 against Business/Pro's 100 × $49 × 12 = $58,800.
         let mode = ("slug", "mode");
-        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "");
-        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "");
+        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "-52800");
+        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "-8800");
         assert_eq!(csv.cell(mode, "upgrade_extra_or_more"), "false");
         assert_eq!(csv.cell(mode, "quote_needed"), "true");
         // Ironclad's Enterprise estimate is open-ended ($60K+): no high end.
         let ironclad = ("slug", "ironclad");
         assert_eq!(csv.cell(ironclad, "upgrade_extra_high"), "");
         assert_eq!(csv.cell(ironclad, "upgrade_extra_or_more"), "true");
-        // The default model at 120 people: $981 + $1,461 + $497 = $2,939, as the page shows.
-        assert_eq!(csv.column("manual_cost"), ["2939", "2939"]);
+        // The bottom line, as on the page: a key, its words, the SCIM plan's yearly price
+        // and how much more than the cheapest way (open-ended: no high end).
+        assert_eq!(csv.column("bottom_line"), ["cheapest", "costs_more"]);
+        assert_eq!(
+            csv.cell(mode, "bottom_line_words"),
+            "Cheapest: $6,000–$50,000 a year (estimate)"
+        );
+        assert_eq!(
+            csv.cell(ironclad, "bottom_line_words"),
+            "Costs at least $10,000 more a year than Mode"
+        );
+        assert_eq!(csv.cell(mode, "scim_annual_low"), "6000");
+        assert_eq!(csv.cell(mode, "scim_annual_high"), "50000");
+        assert_eq!(csv.cell(mode, "more_than_cheapest_low"), "");
+        assert_eq!(csv.cell(ironclad, "scim_annual_low"), "60000");
+        assert_eq!(csv.cell(ironclad, "scim_annual_or_more"), "true");
+        assert_eq!(csv.cell(ironclad, "more_than_cheapest_low"), "10000");
+        assert_eq!(csv.cell(ironclad, "more_than_cheapest_high"), "");
+        assert_eq!(csv.cell(ironclad, "more_than_cheapest_or_more"), "true");
+        // Each vendor's calculator at 100 people, as the page shows (worked out above).
+        assert_eq!(csv.column("manual_cost"), ["2643", "2121"]);
         assert_eq!(csv.column("currency"), ["USD", "USD"]);
         let page = get("/compare.csv?vendors=nope").await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST);

@@ -4,7 +4,9 @@
 //! would refuse gets the site card, never an error. The SVG of each card type is kept as a
 //! snapshot (`tests/snapshots/card_*.svg`, see `chart_snapshots`).
 
-use crate::common::{self, attr, catalog, figure, get, get_with_headers, row, server_addr, text};
+use crate::common::{
+    self, attr, catalog, figure, get, get_with_headers, row, server_addr, text, texts,
+};
 use axum::http::StatusCode;
 use resvg::usvg;
 use scim_ledger::domain::card::{self, HEIGHT, WIDTH};
@@ -212,19 +214,32 @@ fn the_comparison_and_guide_cards_state_the_pages_figures() {
             &catalog(),
             "/og/compare.png?vendors=mode,ironclad,code42&users=120",
         );
-        let cells = row(
-            &html,
-            "table.compare",
-            "Upgrade to the SCIM plan: change in yearly spend",
+        // The card leads with the page's bottom line: the same sentence, and each vendor's
+        // standing in the words of the table's first row.
+        assert_eq!(
+            card_text(&svg, "headline"),
+            text(&html, ".bottom-line-lead")
         );
-        for (i, (cell, name)) in cells.iter().zip(["Mode", "Ironclad", "Code42"]).enumerate() {
+        let standings = texts(&html, "table.compare tr.bottom-line td .standing");
+        assert_eq!(standings.len(), 3);
+        for (i, (standing, name)) in standings
+            .iter()
+            .zip(["Mode", "Ironclad", "Code42"])
+            .enumerate()
+        {
             assert_eq!(card_text(&svg, &format!("name-{i}")), name);
-            let extra = card_text(&svg, &format!("extra-{i}"));
-            let shown = extra.trim_end_matches('…');
+            // The card's line is the page's standing, shortened where it leads: its label
+            // ("May be the cheapest") starts the page's words, and a vendor that costs
+            // more says exactly what the page says.
+            let line = card_text(&svg, &format!("standing-{i}"));
+            let label = line.split(": ").next().unwrap_or_default();
             assert!(
-                cell.starts_with(shown),
-                "{name}: card `{extra}`, page `{cell}`"
+                standing.starts_with(label),
+                "{name}: card `{line}`, page `{standing}`"
             );
+            if standing.starts_with("Costs") {
+                assert_eq!(&line, standing);
+            }
         }
         let manual = row(
             &html,

@@ -115,6 +115,13 @@ fn a_search_without_javascript_lists_the_matches_as_links() {
         let carried = attrs(html, ".vendor-picker input[type=hidden]", "name");
         assert_eq!(carried, ["users", "hourly"]);
 
+        // On the decision helper too: a pick keeps the answers, not the old vendor's plan
+        // and quotes.
+        let page = get("/decide?vendor=mode&users=120&plan=Enterprise&quote=9000&current_quote=5&automate=yes&vendor_q=iron").await;
+        assert_eq!(
+            attrs(&page.body, ".vendor-matches a", "href"),
+            ["/decide?vendor=ironclad&users=120&automate=yes"]
+        );
         let page = get("/decide?vendor_q=MODE").await;
         assert_eq!(
             attrs(&page.body, ".vendor-matches a", "href"),

@@ -257,7 +257,7 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
             format!(
                 "A stack holds at most {} apps; the last {} {} left out.",
                 input::MAX_APPS,
-                format::count(over, "app"),
+                format::count(over, "app", "apps"),
                 if over == 1 { "is" } else { "are" }
             ),
         ));

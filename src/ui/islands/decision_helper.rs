@@ -8,7 +8,7 @@ use crate::domain::format::plain;
 use crate::domain::format::{self, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::questions::{self, IdpChoice, Question};
-use crate::domain::recommendation::{advise, conflict_sentence, Ground};
+use crate::domain::recommendation::{advise, conflict_sentence, Ground, Recommendation};
 use crate::domain::report::upgrade_sentence;
 use crate::domain::report::Report;
 use crate::domain::scenario::{self, Scenario, JOINERS, LEAVERS, USERS};
@@ -16,6 +16,7 @@ use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
 use crate::domain::vendor_search::SEARCH;
 use crate::ui::components::layout::InputErrors;
 use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::announcement::Announcement;
 use crate::ui::islands::calculator::use_report;
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use crate::ui::islands::vendor_props::VendorProps;
@@ -45,15 +46,18 @@ pub fn DecisionHelper(
         situation
             .with(|s| vendor.with_value(|v| decision::match_rows(v.as_ref().expect("vendor"), s)))
     });
+    // The one advice for this address (`recommendation::advise`), as every page gives it.
+    let advice = Memo::new(move |_| report.with(|r| vendor.with_value(|v| advise(v.as_ref(), r))));
     view! {
         // The answer comes first in the document, so a phone shows it before the questions;
         // on a wide screen the grid puts it beside them (style/main.css).
         <div class="decision-helper">
-            <div class="answer" aria-live="polite">
-                <Recommendation matched report vendor/>
+            <div class="answer">
+                <AdviceAnnouncement advice/>
+                <Recommendation matched advice report vendor/>
             </div>
             <SituationForm situation report vendor questions picks_vendor action/>
-            <div class="decision-results" aria-live="polite">
+            <div class="decision-results">
                 <DecisionRows matched vendor/>
                 <Options report vendor situation has_api_guide/>
             </div>
@@ -229,24 +233,40 @@ fn YesNo(q: Question, situation: Memo<Scenario>) -> impl IntoView {
     }
 }
 
+const NO_ADVICE: &str =
+    "The vendor's decision table has no row for your answers, and the figures alone do not decide it.";
+
+/// What a screen reader hears as the answers change: the advice in one short sentence.
+#[component]
+fn AdviceAnnouncement(advice: Memo<Recommendation>) -> impl IntoView {
+    let sentence = move || {
+        advice.with(|a| match a.action {
+            Some(action) => format!("What fits your situation: {}.", action.label()),
+            None => NO_ADVICE.to_string(),
+        })
+    };
+    view! { <Announcement sentence/> }
+}
+
 /// The row the answers point to, or the one the cost figures point to when no row fits.
 #[component]
 fn Recommendation(
     matched: Memo<Match>,
+    advice: Memo<Recommendation>,
     report: Memo<Report>,
     vendor: StoredValue<Option<Vendor>>,
 ) -> impl IntoView {
     move || {
         let m = matched.get();
         let r = report.get();
-        let (rec, row, conflict) = vendor.with_value(|v| {
-            let rec = advise(v.as_ref(), &r);
+        let rec = advice.get();
+        let (row, conflict) = vendor.with_value(|v| {
             let row = rec.row.and_then(|i| v.as_ref()?.decision.get(i).cloned());
             let conflict = rec
                 .conflict
                 .zip(v.as_ref())
                 .map(|(c, v)| conflict_sentence(&c, v, &r));
-            (rec, row, conflict)
+            (row, conflict)
         });
         let ground = match (rec.ground, rec.row) {
             (Ground::Answers { certain: true }, Some(i)) => format!(
@@ -278,7 +298,7 @@ fn Recommendation(
                         {(!ground.is_empty()).then(|| view! { <p class="hint">{ground}</p> })}
                     }),
                     None => Either::Right(view! {
-                        <p>"The vendor's decision table has no row for your answers, and the figures alone do not decide it."</p>
+                        <p>{NO_ADVICE}</p>
                     }),
                 }}
                 <p class="rec-figures">{figures_line(&r)}</p>

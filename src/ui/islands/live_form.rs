@@ -4,6 +4,11 @@
 //! the current URL as hidden inputs; with JavaScript each change replaces the URL (no
 //! reload, no history entry) with the form's values merged into the current query.
 //! Both work inside islands: the query comes from `url_query`, not from a router.
+//!
+//! What a reader types before the island hydrates is kept: hydration sets each field from
+//! the address (the server's value), so the form notes what differs from what the server
+//! wrote just before, puts it back just after (before the browser handles another key),
+//! and updates the address from it, so the figures follow what is in the fields.
 
 use crate::ui::islands::address_bar::use_address_bar;
 use leptos::prelude::*;
@@ -104,6 +109,25 @@ pub fn LiveForm<C: IntoView + 'static>(
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let update = live_update(action.clone(), own, form_ref, is_default);
     let on_submit = on_submit(update.clone());
+    #[cfg(feature = "hydrate")]
+    {
+        // Read now, while the page is still the server's with the reader's keys in it;
+        // hydration (below) sets every field from the address. An effect's first run
+        // comes right after hydration, before the browser handles any other event.
+        let mut typed = Some(before_hydration::changed(class)).filter(|t| !t.is_empty());
+        if typed.is_some() {
+            let update = update.clone();
+            // Once, and untracked: the update reads the address it writes.
+            Effect::new(move |_| {
+                if let Some(typed) = typed.take() {
+                    untrack(|| {
+                        before_hydration::restore(&typed);
+                        update();
+                    });
+                }
+            });
+        }
+    }
     view! {
         <form
             class=class
@@ -116,5 +140,72 @@ pub fn LiveForm<C: IntoView + 'static>(
             <CarryOver own/>
             {children()}
         </form>
+    }
+}
+
+/// The fields a reader changed before the form's island hydrated (browser only).
+#[cfg(feature = "hydrate")]
+mod before_hydration {
+    use leptos::prelude::document;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+
+    /// A field and what the reader made it.
+    pub enum Changed {
+        Text(HtmlInputElement, String),
+        Checked(HtmlInputElement, bool),
+        Chosen(HtmlSelectElement, i32),
+    }
+
+    fn all(root: &Element, css: &str) -> Vec<Element> {
+        let Ok(list) = root.query_selector_all(css) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    /// Each field of the server's `form.{class}` whose state is not the one the server
+    /// wrote (its `value`, `checked` and `selected` attributes).
+    pub fn changed(class: &str) -> Vec<Changed> {
+        let Some(form) = document()
+            .query_selector(&format!("form.{class}"))
+            .ok()
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        all(&form, "input:not([type=hidden]), select")
+            .into_iter()
+            .filter_map(|field| {
+                if let Some(select) = field.dyn_ref::<HtmlSelectElement>() {
+                    let moved = all(select, "option").iter().any(|o| {
+                        o.dyn_ref::<HtmlOptionElement>()
+                            .is_some_and(|o| o.selected() != o.default_selected())
+                    });
+                    return moved.then(|| Changed::Chosen(select.clone(), select.selected_index()));
+                }
+                let input = field.dyn_into::<HtmlInputElement>().ok()?;
+                match input.type_().as_str() {
+                    "radio" | "checkbox" => (input.checked() != input.default_checked())
+                        .then(|| Changed::Checked(input.clone(), input.checked())),
+                    _ => (input.value() != input.default_value())
+                        .then(|| Changed::Text(input.clone(), input.value())),
+                }
+            })
+            .collect()
+    }
+
+    /// Puts the reader's changes back.
+    pub fn restore(changed: &[Changed]) {
+        for c in changed {
+            match c {
+                Changed::Text(input, value) if input.value() != *value => input.set_value(value),
+                Changed::Checked(input, checked) => input.set_checked(*checked),
+                Changed::Chosen(select, index) => select.set_selected_index(*index),
+                Changed::Text(..) => {}
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! the browser. Everything they need travels as props or lives in the address bar.
 
 pub mod address_bar;
+pub mod announcement;
 #[cfg(feature = "hydrate")]
 pub mod browser_fetch;
 pub mod calculator;

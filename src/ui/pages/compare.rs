@@ -1,9 +1,10 @@
 //! `/compare?vendors=mode,ironclad&users=120`: vendors side by side, row by row.
 
-use crate::domain::compare::{self, Column, Selection};
+use crate::domain::compare::{self, BottomLine, Column, ScimPrice, Selection};
 use crate::domain::cost::upgrade::Costing;
 use crate::domain::format;
 use crate::domain::keys::Key;
+use crate::domain::vendor::Idp;
 use crate::domain::vendor_search::Pick;
 use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
@@ -16,6 +17,7 @@ use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use std::sync::Arc;
 
 const DESCRIPTION: &str = "SaaS vendors side by side: the plan SCIM needs, SSO first, identity providers, set-up effort, upgrade and manual cost at your team size.";
 
@@ -111,6 +113,157 @@ fn CompareControls(sel: Selection, searched: Searched, columns: Vec<Column>) -> 
     }
 }
 
+/// The comparison's facts, in order, grouped: each drawn once per vendor, as a row of the
+/// wide table and as a line of each phone card, from the same cell function.
+struct Group {
+    heading: Option<String>,
+    facts: Vec<FactRow>,
+}
+
+/// Draws a vendor's cell, given the vendor's column index and column.
+type Cell = Box<dyn Fn(usize, &Column) -> AnyView>;
+
+/// One fact: its label, and a vendor's cell.
+struct FactRow {
+    label: String,
+    /// A class for the row (the bottom line stands out).
+    class: &'static str,
+    cell: Cell,
+}
+
+fn fact(label: impl Into<String>, cell: impl Fn(usize, &Column) -> AnyView + 'static) -> FactRow {
+    FactRow {
+        label: label.into(),
+        class: "",
+        cell: Box::new(cell),
+    }
+}
+
+/// A fact whose cell reads only the vendor's column.
+fn plain(label: &str, cell: fn(&Column) -> AnyView) -> FactRow {
+    fact(label, move |_, c| cell(c))
+}
+
+fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
+    let bottom = Arc::new(bottom);
+    let idps = Idp::ALL
+        .into_iter()
+        .map(|idp| {
+            fact(idp.name(), move |_, c| {
+                let (_, sso, prov) = c.idps.iter().find(|(i, _, _)| *i == idp).cloned().unwrap_or((idp, Default::default(), Default::default()));
+                view! { <ProvisioningBadge value=prov/><span class="sub">{format!("SSO: {}", sso.label())}</span> }.into_any()
+            })
+        })
+        .collect();
+    vec![
+        Group {
+            heading: None,
+            facts: vec![
+                FactRow {
+                    class: "bottom-line",
+                    ..fact(
+                        format!("Bottom line: SCIM a year at {people}"),
+                        move |i, _| bottom_cell(&bottom, i),
+                    )
+                },
+                plain("SCIM available", |c| {
+                    view! { <TriBadge value=c.scim/> }.into_any()
+                }),
+                plain("Plan required for SCIM", |c| {
+                    view! {
+                    <strong>{c.scim_plan.clone().unwrap_or_else(|| "Not stated".into())}</strong>
+                    " "
+                    <span class="plan-price">{c.scim_plan_price.as_ref().map(format::price).unwrap_or_else(|| "Price not stated".into())}</span>
+                }.into_any()
+                }),
+                plain("Price jump for SCIM", |c| {
+                    view! { <span>{format::price_jump(&c.price_jump)}</span> }.into_any()
+                }),
+                plain("SSO required first", |c| {
+                    view! { <TriBadge value=c.sso_required_first/> }.into_any()
+                }),
+            ],
+        },
+        Group {
+            heading: Some("Identity providers: provisioning, and SSO".into()),
+            facts: idps,
+        },
+        Group {
+            heading: Some("Set-up effort".into()),
+            facts: vec![
+                plain("Prerequisites", |c| {
+                    if c.prerequisites.is_empty() {
+                        view! { <span class="muted">"Not stated"</span> }.into_any()
+                    } else {
+                        view! { <BulletList items=c.prerequisites.clone()/> }.into_any()
+                    }
+                }),
+                plain("Vendor staff needed to set up", |c| {
+                    view! { <TriBadge value=c.vendor_enables/> }.into_any()
+                }),
+                plain("Quote from sales needed", |c| {
+                    view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any()
+                }),
+            ],
+        },
+        Group {
+            heading: Some(format!("Cost a year at {people}")),
+            facts: vec![
+                plain(
+                    "Upgrade to the SCIM plan: change in yearly spend",
+                    upgrade_cell,
+                ),
+                plain("Our advice (as in the calculator)", |c| match c.advice {
+                    Some(a) => {
+                        view! { <span class=format!("action {}", a.key())>{a.label()}</span> }
+                            .into_any()
+                    }
+                    None => view! { <span class="muted">"Depends on your quote"</span> }.into_any(),
+                }),
+                plain("Staying manual (calculator defaults)", |c| {
+                    view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }
+                        .into_any()
+                }),
+            ],
+        },
+        Group {
+            heading: Some("Limits and sources".into()),
+            facts: vec![
+                plain("Key limitations", |c| {
+                    if c.limitations.is_empty() {
+                        view! { <span class="muted">"None stated"</span> }.into_any()
+                    } else {
+                        view! { <BulletList items=c.limitations.clone()/> }.into_any()
+                    }
+                }),
+                plain("Last checked", |c| {
+                    view! { <time datetime=c.last_checked.clone()>{format::date(&c.last_checked)}</time> }.into_any()
+                }),
+            ],
+        },
+    ]
+}
+
+/// The bottom line, before the details: one sentence, then a row (or a card line) per vendor.
+#[component]
+fn BottomLineLead(headline: String) -> impl IntoView {
+    view! { <p class="bottom-line-lead">{headline}</p> }
+}
+
+/// A vendor's bottom line: where it stands, and the SCIM plan's yearly price where known.
+fn bottom_cell(bottom: &BottomLine, i: usize) -> AnyView {
+    let Some(s) = bottom.standings.get(i) else {
+        return ().into_any();
+    };
+    let price = s.price.as_ref().ok().map(ScimPrice::words);
+    view! {
+        <strong class=format!("standing {}", s.rank.key())>{bottom.standing_words(i)}</strong>
+        " "
+        {price.map(|p| view! { <span class="scim-price">{format!("SCIM plan: {p}")}</span> })}
+    }
+    .into_any()
+}
+
 #[component]
 fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
     let users = sel.users;
@@ -119,89 +272,80 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
         let rest: Vec<String> = slugs.iter().filter(|s| *s != slug).cloned().collect();
         format!("/compare?{}", compare::query(&rest, users))
     };
-    let people = format::group_thousands(users as u64);
+    let people = format::count(users as usize, "person", "people");
+    let bottom = compare::bottom_line(&columns, users);
+    let headline = bottom.headline();
+    let groups = groups(bottom, &people);
     // A group heading spans the label column and one column per vendor, exactly: a span
     // past the table's last column is invalid HTML.
     let span = (columns.len() + 1).to_string();
-    let cols = StoredValue::new(columns);
-    // One row: a label and a cell per vendor.
-    let row = move |label: String, cell: fn(&Column) -> AnyView| {
+    let head = |c: &Column| {
+        let name = c.name.clone();
         view! {
-            <tr>
-                <th scope="row">{label}</th>
-                {cols.with_value(|cs| cs.iter().map(|c| view! { <td>{cell(c)}</td> }).collect_view())}
-            </tr>
+            <A href=format!("/vendors/{}", c.slug)>{name}</A>
+            {c.partial.then(|| view! { <PartialBadge/> })}
+            <span class="category">{c.category.clone()}</span>
+            <a class="remove no-print" href=remove_href(&c.slug) aria-label=format!("Remove {}", c.name)>"Remove"</a>
         }
     };
-    let idp_rows = crate::domain::vendor::Idp::ALL.into_iter().map(|idp| {
-        view! {
-            <tr>
-                <th scope="row">{idp.name()}</th>
-                {cols.with_value(|cs| cs.iter().map(|c| {
-                    let (_, sso, prov) = c.idps.iter().find(|(i, _, _)| *i == idp).cloned().unwrap_or((idp, Default::default(), Default::default()));
-                    view! { <td><ProvisioningBadge value=prov/><span class="sub">{format!("SSO: {}", sso.label())}</span></td> }
-                }).collect_view())}
-            </tr>
-        }
-    }).collect_view();
+    let rows = groups
+        .iter()
+        .map(|g| {
+            view! {
+                {g.heading.clone().map(|h| view! { <tr class="group"><th scope="rowgroup" colspan=span.clone()>{h}</th></tr> })}
+                {g.facts.iter().map(|f| view! {
+                    <tr class=f.class>
+                        <th scope="row">{f.label.clone()}</th>
+                        {columns.iter().enumerate().map(|(i, c)| view! { <td>{(f.cell)(i, c)}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            }
+        })
+        .collect_view();
+    // Phones get one card per vendor instead of the wide table (style/main.css shows one
+    // or the other), so the second vendor is never off to the side.
+    let cards = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            view! {
+                <section class="vendor-card" aria-label=c.name.clone()>
+                    <h3>{head(c)}</h3>
+                    {groups.iter().map(|g| view! {
+                        {g.heading.clone().map(|h| view! { <h4>{h}</h4> })}
+                        <dl>
+                            {g.facts.iter().map(|f| view! {
+                                <div class=f.class>
+                                    <dt>{f.label.clone()}</dt>
+                                    <dd>{(f.cell)(i, c)}</dd>
+                                </div>
+                            }).collect_view()}
+                        </dl>
+                    }).collect_view()}
+                </section>
+            }
+        })
+        .collect_view();
     view! {
-        <div class="table-wrap">
+        <BottomLineLead headline/>
+        <div class="table-wrap compare-wide">
             <table class="compare">
-                <caption>{format!("Side by side at {people} people")}</caption>
+                <caption>{format!("Side by side at {people}")}</caption>
                 <thead>
                     <tr>
                         <td></td>
-                        {cols.with_value(|cs| cs.iter().map(|c| {
-                            let name = c.name.clone();
-                            view! {
-                            <th scope="col">
-                                <A href=format!("/vendors/{}", c.slug)>{name}</A>
-                                {c.partial.then(|| view! { <PartialBadge/> })}
-                                <span class="category">{c.category.clone()}</span>
-                                <a class="remove no-print" href=remove_href(&c.slug) aria-label=format!("Remove {}", c.name)>"Remove"</a>
-                            </th>
-                        }}).collect_view())}
+                        {columns.iter().map(|c| view! { <th scope="col">{head(c)}</th> }).collect_view()}
                     </tr>
                 </thead>
-                <tbody>
-                    {row("SCIM available".into(), |c| view! { <TriBadge value=c.scim/> }.into_any())}
-                    {row("Plan required for SCIM".into(), |c| view! {
-                        <strong>{c.scim_plan.clone().unwrap_or_else(|| "Not stated".into())}</strong>
-                        <span class="sub">{c.scim_plan_price.as_ref().map(format::price).unwrap_or_else(|| "Price not stated".into())}</span>
-                    }.into_any())}
-                    {row("Price jump for SCIM".into(), |c| view! { <span>{format::price_jump(&c.price_jump)}</span> }.into_any())}
-                    {row("SSO required first".into(), |c| view! { <TriBadge value=c.sso_required_first/> }.into_any())}
-                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>"Identity providers: provisioning, and SSO"</th></tr>
-                    {idp_rows}
-                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>"Set-up effort"</th></tr>
-                    {row("Prerequisites".into(), |c| if c.prerequisites.is_empty() {
-                        view! { <span class="muted">"Not stated"</span> }.into_any()
-                    } else {
-                        view! { <BulletList items=c.prerequisites.clone()/> }.into_any()
-                    })}
-                    {row("Vendor staff needed to set up".into(), |c| view! { <TriBadge value=c.vendor_enables/> }.into_any())}
-                    {row("Quote from sales needed".into(), |c| view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any())}
-                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>{format!("Cost a year at {people} people")}</th></tr>
-                    {row("Upgrade to the SCIM plan: change in yearly spend".into(), upgrade_cell)}
-                    {row("Our advice (as in the calculator)".into(), |c| match c.advice {
-                        Some(a) => view! { <span class=format!("action {}", a.key())>{a.label()}</span> }.into_any(),
-                        None => view! { <span class="muted">"Depends on your quote"</span> }.into_any(),
-                    })}
-                    {row("Staying manual (calculator defaults)".into(), |c| view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }.into_any())}
-                    <tr class="group"><th scope="rowgroup" colspan=span.clone()>"Limits and sources"</th></tr>
-                    {row("Key limitations".into(), |c| if c.limitations.is_empty() {
-                        view! { <span class="muted">"None stated"</span> }.into_any()
-                    } else {
-                        view! { <BulletList items=c.limitations.clone()/> }.into_any()
-                    })}
-                    {row("Last checked".into(), |c| view! { <time datetime=c.last_checked.clone()>{format::date(&c.last_checked)}</time> }.into_any())}
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
-        <p class="hint">"Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges, and “less” means the data's estimate for the SCIM plan is below the list price of the plan before it. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
+        <div class="compare-cards">{cards}</div>
+        <p class="hint">"Bottom line: the yearly price of each vendor's cheapest plan with SCIM at your team size. One vendor is cheaper than another only where its highest possible price is at most the other's lowest; ranges that overlap are not ranked, and a plan sold by quote without an estimate cannot be. Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
     }
 }
 
+/// What moving to the SCIM plan does to the yearly bill, as a sentence with its verb.
 fn upgrade_cell(c: &Column) -> AnyView {
     let Some(u) = &c.upgrade else {
         return view! { <span class="muted">"No plan data"</span> }.into_any();
@@ -210,8 +354,14 @@ fn upgrade_cell(c: &Column) -> AnyView {
         return view! { <span class="muted">"No plan with SCIM"</span> }.into_any();
     };
     let text = match u.difference {
-        Some(d) => format::change(&d),
-        None => "Quote needed".to_string(),
+        _ if u.current.has_scim => format!("{} already includes SCIM", u.current.plan),
+        Some(d) => format!(
+            "Moving from {} to {} {} a year",
+            u.current.plan,
+            target.plan,
+            format::costs_or_saves(&d)
+        ),
+        None => "Cannot be worked out without a quote".to_string(),
     };
     // Why a plan with a price has none here: the source gives it for other sizes.
     let scope_note = match &target.costing {
@@ -224,9 +374,9 @@ fn upgrade_cell(c: &Column) -> AnyView {
     };
     let calc = format!("/calculator?vendor={}&users={}", c.slug, u.users);
     view! {
-        <span class="num">{text}</span>
+        <span>{text}</span>
         {scope_note.map(|n| view! { <span class="sub" data-note="scope">{n}</span> })}
-        <span class="sub">{format!("{} → {}", u.current.plan, target.plan)}</span>
+        " "
         <a class="sub no-print" href=calc>"Open in the calculator"</a>
     }
     .into_any()

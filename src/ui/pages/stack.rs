@@ -61,7 +61,7 @@ fn summary(r: &StackReport) -> (String, String) {
     if n == 0 {
         return ("Your stack".into(), DESCRIPTION.into());
     }
-    let apps = format::count(n, "app");
+    let apps = format::count(n, "app", "apps");
     let mut text = format!(
         "{apps}: getting SCIM costs {} a year where prices are known",
         format::change(&t.known_extra)
@@ -70,7 +70,7 @@ fn summary(r: &StackReport) -> (String, String) {
     if open > 0 {
         text += &format!(
             ", plus {} needing a quote or a price",
-            format::count(open, "app")
+            format::count(open, "app", "apps")
         );
     }
     text += &format!(
@@ -149,12 +149,12 @@ fn Totals(r: StackReport) -> impl IntoView {
         .count();
     view! {
         <section class="card stack-totals" aria-labelledby="stack-totals-title">
-            <h2 id="stack-totals-title">{format!("Your stack: {}", format::count(t.apps.len(), "app"))}</h2>
+            <h2 id="stack-totals-title">{format!("Your stack: {}", format::count(t.apps.len(), "app", "apps"))}</h2>
             <dl class="totals">
                 <div>
                     <dt>"Getting SCIM, a year (known prices)"</dt>
                     <dd class="num" data-total="known-extra">{format::change(&t.known_extra)}</dd>
-                    <dd class="sub">{format!("across {} with a price we know", format::count(known_apps, "app"))}</dd>
+                    <dd class="sub">{format!("across {} with a price we know", format::count(known_apps, "app", "apps"))}</dd>
                 </div>
                 <div>
                     <dt>"Needs a quote"</dt>
@@ -171,7 +171,7 @@ fn Totals(r: StackReport) -> impl IntoView {
                 <div>
                     <dt>"Staying manual, a year"</dt>
                     <dd class="num" data-total="manual">{format::usd_whole(t.manual_total)}</dd>
-                    <dd class="sub">{format!("every app, at its seats; {} over {}", format::usd_whole(t.manual_total * years as f64), format::count(years as usize, "year"))}</dd>
+                    <dd class="sub">{format!("every app, at its seats; {} over {}", format::usd_whole(t.manual_total * years as f64), format::count(years as usize, "year", "years"))}</dd>
                 </div>
             </dl>
         </section>
@@ -296,7 +296,7 @@ fn AppsTable(data: StackData) -> impl IntoView {
                             <th scope="col">"Your plan → SCIM plan"</th>
                             <th scope="col" class="num">"Getting SCIM, a year"</th>
                             <th scope="col" class="num">"Staying manual, a year"</th>
-                            <th scope="col">{format!("Verdict ({})", format::count(years as usize, "year"))}</th>
+                            <th scope="col">{format!("Verdict ({})", format::count(years as usize, "year", "years"))}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -11,6 +11,7 @@ use crate::domain::report::{
 };
 use crate::domain::scenario::{self, CURRENT_QUOTE, QUOTE};
 use crate::domain::vendor::Vendor;
+use crate::ui::islands::announcement::Announcement;
 use crate::ui::islands::live_form::LiveForm;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -294,6 +295,13 @@ fn AskQuote(missing: Missing, target: String, current: String, action: String) -
     }
 }
 
+/// What a screen reader hears as the inputs change: the verdict sentence alone.
+#[component]
+pub fn VerdictAnnouncement(report: Memo<Report>) -> impl IntoView {
+    let sentence = move || report.with(verdict_text).unwrap_or_default();
+    view! { <Announcement sentence/> }
+}
+
 #[component]
 pub fn VerdictPanel(
     report: Memo<Report>,
@@ -312,7 +320,7 @@ pub fn VerdictPanel(
             .and_then(|u| u.target.as_ref())
             .map(|t| t.plan.clone())
             .unwrap_or_else(|| "the SCIM plan".into());
-        let text = verdict_text(&r).unwrap_or_default();
+        let text = verdict_text(&r)?;
         let missing = missing_quote(&r);
         let current = r
             .upgrade

@@ -15,7 +15,9 @@ use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::status::bad_input_when;
-use figures::{ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictPanel};
+use figures::{
+    ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictAnnouncement, VerdictPanel,
+};
 use form::ScenarioForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -93,11 +95,12 @@ pub fn CalculatorIsland(
         // The answer comes before the inputs in the document, so a phone shows it first;
         // on a wide screen the grid puts it beside the form (style/main.css).
         <div class="calculator">
-            <div class="answer" aria-live="polite">
+            <div class="answer">
+                <VerdictAnnouncement report/>
                 <VerdictPanel report vendor action=action.clone()/>
             </div>
             <ScenarioForm report vendor picks_vendor action/>
-            <div class="results" aria-live="polite">
+            <div class="results">
                 <ManualCostTable report/>
                 <UpgradeCostTable report vendor/>
                 <ChartFigure report svg vendor/>
