@@ -375,10 +375,9 @@ impl Unrankable {
                 "the price is stated for up to {} only",
                 format::count(*up_to as usize, "person", "people")
             ),
-            Unrankable::OutOfScope { scope } => format!(
-                "the source prices it only for {}: a quote is needed at this size",
-                format::scope(scope)
-            ),
+            Unrankable::OutOfScope { scope } => {
+                format!("priced for {} only: ask for a quote", format::scope(scope))
+            }
         }
     }
 }
