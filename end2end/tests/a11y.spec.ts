@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { axeEveryPage, expectNoAxeViolations } from "./axe";
 
 // One page of each type, light and dark.
 const pages = [
@@ -16,20 +16,7 @@ const pages = [
   "/no/such/page",
 ];
 
-for (const scheme of ["light", "dark"] as const) {
-  for (const path of pages) {
-    test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-      const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
-      );
-      expect(summary, summary.join("\n")).toEqual([]);
-    });
-  }
-}
+axeEveryPage(test, pages);
 
 test("the vendor picker's open list of suggestions has no axe violations", async ({ page }) => {
   await page.goto("/calculator?vendor=mode&users=120");
@@ -41,9 +28,7 @@ test("the vendor picker's open list of suggestions has no axe violations", async
   await expect(box).toHaveAttribute("aria-activedescendant", "vendor-pick-0");
   // The status names the count for a screen reader.
   await expect(page.locator("#vendor-pick-status")).toContainText(/^\d+ found, \d+ listed/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, summary.join("\n")).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("the calculator works from the keyboard alone, with a visible focus", async ({ page }) => {

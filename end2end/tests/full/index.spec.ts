@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { axeEveryPage } from "../axe";
 
 // The shipped data with the SCIM Tax Index placed: 850 vendors (the "full" project's
 // server). Counts come from the October 2026 release's file: `idp_okta` is `native` on 199
@@ -90,17 +90,8 @@ test("with JavaScript the picker suggests among 850 vendors and opens the one pi
   await expect(page.locator('tr[data-key="target"] td.num')).toHaveText("$21,000");
 });
 
-for (const scheme of ["light", "dark"] as const) {
-  for (const path of ["/", "/?native=okta&page=2", "/vendors/metabase", "/vendors/granola", "/calculator?vendor=granola&users=20"]) {
-    test(`axe finds no violations at full size on ${path} (${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-      const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
-      );
-      expect(summary, summary.join("\n")).toEqual([]);
-    });
-  }
-}
+axeEveryPage(
+  test,
+  ["/", "/?native=okta&page=2", "/vendors/metabase", "/vendors/granola", "/calculator?vendor=granola&users=20"],
+  " at full size",
+);
