@@ -14,15 +14,17 @@ pub struct AddressBar(RwSignal<String>);
 
 #[cfg(feature = "hydrate")]
 thread_local! {
-    // One per page in the browser: every island reads and writes the same one.
-    static SEARCH: ArcRwSignal<String> = ArcRwSignal::new(
-        window()
-            .location()
-            .search()
-            .unwrap_or_default()
-            .trim_start_matches('?')
-            .to_string(),
-    );
+    // One per page in the browser: every island reads and writes the same one. It starts
+    // as the query the server drew the page from: the address's keys this page reads
+    // (`routes::canonical`). A key the server dropped (`quote=` on `/decide`) must not
+    // change the figures in the browser, where hydration expects the server's page.
+    static SEARCH: ArcRwSignal<String> = ArcRwSignal::new({
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
+        let query = Query::parse(search.trim_start_matches('?'));
+        crate::domain::routes::canonical(&path, &query).to_string()
+    });
 }
 
 /// The current query string, shared by every island of the page.
