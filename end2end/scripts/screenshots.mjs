@@ -6,7 +6,7 @@ const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const out = process.argv[3] ?? "/tmp/screens";
 // PAGES is separated by spaces (query strings may hold commas).
 const pages = (process.env.PAGES ?? "/ /vendors/mode /vendors/mimecast/api /calculator?vendor=ironclad&users=120").split(" ");
-const viewports = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 900 } };
+const viewports = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
