@@ -50,8 +50,8 @@ test("the calculator works from the keyboard alone, with a visible focus", async
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("1000");
   await expect(page).toHaveURL(/users=1000/);
-  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$23,510");
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$29,771");
   // Enter submits the form without leaving the page.
   await page.keyboard.press("Enter");
-  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$23,510");
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$29,771");
 });

@@ -6,7 +6,7 @@ test("changing the team size updates figures, chart and URL without a reload", a
   await page.goto("/calculator?vendor=mode&users=500");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   const total = page.locator('tr[data-key="total_annual_impact"] td.num');
-  await expect(total).toHaveText("$11,754");
+  await expect(total).toHaveText("$14,885");
   const chartBefore = await page.locator(".chart-svg").innerHTML();
 
   await page.evaluate(() => ((window as any).__sameDocument = true));
@@ -15,13 +15,13 @@ test("changing the team size updates figures, chart and URL without a reload", a
   await users.fill("1000");
 
   await expect(page).toHaveURL(/users=1000/);
-  await expect(total).toHaveText("$23,510");
+  await expect(total).toHaveText("$29,771");
   await expect(page.locator('tr[data-key="orphaned_accounts"] td.num')).toHaveText("14");
   // The chart comes from the server for the new scenario.
   await expect.poll(() => page.locator(".chart-svg").innerHTML()).not.toEqual(chartBefore);
   await expect(page.locator(".chart-svg svg")).toBeVisible();
   await expect(page.locator(".chart-svg svg > title")).toHaveText(
-    /^Mode at 1,000 people: staying manual costs about \$23,510 a year\./,
+    /^Mode at 1,000 people: staying manual costs about \$29,771 a year\./,
   );
   await expect(page.locator("a.chart-download")).toHaveAttribute("href", "/chart.svg?vendor=mode&users=1000");
   // Same document (no reload) and the URL was replaced, not pushed.
@@ -49,7 +49,7 @@ test("what is typed before the page hydrates is kept, and the figures follow it"
   await expect(users).toHaveValue("120");
   await expect(page).toHaveURL(/\/calculator\?vendor=mode&users=120$/);
   // The default model at 120 people: $981 + $1,461 + $497.
-  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$2,939");
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$3,722");
   // Typing after hydration carries on from what was typed.
   await users.press("0");
   await expect(users).toHaveValue("1200");
@@ -128,7 +128,7 @@ test("a bad value shows a message and the value used", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   await page.getByLabel("Team size").fill("lots");
   await expect(page.locator("#err-users")).toHaveText("“lots” is not a number; using the default, 500.");
-  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$11,754");
+  await expect(page.locator('tr[data-key="total_annual_impact"] td.num')).toHaveText("$14,885");
 });
 
 test("copy link copies the address of the scenario", async ({ page, context }) => {
