@@ -184,7 +184,7 @@ fn a_guide_leads_with_the_answer_for_the_addresss_team() {
         assert_eq!(ids("article.guide > nav.toc"), ["contents"]);
         assert_eq!(
             ids(".sections > section").first().map(String::as_str),
-            Some("facts")
+            Some("summary")
         );
         let s = scraper::Selector::parse("article.guide > *").unwrap();
         let order: Vec<String> = doc

@@ -60,6 +60,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
     };
     add(!v.plans.is_empty(), "cost", "Your cost and the verdict");
     add(!v.decision.is_empty(), "decision", "What to do");
+    add(v.summary.len() > 1, "summary", "In short");
     add(true, "facts", "Quick facts");
     add(v.index.is_some(), "index", "The SCIM Tax Index's row");
     add(!v.idps.is_empty(), "idp", "Identity providers");
@@ -151,6 +152,12 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     let section = move |id: &'static str| {
         let v = v.get_value();
         match id {
+            "summary" => view! {
+                <Section id="summary" title="In short".into()>
+                    <Paragraphs items=v.summary.iter().skip(1).cloned().collect()/>
+                </Section>
+            }
+            .into_any(),
             "facts" => view! { <facts::QuickFacts v/> }.into_any(),
             "index" => {
                 let (title, attribution) = (index_title.clone(), index_attribution.clone());
@@ -177,7 +184,9 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
     let body = reference.iter().map(|(id, _)| section(id)).collect_view();
     let name = v.with_value(|v| v.name.clone());
     let category = v.with_value(|v| v.category_label().to_string());
-    let summary = v.with_value(|v| v.summary.clone());
+    // The header keeps the first paragraph, so the answer below it fits a phone's first
+    // screen; the rest opens the reference sections ("In short").
+    let summary = v.with_value(|v| v.summary.iter().take(1).cloned().collect::<Vec<_>>());
     let partial = v.with_value(|v| v.is_partial());
     let index = v.with_value(|v| {
         v.is_index()
