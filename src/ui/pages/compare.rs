@@ -192,11 +192,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
             heading: Some("Set-up effort".into()),
             facts: vec![
                 plain("Prerequisites", |c| {
-                    if c.prerequisites.is_empty() {
-                        view! { <span class="muted">"Not stated"</span> }.into_any()
-                    } else {
-                        view! { <BulletList items=c.prerequisites.clone()/> }.into_any()
-                    }
+                    bullets_or(&c.prerequisites, "Not stated")
                 }),
                 plain("Vendor staff needed to set up", |c| {
                     view! { <TriBadge value=c.vendor_enables/> }.into_any()
@@ -230,11 +226,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
             heading: Some("Limits and sources".into()),
             facts: vec![
                 plain("Key limitations", |c| {
-                    if c.limitations.is_empty() {
-                        view! { <span class="muted">"None stated"</span> }.into_any()
-                    } else {
-                        view! { <BulletList items=c.limitations.clone()/> }.into_any()
-                    }
+                    bullets_or(&c.limitations, "None stated")
                 }),
                 plain("Last checked", |c| {
                     view! { <time datetime=c.last_checked.clone()>{format::date(&c.last_checked)}</time> }.into_any()
@@ -342,6 +334,15 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
         </div>
         <div class="compare-cards">{cards}</div>
         <p class="hint">"Bottom line: the yearly price of each vendor's cheapest plan with SCIM at your team size. One vendor is cheaper than another only where its highest possible price is at most the other's lowest; ranges that overlap are not ranked, and a plan sold by quote without an estimate cannot be. Upgrade: the SCIM plan's yearly price minus the plan most teams are on before it, for your team size, with minimum seats applied; ranges stay ranges. Manual: the calculator's model at its defaults. Open any vendor's calculator to change the inputs."</p>
+    }
+}
+
+/// A cell listing `items`, or saying in grey that the data states none.
+fn bullets_or(items: &[String], none: &'static str) -> AnyView {
+    if items.is_empty() {
+        view! { <span class="muted">{none}</span> }.into_any()
+    } else {
+        view! { <BulletList items=items.to_vec()/> }.into_any()
     }
 }
 
