@@ -17,6 +17,7 @@ use crate::domain::cost::upgrade::Costing;
 use crate::domain::format;
 use crate::domain::recommendation::{advise, conflict_sentence};
 use crate::domain::report::{evaluate, verdict_text, Report};
+use crate::domain::routes::Route;
 use crate::domain::scenario;
 use crate::domain::stack::totals::StackTotals;
 use crate::domain::url::Query;
@@ -764,9 +765,13 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
 pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn TextWidth) -> String {
     let checked_on = catalog.checked_on();
     let fallback = || site(measure, checked_on);
-    match page {
-        "/" => home(measure, checked_on, &catalog.vendors),
-        "/calculator" => {
+    let Some((route, params)) = Route::recognize(page) else {
+        return fallback();
+    };
+    let slug = params.first().copied().unwrap_or_default();
+    match route {
+        Route::Home => home(measure, checked_on, &catalog.vendors),
+        Route::Calculator => {
             let (s, issues) = scenario::parse(query);
             let vendor = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug));
             let r = evaluate(vendor, s, issues);
@@ -775,7 +780,7 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
             }
             calculator(measure, checked_on, vendor, &r)
         }
-        "/compare" => {
+        Route::Compare => {
             let sel = compare::parse(query);
             let found: Vec<&Vendor> = sel.slugs.iter().filter_map(|s| catalog.vendor(s)).collect();
             if !sel.issues.is_empty() || found.len() != sel.slugs.len() || found.is_empty() {
@@ -787,14 +792,14 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
                 .collect();
             comparison(measure, checked_on, sel.users, &columns)
         }
-        "/stack" => {
+        Route::Stack => {
             let r = crate::domain::stack::report::report(catalog, query);
             if r.is_bad_input() || r.totals.apps.is_empty() {
                 return fallback();
             }
             stack(measure, checked_on, &r.totals)
         }
-        "/decide" => {
+        Route::Decide => {
             let (s, issues) = scenario::parse(query);
             let Some(v) = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug)) else {
                 return fallback();
@@ -805,30 +810,23 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
             }
             self::decision(measure, checked_on, v, &r)
         }
-        _ => {
-            let Some(rest) = page.strip_prefix("/vendors/") else {
-                return fallback();
-            };
-            match rest.split_once('/') {
-                None => catalog
-                    .vendor(rest)
-                    .map_or_else(fallback, |v| vendor(measure, checked_on, v)),
-                Some((slug, "api")) => match (catalog.vendor(slug), catalog.api_guide(slug)) {
-                    (Some(v), Some(g)) => generic(
-                        measure,
-                        checked_on,
-                        "API guide",
-                        &g.title,
-                        &format!(
-                            "For teams that script {}'s accounts: authentication, scopes, endpoints, pagination, rate limits and the pitfalls, step by step.",
-                            v.name
-                        ),
+        Route::Vendor => catalog
+            .vendor(slug)
+            .map_or_else(fallback, |v| vendor(measure, checked_on, v)),
+        Route::ApiGuide => match (catalog.vendor(slug), catalog.api_guide(slug)) {
+                (Some(v), Some(g)) => generic(
+                    measure,
+                    checked_on,
+                    "API guide",
+                    &g.title,
+                    &format!(
+                        "For teams that script {}'s accounts: authentication, scopes, endpoints, pagination, rate limits and the pitfalls, step by step.",
+                        v.name
                     ),
-                    _ => fallback(),
-                },
-                Some(_) => fallback(),
-            }
-        }
+                ),
+                _ => fallback(),
+            },
+        _ => fallback(),
     }
 }
 

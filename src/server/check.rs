@@ -273,9 +273,11 @@ pub fn is_month(s: &str) -> bool {
 
 /// The vendor whose API guide `path` names, for a path of the form `/vendors/<slug>/api`.
 pub(crate) fn own_api_guide(path: &str) -> Option<&str> {
-    path.strip_prefix("/vendors/")
-        .and_then(|rest| rest.strip_suffix("/api"))
-        .filter(|slug| is_slug(slug))
+    match crate::domain::routes::Route::recognize(path)? {
+        (crate::domain::routes::Route::ApiGuide, params) => params.first().copied(),
+        _ => None,
+    }
+    .filter(|slug| is_slug(slug))
 }
 
 #[cfg(test)]

@@ -231,6 +231,32 @@ fn forwarded(headers: &HeaderMap) -> (Option<String>, Option<String>) {
     )
 }
 
+/// Leptos settings from cargo-leptos's environment variables, with defaults that match
+/// `Cargo.toml` so the binary also runs on its own (tests, `target/release/scim-ledger`).
+pub fn leptos_options() -> leptos::config::LeptosOptions {
+    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
+        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    if from_cargo_leptos {
+        if let Ok(conf) = leptos::config::get_configuration(None) {
+            return conf.leptos_options;
+        }
+    }
+    let env = |key: &str, default: &str| std::env::var(key).unwrap_or_else(|_| default.into());
+    leptos::config::LeptosOptions::builder()
+        .output_name("scim-ledger")
+        .site_root(env("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .site_addr(site_addr(&env("LEPTOS_SITE_ADDR", "127.0.0.1:3000")))
+        .build()
+}
+
+fn site_addr(text: &str) -> std::net::SocketAddr {
+    text.parse().unwrap_or_else(|_| {
+        eprintln!("scim-ledger: LEPTOS_SITE_ADDR `{text}` is not an address like 127.0.0.1:3000");
+        std::process::exit(2)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

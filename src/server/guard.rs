@@ -4,35 +4,11 @@
 use crate::domain::routes;
 use crate::domain::url::Query;
 use crate::server::json_api::ApiError;
-use axum::body::{to_bytes, Body};
-use axum::extract::{Request, State};
+use axum::body::Body;
+use axum::extract::Request;
 use axum::http::uri::{PathAndQuery, Uri};
-use axum::http::{header, HeaderMap, Method, StatusCode};
-use axum::middleware::Next;
+use axum::http::{header, StatusCode};
 use axum::response::Response;
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// The largest body a server function takes: its arguments, form-encoded (a comparison of
-/// every vendor is well under 4 KiB).
-pub const MAX_SERVER_FN_BODY: usize = 64 * 1024;
-
-/// How every server function here takes its arguments: `#[server]`'s default encoding
-/// (`PostUrl`). A function declared with another input encoding must be added here.
-const SERVER_FN_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
-
-/// The server functions' paths (`/api/get_guide<hash>`, as leptos_axum registers them) and
-/// their methods.
-#[derive(Clone)]
-pub struct ServerFns(Arc<HashMap<&'static str, Method>>);
-
-impl ServerFns {
-    pub fn registered() -> ServerFns {
-        ServerFns(Arc::new(
-            leptos::server_fn::axum::server_fn_paths().collect(),
-        ))
-    }
-}
 
 /// A JSON error (the shape of every `/api/` error) with `status`.
 fn api_error(status: StatusCode, message: &str) -> Response {
@@ -41,72 +17,6 @@ fn api_error(status: StatusCode, message: &str) -> Response {
         issues: &[],
     }
     .respond(status)
-}
-
-fn is_form(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|t| t.trim().eq_ignore_ascii_case(SERVER_FN_CONTENT_TYPE))
-}
-
-/// Middleware for the server functions: 415 for a body that is not a form, 413 for one over
-/// [`MAX_SERVER_FN_BODY`], 400 when the arguments do not parse, 500 for any other failure;
-/// each with a generic JSON message (Leptos would answer 500 with its own error text).
-pub async fn server_fns(State(fns): State<ServerFns>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_string();
-    // Other paths, and other methods (the router answers 405 with `Allow`), go on as they are.
-    if fns.0.get(path.as_str()) != Some(req.method()) || req.method() != Method::POST {
-        return next.run(req).await;
-    }
-    if !is_form(req.headers()) {
-        return api_error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "send the arguments as application/x-www-form-urlencoded",
-        );
-    }
-    let too_large = || {
-        api_error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "the arguments are larger than 64 KiB",
-        )
-    };
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_SERVER_FN_BODY as u64) {
-        return too_large();
-    }
-    let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_SERVER_FN_BODY).await else {
-        return too_large();
-    };
-    let res = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
-    if !res.headers().contains_key("serverfnerror") {
-        return res;
-    }
-    // A failed server function: its body is `Kind|message` (server_fn's error encoding).
-    let text = to_bytes(res.into_body(), 64 * 1024)
-        .await
-        .unwrap_or_default();
-    let text = String::from_utf8_lossy(&text);
-    let kind = text.split('|').next().unwrap_or("");
-    if matches!(kind, "Args" | "MissingArg" | "Deserialization") {
-        api_error(
-            StatusCode::BAD_REQUEST,
-            "the arguments are missing or malformed",
-        )
-    } else {
-        eprintln!("scim-ledger: server function {path} failed: {text}");
-        api_error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the server could not answer",
-        )
-    }
 }
 
 /// 405 for a method other than GET or HEAD on a static file or an unknown path.
@@ -130,13 +40,6 @@ pub const MAX_URL_BYTES: usize = 4096;
 /// it holds, 500, with short plan names, or a stack with lines of a list still to settle.
 pub const MAX_STACK_URL_BYTES: usize = 16 * 1024;
 
-pub fn is_stack(path: &str) -> bool {
-    matches!(
-        path,
-        "/stack" | "/stack.csv" | "/api/stack" | "/og/stack.png"
-    )
-}
-
 /// The most request headers served, and the most bytes they take together; more gets 431.
 /// A browser sends about 20 headers and a few KiB (no cookies here). hyper's own limits are
 /// set above these (`listen`), so this answer, in the route's format, is the one sent.
@@ -155,7 +58,7 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
     let uri = req.uri();
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
     let path = uri.path();
-    let limit = if is_stack(path) {
+    let limit = if routes::long_address(path) {
         MAX_STACK_URL_BYTES
     } else {
         MAX_URL_BYTES
@@ -213,7 +116,7 @@ pub fn turned_away(req: &Request, stylesheet: &str) -> Option<Response> {
     // wasm-bindgen's TypeScript declarations sit beside the bundle but are not part of
     // the site (and a `.ts` ending would be served as video). Fingerprinted, they are
     // named `scim-ledger.d.<hash>.ts`.
-    if path.ends_with(".d.ts") || (path.starts_with("/pkg/") && path.ends_with(".ts")) {
+    if path.ends_with(".ts") {
         return Some(refuse(
             path,
             stylesheet,
@@ -291,8 +194,8 @@ pub fn canonicalize(req: &mut Request) {
     }
 }
 
-/// A refusal: JSON for the data routes (`/api/`, `.csv`, the chart image), else a page like
-/// the 404 page.
+/// A refusal: JSON for the data routes (`routes::Answer::Data`), else a page like the 404
+/// page.
 /// `title` and `message` are our own text (never echoed input): they are not escaped.
 pub fn refuse(
     path: &str,
@@ -301,10 +204,7 @@ pub fn refuse(
     title: &str,
     message: &str,
 ) -> Response {
-    let data = path.starts_with("/api/")
-        || path.ends_with(".csv")
-        || path == crate::domain::routes::CHART_SVG;
-    if data {
+    if routes::answer(path) == routes::Answer::Data {
         return api_error(status, message);
     }
     // The site's 404 page (ui::pages::not_found) without rendering the app for it.

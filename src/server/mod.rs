@@ -1,6 +1,7 @@
-//! The axum application: Leptos routes, server functions, static files, `/healthz`.
+//! The axum application: Leptos pages, the JSON and CSV routes, cards, static files, probes.
 //! Kept apart from `main.rs` so tests can build the same router around any catalog.
-//! Requests pass `response` (limits, cache, headers), then `guard` (server functions).
+//! Requests pass `pace` (limits), `response` (cache, headers), then the routes of the table
+//! in `domain::routes`: the pages through Leptos, the rest here.
 
 pub mod assets;
 pub mod chart_svg;
@@ -22,12 +23,14 @@ pub mod stack_form;
 pub mod work;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::routes::Route;
+pub use crate::server::config::leptos_options;
 use crate::server::config::Settings;
 use crate::server::response::{CspNonce, Site};
 use crate::ui::app::{shell, App};
 use crate::ui::components::layout::SiteOrigin;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery};
+use axum::extract::{FromRef, Path, RawQuery, State};
 use axum::http::{Method, Uri};
 use axum::routing::{get, post};
 use axum::Router;
@@ -36,32 +39,6 @@ use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-
-/// Leptos settings from cargo-leptos's environment variables, with defaults that match
-/// `Cargo.toml` so the binary also runs on its own (tests, `target/release/scim-ledger`).
-pub fn leptos_options() -> LeptosOptions {
-    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
-        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
-    if from_cargo_leptos {
-        if let Ok(conf) = leptos::config::get_configuration(None) {
-            return conf.leptos_options;
-        }
-    }
-    let env = |key: &str, default: &str| std::env::var(key).unwrap_or_else(|_| default.into());
-    LeptosOptions::builder()
-        .output_name("scim-ledger")
-        .site_root(env("LEPTOS_SITE_ROOT", "target/site"))
-        .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
-        .site_addr(site_addr(&env("LEPTOS_SITE_ADDR", "127.0.0.1:3000")))
-        .build()
-}
-
-fn site_addr(text: &str) -> std::net::SocketAddr {
-    text.parse().unwrap_or_else(|_| {
-        eprintln!("scim-ledger: LEPTOS_SITE_ADDR `{text}` is not an address like 127.0.0.1:3000");
-        std::process::exit(2)
-    })
-}
 
 /// The router with default settings (no public URL, no proxy): what the tests serve.
 pub fn router(catalog: Arc<Catalog>, options: LeptosOptions) -> Router {
@@ -80,71 +57,110 @@ pub struct App {
     pub site: Arc<Site>,
 }
 
+/// What every handler reads, as axum state: the catalog loaded at start-up, the drawn
+/// cards, the bundle's stylesheet (for refusal pages) and Leptos's settings.
+#[derive(Clone)]
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    pub cards: Arc<og_image::Cards>,
+    pub stylesheet: Arc<str>,
+    pub health: Arc<health::Health>,
+    pub options: LeptosOptions,
+}
+
+macro_rules! from_state {
+    ($($field:ident: $ty:ty),*) => {$(
+        impl FromRef<AppState> for $ty {
+            fn from_ref(state: &AppState) -> $ty {
+                state.$field.clone()
+            }
+        }
+    )*};
+}
+from_state!(catalog: Arc<Catalog>, cards: Arc<og_image::Cards>, stylesheet: Arc<str>, health: Arc<health::Health>, options: LeptosOptions);
+
+type Catalogue = State<Arc<Catalog>>;
+
+/// The routes that are not Leptos pages, each at its path in the route table.
+fn data_routes() -> Router<AppState> {
+    use crate::server::{csv, json_api};
+    let at = |route: Route| route.path();
+    Router::new()
+        .route(at(Route::Healthz), get(|| async { "ok" }))
+        .route(at(Route::Readyz), get(health::readyz))
+        .route(
+            at(Route::ApiCost),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| json_api::cost(c, q)),
+        )
+        .route(
+            at(Route::ChartSvg),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| chart_svg::chart(c, q)),
+        )
+        .route(
+            at(Route::VendorSearch),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| json_api::vendor_search(c, q)),
+        )
+        .route(
+            at(Route::ApiVendors),
+            get(|State(c): Catalogue| json_api::vendors(c)),
+        )
+        .route(
+            at(Route::ApiVendor),
+            // A slug that is not UTF-8 gets the same JSON error as an unknown one.
+            get(
+                |State(c): Catalogue, slug: Result<Path<String>, PathRejection>| async move {
+                    let slug = slug.map(|Path(s)| s).unwrap_or_default();
+                    json_api::vendor(c, &slug).await
+                },
+            ),
+        )
+        .route(
+            at(Route::VendorsCsv),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| csv::vendors_csv(c, q)),
+        )
+        .route(
+            at(Route::StackCsv),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| csv::stack_csv(c, q)),
+        )
+        .route(
+            at(Route::CompareCsv),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| csv::compare_csv(c, q)),
+        )
+        .route(
+            at(Route::ApiStack),
+            get(|State(c): Catalogue, RawQuery(q): RawQuery| json_api::stack(c, q)).post(
+                |State(c): Catalogue, RawQuery(q): RawQuery, req: axum::extract::Request| {
+                    json_api::stack_list(c, q, req)
+                },
+            ),
+        )
+        // The stack page's form posts here; its GET is the Leptos page.
+        .route(
+            at(Route::Stack),
+            post(
+                |State(c): Catalogue, State(css): State<Arc<str>>, req: axum::extract::Request| {
+                    stack_form::post(c, css, req)
+                },
+            ),
+        )
+        .route(
+            at(Route::Card),
+            get(|State(cards): State<Arc<og_image::Cards>>, uri: Uri| og_image::image(cards, uri)),
+        )
+}
+
 pub fn app(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> App {
     let health = health::Health::new(catalog.vendors.len());
     let (assets, fingerprinted) = assets::find(&options);
     let site = Site::with_assets(settings, assets.clone(), fingerprinted);
     let routes = generate_route_list(App);
-    let c = catalog.clone();
-    let cards = Arc::new(og_image::Cards::new(catalog.clone()));
-    let api = Router::new()
-        .route("/api/cost", {
-            let c = c.clone();
-            get(move |RawQuery(q): RawQuery| crate::server::json_api::cost(c.clone(), q))
-        })
-        .route(crate::domain::routes::CHART_SVG, {
-            let c = c.clone();
-            get(move |RawQuery(q): RawQuery| chart_svg::chart(c.clone(), q))
-        })
-        .route(crate::domain::routes::VENDOR_SEARCH, {
-            let c = c.clone();
-            get(move |RawQuery(q): RawQuery| crate::server::json_api::vendor_search(c.clone(), q))
-        })
-        .route("/api/vendors", {
-            let c = c.clone();
-            get(move || crate::server::json_api::vendors(c.clone()))
-        })
-        .route("/api/vendors/{slug}", {
-            let c = c.clone();
-            // A slug that is not UTF-8 gets the same JSON error as an unknown one.
-            get(
-                move |slug: Result<Path<String>, PathRejection>| async move {
-                    let slug = slug.map(|Path(s)| s).unwrap_or_default();
-                    crate::server::json_api::vendor(c.clone(), &slug).await
-                },
-            )
-        })
-        .route("/vendors.csv", {
-            let c = c.clone();
-            get(move |RawQuery(q): RawQuery| crate::server::csv::vendors_csv(c.clone(), q))
-        })
-        .route("/stack.csv", {
-            let c = c.clone();
-            get(move |RawQuery(q): RawQuery| crate::server::csv::stack_csv(c.clone(), q))
-        })
-        .route("/api/stack", {
-            let (c, c2) = (c.clone(), c.clone());
-            get(move |RawQuery(q): RawQuery| crate::server::json_api::stack(c.clone(), q)).post(
-                move |RawQuery(q): RawQuery, req: axum::extract::Request| {
-                    crate::server::json_api::stack_list(c2.clone(), q, req)
-                },
-            )
-        })
-        .route("/stack", {
-            let (c, css) = (c.clone(), Arc::<str>::from(assets.css.as_str()));
-            post(move |req: axum::extract::Request| {
-                crate::server::stack_form::post(c.clone(), css.clone(), req)
-            })
-        })
-        .route("/compare.csv", {
-            let c = c.clone();
-            get(move |RawQuery(q): RawQuery| crate::server::csv::compare_csv(c.clone(), q))
-        })
-        // Link-preview images: `/og/calculator.png?…` for `/calculator?…` (`routes::card_path`).
-        .route(
-            "/og/{*image}",
-            get(move |uri: Uri| og_image::image(cards.clone(), uri)),
-        );
+    let state = AppState {
+        catalog: catalog.clone(),
+        cards: Arc::new(og_image::Cards::new(catalog.clone())),
+        stylesheet: Arc::from(assets.css.as_str()),
+        health: health.clone(),
+        options: options.clone(),
+    };
     let context = move || {
         provide_context(catalog.clone());
         provide_context(assets.clone());
@@ -165,18 +181,15 @@ pub fn app(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) ->
             provide_context(origin);
         }
     };
-    let router = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(health::readyz).with_state(health.clone()))
-        .merge(api)
-        .leptos_routes_with_context(&options, routes, context.clone(), {
+    let router = data_routes()
+        .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback({
             let files = leptos_axum::file_and_error_handler_with_context(context, shell);
             // Static files and the 404 page are read-only: other methods get 405, not the file.
-            move |uri, state, req: axum::extract::Request| {
+            move |uri, state: State<AppState>, req: axum::extract::Request| {
                 let files = files.clone();
                 async move {
                     match *req.method() {
@@ -186,11 +199,7 @@ pub fn app(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) ->
                 }
             }
         })
-        .with_state(options)
-        .layer(axum::middleware::from_fn_with_state(
-            crate::server::guard::ServerFns::registered(),
-            crate::server::guard::server_fns,
-        ))
+        .with_state(state)
         .layer(axum::middleware::from_fn_with_state(
             site.clone(),
             crate::server::response::layer,

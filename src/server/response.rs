@@ -15,6 +15,7 @@
 //! drawn when the page is rendered. That is safe here: a page's content is fixed by its cache
 //! key before its nonce exists, so no one who learns the nonce can add markup to that page.
 
+use crate::domain::routes::{self, Answer};
 use crate::server::config::Settings;
 use crate::server::work;
 use crate::ui::assets::Assets;
@@ -51,9 +52,9 @@ pub const MAX_ENTRIES: u64 = 2_000;
 pub const MAX_IMAGE_ENTRIES: u64 = 1_000;
 const IMAGE_SHARE: u64 = 4;
 
-/// Where link-preview images live (see `domain::routes::card_path`).
+/// Link-preview images print no address and are kept apart (see `domain::routes`).
 fn is_card(path: &str) -> bool {
-    path.starts_with("/og/")
+    routes::answer(path) == Answer::Card
 }
 
 /// How long a page rendered now may be served: `ttl`, and never past midnight UTC, where the
@@ -294,7 +295,7 @@ pub struct Site {
 impl Site {
     /// With the bundle's plain names (tests of the layer alone).
     pub fn new(settings: Settings) -> Arc<Site> {
-        let assets = Assets::plain(&crate::server::leptos_options());
+        let assets = Assets::plain(&crate::server::config::leptos_options());
         Site::with_assets(settings, assets, Vec::new())
     }
 
@@ -487,7 +488,7 @@ fn cache_key(req: &Request, origin: &str) -> Option<String> {
         return None;
     }
     // Health answers describe this moment (a draining replica), not a page.
-    if matches!(req.uri().path(), "/healthz" | "/readyz") {
+    if routes::answer(req.uri().path()) == Answer::Probe {
         return None;
     }
     // A card prints no address, so one entry serves every host name.

@@ -4,6 +4,7 @@
 //! address can carry get a page saying so (413 or 400), never a lost line in silence.
 
 use crate::domain::catalog::Catalog;
+use crate::domain::routes::Route;
 use crate::domain::stack::form;
 use crate::domain::stack::list;
 use crate::domain::url::Query;
@@ -22,7 +23,7 @@ pub const MAX_BODY_BYTES: usize = 3 * list::MAX_BYTES + 64 * 1024;
 pub async fn post(catalog: Arc<Catalog>, stylesheet: Arc<str>, req: Request) -> Response {
     let Ok(body) = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES).await else {
         return refuse(
-            "/stack",
+            Route::Stack.path(),
             &stylesheet,
             StatusCode::PAYLOAD_TOO_LARGE,
             "List too large",
@@ -34,20 +35,16 @@ pub async fn post(catalog: Arc<Catalog>, stylesheet: Arc<str>, req: Request) -> 
         );
     };
     match form::address(&catalog, &Query::parse(&String::from_utf8_lossy(&body))) {
-        Err(message) => refuse("/stack", &stylesheet, StatusCode::BAD_REQUEST, "List not read", &message),
-        Ok(query) if query.len() + "/stack?".len() > MAX_STACK_URL_BYTES => refuse(
-            "/stack",
+        Err(message) => refuse(Route::Stack.path(), &stylesheet, StatusCode::BAD_REQUEST, "List not read", &message),
+        Ok(query) if Route::Stack.link(&[], &query).len() > MAX_STACK_URL_BYTES => refuse(
+            Route::Stack.path(),
             &stylesheet,
             StatusCode::BAD_REQUEST,
             "Too many lines to settle",
             "This list leaves more lines to settle (names we do not know, or without seats) than one link can carry. Paste fewer lines at a time, or remove the apps we do not cover.",
         ),
         Ok(query) => {
-            let to = if query.is_empty() {
-                "/stack".to_string()
-            } else {
-                format!("/stack?{query}")
-            };
+            let to = Route::Stack.link(&[], &query);
             let mut res = Body::empty().into_response();
             *res.status_mut() = StatusCode::SEE_OTHER;
             if let Ok(v) = header::HeaderValue::from_str(&to) {

@@ -8,7 +8,7 @@
 //! queue; when the queue is full the answer is 503 with `Retry-After` at once, so a burst
 //! waits in a few bytes per request instead of piling up work.
 
-use crate::server::guard::is_stack;
+use crate::domain::routes::{self, Answer};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, Method};
@@ -34,13 +34,13 @@ pub const QUEUE_PER_THREAD: usize = 16;
 pub fn is_heavy(req: &Request) -> bool {
     let uri = req.uri();
     let path = uri.path();
-    if path.starts_with("/og/") {
+    if routes::answer(path) == Answer::Card {
         return true;
     }
     let target = uri
         .path_and_query()
         .map_or(path.len(), |pq| pq.as_str().len());
-    is_stack(path) && (req.method() == Method::POST || target > LIGHT_STACK_TARGET)
+    routes::long_address(path) && (req.method() == Method::POST || target > LIGHT_STACK_TARGET)
 }
 
 /// The request with its body read whole (up to [`MAX_HEAVY_BODY`]). A body that is too

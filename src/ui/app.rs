@@ -1,5 +1,7 @@
-//! The HTML shell and the routes. One file per route lives in `pages/`.
+//! The HTML shell and the pages of the route table (`domain::routes`), one file per page in
+//! `pages/`.
 
+use crate::domain::routes::Route;
 use crate::ui::assets::{use_assets, Assets};
 use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteHeader};
 use crate::ui::components::link_preview::LinkPreview;
@@ -9,12 +11,11 @@ use crate::ui::pages::{
     home::HomePage, not_found::NotFound, sources::SourcesPage, stack::StackPage,
     vendor::VendorPage,
 };
+use crate::ui::route_path::TablePath;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path, SsrMode,
-};
+use leptos_router::components::{Route as PageRoute, Router, Routes};
+use leptos_router::SsrMode;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -77,14 +78,14 @@ pub fn App() -> impl IntoView {
             <SiteHeader/>
             <main id="main">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
-                    <Route path=path!("/calculator") view=CalculatorPage ssr=ssr.clone()/>
-                    <Route path=path!("/decide") view=DecidePage ssr=ssr.clone()/>
-                    <Route path=path!("/compare") view=ComparePage ssr=ssr.clone()/>
-                    <Route path=path!("/stack") view=StackPage ssr=ssr.clone()/>
-                    <Route path=path!("/sources") view=SourcesPage ssr=ssr.clone()/>
-                    <Route path=path!("/vendors/:slug") view=VendorPage ssr=ssr.clone()/>
-                    <Route path=path!("/vendors/:slug/api") view=ApiGuidePage ssr/>
+                    <PageRoute path=TablePath(Route::Home) view=HomePage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Calculator) view=CalculatorPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Decide) view=DecidePage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Compare) view=ComparePage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Stack) view=StackPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Sources) view=SourcesPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Vendor) view=VendorPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::ApiGuide) view=ApiGuidePage ssr/>
                 </Routes>
             </main>
             <PrintInfo/>

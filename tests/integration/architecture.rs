@@ -277,3 +277,100 @@ fn every_island_lives_in_ui_islands() {
     assert!(strays.is_empty(), "islands outside ui/islands: {strays:?}");
     assert!(tree.modules["ui::islands::live_list"].contains("#[island]"));
 }
+
+/// Every route's first path segment (`vendors` for `/vendors/{slug}`), from the table.
+fn route_heads() -> BTreeSet<String> {
+    use scim_ledger::domain::routes::Route;
+    Route::ALL
+        .iter()
+        .map(|r| r.path().trim_start_matches('/'))
+        .map(|p| p.split('/').next().unwrap_or_default().to_string())
+        .filter(|head| !head.is_empty())
+        .collect()
+}
+
+/// The string literals of `code` that start with `/` (escaped quotes skipped).
+fn slash_literals(code: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("\"/") {
+        if code[..at].ends_with('\\') {
+            continue;
+        }
+        let rest = &code[at + 1..];
+        out.push(&rest[..rest.find('"').unwrap_or(rest.len())]);
+    }
+    out
+}
+
+#[test]
+fn no_path_is_written_outside_the_route_table() {
+    let tree = Tree::read();
+    let heads = route_heads();
+    let mut offences = Vec::new();
+    for (m, code) in tree.modules.iter().filter(|(m, _)| *m != "domain::routes") {
+        for literal in slash_literals(code) {
+            let head: String = literal[1..]
+                .chars()
+                .take_while(|c| !matches!(c, '/' | '?' | '#' | '{'))
+                .collect();
+            if heads.contains(&head) {
+                offences.push(format!("{m}: \"{literal}\""));
+            }
+        }
+        // The home page's path, where a link names it.
+        if code.contains("href=\"/\"") {
+            offences.push(format!("{m}: href=\"/\""));
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "paths written outside domain::routes (use Route::…):\n{}",
+        offences.join("\n")
+    );
+    assert!(
+        heads.contains("vendors") && heads.contains("api"),
+        "{heads:?}"
+    );
+    assert_eq!(slash_literals(r#"a("/x/{y}") b("\"/no")"#), vec!["/x/{y}"]);
+}
+
+#[test]
+fn no_server_functions() {
+    // Pages load their data on the server from the catalog; a `#[server]` function would
+    // answer public POSTs and need a guard of its own.
+    let tree = Tree::read();
+    let found: Vec<&String> = tree
+        .modules
+        .iter()
+        .filter(|(_, code)| code.contains("#[server"))
+        .map(|(m, _)| m)
+        .collect();
+    assert!(found.is_empty(), "server functions in {found:?}");
+}
+
+#[test]
+fn no_parent_and_child_import_each_other() {
+    // A child that reaches up into its parent's file while the parent uses the child is a
+    // loop the cycle check above cannot see (it leaves parent-child edges out): what both
+    // share belongs in a file of its own.
+    let tree = Tree::read();
+    let mut offences = Vec::new();
+    for (child, code) in &tree.modules {
+        let Some((parent, _)) = child.rsplit_once("::") else {
+            continue;
+        };
+        let Some(parent_code) = tree.modules.get(parent) else {
+            continue;
+        };
+        let up = referenced_paths(child, code)
+            .iter()
+            .any(|p| tree.file_of(p).as_deref() == Some(parent));
+        let down = referenced_paths(parent, parent_code)
+            .iter()
+            .any(|p| tree.file_of(p).as_deref() == Some(child.as_str()));
+        if up && down {
+            offences.push(format!("{parent} ⇄ {child}"));
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}

@@ -1,5 +1,6 @@
-//! Page frame: header, footer, sections with stable anchors, loading and error states.
+//! Page frame: header, footer, sections with stable anchors, input errors.
 
+use crate::domain::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,15 +9,15 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <nav aria-label="Main">
-                <A href="/" attr:class="brand">
+                <A href=Route::Home.path() attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"§"</span>
                     "SCIM Ledger"
                 </A>
-                <A href="/" attr:class="nav-link">"Vendors"</A>
-                <A href="/calculator" attr:class="nav-link">"Calculator"</A>
-                <A href="/decide" attr:class="nav-link">"Decide"</A>
-                <A href="/compare" attr:class="nav-link">"Compare"</A>
-                <A href="/stack" attr:class="nav-link">"Your stack"</A>
+                <A href=Route::Home.path() attr:class="nav-link">"Vendors"</A>
+                <A href=Route::Calculator.path() attr:class="nav-link">"Calculator"</A>
+                <A href=Route::Decide.path() attr:class="nav-link">"Decide"</A>
+                <A href=Route::Compare.path() attr:class="nav-link">"Compare"</A>
+                <A href=Route::Stack.path() attr:class="nav-link">"Your stack"</A>
             </nav>
         </header>
     }
@@ -29,7 +30,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>
                 "SCIM Ledger recomputes every figure from the facts its sources state, and says where a source disagrees with itself. "
                 "Prices are in US dollars, as published; quotes vary. "
-                <A href="/sources">"Sources and licences"</A>"."
+                <A href=Route::Sources.path()>"Sources and licences"</A>"."
             </p>
             {dataset_credits().into_iter().map(|credit| view! { <p class="credit">{credit}</p> }).collect_view()}
         </footer>
@@ -65,22 +66,6 @@ pub fn Section(id: &'static str, title: String, children: Children) -> impl Into
             </h2>
             {children()}
         </section>
-    }
-}
-
-#[component]
-pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">"Loading…"</p> }
-}
-
-/// Shown when the server could not answer; the page around it still works.
-#[component]
-pub fn LoadError(error: String) -> impl IntoView {
-    view! {
-        <div class="callout error" role="alert">
-            <p><strong>"This part of the page could not be loaded."</strong></p>
-            <p>{error}</p>
-        </div>
     }
 }
 

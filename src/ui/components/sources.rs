@@ -106,7 +106,7 @@ pub fn DatasetFacts(source: Source) -> impl IntoView {
             {licence.map(|licence| view! { <LicenceFacts licence/> })}
             <div class="fact">
                 <dt>"All sources"</dt>
-                <dd><a href="/sources">"Every dataset and page we draw on"</a></dd>
+                <dd><a href=crate::domain::routes::Route::Sources.path()>"Every dataset and page we draw on"</a></dd>
             </div>
         </dl>
     }

@@ -6,6 +6,7 @@
 use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::listing::{self, Freshness, ListQuery, PriceFilter, SortKey, VendorRow};
+use crate::domain::routes::Route;
 use crate::domain::vendor::{category_label, Confidence, Idp, IdpMatrix, Profile, ScimStatus, Tri};
 use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
@@ -71,11 +72,7 @@ fn Results(
     issues.extend(page.issue.clone());
     // The CSV holds every matching vendor, whichever page is shown.
     let q = list.on_page(1).to_query();
-    let csv = if q.is_empty() {
-        "/vendors.csv".to_string()
-    } else {
-        format!("/vendors.csv?{q}")
-    };
+    let csv = Route::VendorsCsv.link(&[], &q);
     let sort = format!("{}{}", if list.desc { "-" } else { "" }, list.sort.key());
     view! {
         <div id=RESULTS_ID>
@@ -100,7 +97,7 @@ fn Results(
             </div>
             <Pager list=list.clone() page=page.number count=page.count/>
             {(n == 0).then(|| view! {
-                <p class="callout">"No vendor matches. "<a href="/">"Show all vendors"</a>"."</p>
+                <p class="callout">"No vendor matches. "<a href=Route::Home.path()>"Show all vendors"</a>"."</p>
             })}
         </div>
     }
@@ -243,7 +240,7 @@ fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl
                 current=list.changed.then(|| "yes".to_string())/>
             <p class="form-actions">
                 <button type="submit">"Apply"</button>" "
-                <a href="/" class="reset">"Clear"</a>
+                <a href=Route::Home.path() class="reset">"Clear"</a>
             </p>
         </fieldset>
     }
@@ -260,7 +257,7 @@ fn idp_names(idps: &[Idp]) -> String {
 /// the other cells left to the vendor's page.
 #[component]
 fn VendorTableRow(row: VendorRow) -> impl IntoView {
-    let href = format!("/vendors/{}", row.slug);
+    let href = Route::Vendor.fill(&[&row.slug]);
     let price = row
         .scim_plan_price
         .as_ref()

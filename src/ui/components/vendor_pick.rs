@@ -2,11 +2,11 @@
 //! was opened with a search (`vendor_q`, as the box submits without JavaScript), the
 //! vendors it found as links to this page with that vendor picked.
 
+use crate::domain::catalog::Catalog;
 use crate::domain::url::Query;
 use crate::domain::vendor_search::{self, Found, Pick, SEARCH};
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::vendor_picker::VendorPicker;
-use crate::ui::server_fns::find_vendors;
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 
@@ -20,16 +20,16 @@ pub struct Searched {
     issue: Option<String>,
 }
 
-/// Reads the page's `vendor_q` and finds its vendors (nothing to do without one).
-pub async fn searched() -> Result<Searched, ServerFnError> {
+/// Reads the page's `vendor_q` and finds its vendors (nothing to do without one): at most
+/// [`LISTED`](vendor_search::LISTED), best first.
+pub fn searched(catalog: &Catalog) -> Searched {
     let raw = use_address_bar().get(SEARCH);
     let (text, issue) = vendor_search::read(raw.as_deref());
     bad_input_when(issue.is_some());
-    let found = match &text {
-        Some(t) => Some(find_vendors(t.clone()).await?),
-        None => None,
-    };
-    Ok(Searched { text, found, issue })
+    let found = text
+        .as_ref()
+        .map(|t| vendor_search::find(&catalog.vendors, t, vendor_search::LISTED));
+    Searched { text, found, issue }
 }
 
 #[component]

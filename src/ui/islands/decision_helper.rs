@@ -501,7 +501,7 @@ fn AutomateElsewhereOption(
     };
     let api = if has_api_guide {
         Either::Left(
-            view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=format!("/vendors/{slug}/api")>"see the API guide"</a>"."</span> },
+            view! { <span>{format!("{name}'s user API, scripted by your team: ")}<a href=crate::domain::routes::Route::ApiGuide.fill(&[&slug])>"see the API guide"</a>"."</span> },
         )
     } else {
         Either::Right(

@@ -185,7 +185,7 @@ mod browser {
             init.set_body(&body);
             let Ok(Answer {
                 url, text: html, ..
-            }) = fetch("/stack", Some(&init)).await
+            }) = fetch(crate::domain::routes::Route::Stack.path(), Some(&init)).await
             else {
                 // Offline or refused: the form still posts the normal way.
                 let _ = form.submit();

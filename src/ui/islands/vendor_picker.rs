@@ -78,7 +78,7 @@ fn VendorSuggestions() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::{INPUT_ID, LIST_ID, STATUS_ID};
-    use crate::domain::routes::VENDOR_SEARCH;
+    use crate::domain::routes::Route;
     use crate::domain::url::Query;
     use crate::domain::vendor_search::{Pick, ENDPOINT_SEARCH, SEARCH};
     use crate::ui::islands::address_bar::AddressBar;
@@ -309,7 +309,8 @@ mod browser {
     /// After a pause in typing, asks for the suggestions for `text`.
     fn changed(text: &str) {
         let path = format!(
-            "{VENDOR_SEARCH}?{ENDPOINT_SEARCH}={}",
+            "{}?{ENDPOINT_SEARCH}={}",
+            Route::VendorSearch.path(),
             String::from(js_sys::encode_uri_component(text))
         );
         let empty = text.trim().is_empty();

@@ -4,35 +4,42 @@ use crate::domain::api_guide::{
     ApiAuth, ApiGeneration, ApiGuide, ApiQuickFacts, ApiScim, Endpoint, Events, Pagination,
     Pitfall, RateLimits, Scope, UserField, Walkthrough,
 };
+use crate::domain::catalog::Catalog;
+use crate::domain::routes::Route;
 use crate::ui::components::badges::TriBadge;
-use crate::ui::components::layout::{LoadError, Loading, Section};
+use crate::ui::components::layout::Section;
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::{BulletList, Fact, Paragraphs, StepList};
 use crate::ui::components::sources::{DiscrepancyList, ReferenceList, SourceFacts};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::server_fns::{get_api_guide, ApiGuideData};
+use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+/// A vendor's API guide and the vendor's name.
+struct ApiGuideData {
+    guide: ApiGuide,
+    vendor_name: String,
+}
+
+fn load(catalog: &Catalog, slug: &str) -> Option<ApiGuideData> {
+    Some(ApiGuideData {
+        guide: catalog.api_guide(slug)?.clone(),
+        vendor_name: catalog.vendor(slug)?.name.clone(),
+    })
+}
+
 #[component]
 pub fn ApiGuidePage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    view! {
-        // No resource: the data is rendered here on the server and never sent again as JSON.
-        <Suspense fallback=Loading>
-            {move || {
-                let slug = slug();
-                Suspend::new(async move {
-                match get_api_guide(slug).await {
-                    Ok(Some(data)) => view! { <ApiGuideView data/> }.into_any(),
-                    Ok(None) => view! { <NotFound what="We have no API guide for this vendor."/> }.into_any(),
-                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
-                }
-            })}}
-        </Suspense>
+    let slug = use_params_map()
+        .read_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    match load(&use_catalog(), &slug) {
+        Some(data) => view! { <ApiGuideView data/> }.into_any(),
+        None => view! { <NotFound what="We have no API guide for this vendor."/> }.into_any(),
     }
 }
 
@@ -131,13 +138,13 @@ fn ApiGuideView(data: ApiGuideData) -> impl IntoView {
         <article class="guide api-guide">
             <header class="guide-header">
                 <p class="crumbs">
-                    <A href="/">"Vendors"</A>" / "
-                    <A href=format!("/vendors/{vendor}")>{vendor_name}</A>" / API"
+                    <A href=Route::Home.path()>"Vendors"</A>" / "
+                    <A href=Route::Vendor.fill(&[&vendor])>{vendor_name}</A>" / API"
                 </p>
                 <h1>{g.title.clone()}</h1>
                 <div class="summary"><Paragraphs items=g.summary.clone()/></div>
                 <p class="callout">
-                    <A href=format!("/vendors/{vendor}")>{back}</A>
+                    <A href=Route::Vendor.fill(&[&vendor])>{back}</A>
                     " for plans, prices and IdP set-up."
                 </p>
             </header>

@@ -1,18 +1,20 @@
 //! `/compare?vendors=mode,ironclad&users=120`: vendors side by side, row by row.
 
+use crate::domain::catalog::Catalog;
 use crate::domain::compare::{self, BottomLine, Column, ScimPrice, Selection};
 use crate::domain::cost::upgrade::Costing;
 use crate::domain::format;
 use crate::domain::keys::Key;
-use crate::domain::vendor::Idp;
+use crate::domain::routes::Route;
+use crate::domain::vendor::{Idp, Vendor};
 use crate::domain::vendor_search::Pick;
 use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
-use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
+use crate::ui::components::layout::{InputErrors, PageHeader};
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::BulletList;
 use crate::ui::components::vendor_pick::{searched, Searched, VendorPick};
 use crate::ui::islands::address_bar::use_address_bar;
-use crate::ui::server_fns::get_vendors;
+use crate::ui::pages::use_catalog;
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -23,21 +25,27 @@ const DESCRIPTION: &str = "SaaS vendors side by side: the plan SCIM needs, SSO f
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let query = use_address_bar();
-    let selection = Memo::new(move |_| query.with(compare::parse));
+    let catalog = use_catalog();
+    let sel = use_address_bar().with(compare::parse);
     // A plain string, not a closure: leptos_meta writes <head> at the end of the stream,
     // when this page's reactive scope may already be gone (reading it then panicked).
-    let title = selection.with_untracked(|s| {
-        if s.slugs.is_empty() {
-            "Compare vendors".to_string()
-        } else {
-            format!(
-                "Compare {} at {} people",
-                s.slugs.join(", "),
-                format::group_thousands(s.users as u64)
-            )
-        }
-    });
+    let title = if sel.slugs.is_empty() {
+        "Compare vendors".to_string()
+    } else {
+        format!(
+            "Compare {} at {} people",
+            sel.slugs.join(", "),
+            format::group_thousands(sel.users as u64)
+        )
+    };
+    let searched = searched(&catalog);
+    let (found, missing) = load(&catalog, &sel.slugs);
+    // Unreadable or unknown names, or a bad team size: shown below, and 400.
+    bad_input_when(!sel.issues.is_empty() || !missing.is_empty());
+    let columns: Vec<Column> = found
+        .iter()
+        .map(|v| compare::column(v, sel.users, &sel.answers))
+        .collect();
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=DESCRIPTION/>
@@ -46,35 +54,37 @@ pub fn ComparePage() -> impl IntoView {
             title="Compare vendors"
             lede="Side by side, row by row, at your team size. The address bar holds the vendors and the team size, so the link shares this comparison."
         />
-        // No resource: the data is rendered here on the server and never sent again as JSON.
-        <Transition fallback=Loading>
-            {move || {
-                let slugs = selection.with(|s| s.slugs.clone());
-                Suspend::new(async move {
-                let searched = match searched().await {
-                    Ok(s) => s,
-                    Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
-                };
-                let set = match get_vendors(slugs).await {
-                    Ok(set) => set,
-                    Err(e) => return view! { <LoadError error=e.to_string()/> }.into_any(),
-                };
-                let sel = selection.get_untracked();
-                // Unreadable or unknown names, or a bad team size: shown below, and 400.
-                bad_input_when(!sel.issues.is_empty() || !set.missing.is_empty());
-                let columns: Vec<Column> = set.found.iter().map(|v| compare::column(v, sel.users, &sel.answers)).collect();
-                view! {
-                    <Notices sel=sel.clone() missing=set.missing/>
-                    <CompareControls sel=sel.clone() searched columns=columns.clone()/>
-                    {if columns.is_empty() {
-                        view! { <p class="callout">"Choose two or more vendors above, or start from "<a href="/compare?vendors=mode,ironclad&users=120">"Mode and Ironclad at 120 people"</a>"."</p> }.into_any()
-                    } else {
-                        view! { <CompareTable sel columns/> }.into_any()
-                    }}
-                }.into_any()
-            })}}
-        </Transition>
+        <Notices sel=sel.clone() missing/>
+        <CompareControls sel=sel.clone() searched columns=columns.clone()/>
+        {if columns.is_empty() {
+            view! { <p class="callout">"Choose two or more vendors above, or start from "<a href=example()>"Mode and Ironclad at 120 people"</a>"."</p> }.into_any()
+        } else {
+            view! { <CompareTable sel columns/> }.into_any()
+        }}
     }
+}
+
+/// The address of a comparison of `slugs` at `users` people.
+fn link(slugs: &[String], users: u32) -> String {
+    Route::Compare.link(&[], &compare::query(slugs, users))
+}
+
+/// The comparison a page suggests to start from: Mode and Ironclad at 120 people.
+pub fn example() -> String {
+    link(&["mode".into(), "ironclad".into()], 120)
+}
+
+/// The vendors a comparison asks for, in the order asked (at most
+/// [`MAX_VENDORS`](compare::MAX_VENDORS)), and the slugs we do not know.
+fn load(catalog: &Catalog, slugs: &[String]) -> (Vec<Vendor>, Vec<String>) {
+    let (mut found, mut missing) = (Vec::new(), Vec::new());
+    for slug in slugs.iter().take(compare::MAX_VENDORS) {
+        match catalog.vendor(slug) {
+            Some(v) => found.push(v.clone()),
+            None => missing.push(slug.clone()),
+        }
+    }
+    (found, missing)
 }
 
 #[component]
@@ -93,10 +103,10 @@ fn Notices(sel: Selection, missing: Vec<String>) -> impl IntoView {
 #[component]
 fn CompareControls(sel: Selection, searched: Searched, columns: Vec<Column>) -> impl IntoView {
     let shown: Vec<String> = columns.iter().map(|c| c.slug.clone()).collect();
-    let csv = format!("/compare.csv?{}", compare::query(&shown, sel.users));
+    let csv = Route::CompareCsv.link(&[], &compare::query(&shown, sel.users));
     view! {
         <div class="compare-controls">
-            <form class="team-size" method="get" action="/compare">
+            <form class="team-size" method="get" action=Route::Compare.path()>
                 <input type="hidden" name="vendors" value=shown.join(",")/>
                 <div class="field">
                     <label for="cmp-users">"Team size (people)"</label>
@@ -108,7 +118,7 @@ fn CompareControls(sel: Selection, searched: Searched, columns: Vec<Column>) -> 
                     {(!shown.is_empty()).then(|| view! { <a href=csv download="">"Download CSV"</a> })}
                 </p>
             </form>
-            <VendorPick action="/compare" pick=Pick::Compare label="Add a vendor" chosen=None searched/>
+            <VendorPick action=Route::Compare.path() pick=Pick::Compare label="Add a vendor" chosen=None searched/>
         </div>
     }
 }
@@ -262,7 +272,7 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
     let slugs: Vec<String> = columns.iter().map(|c| c.slug.clone()).collect();
     let remove_href = move |slug: &str| {
         let rest: Vec<String> = slugs.iter().filter(|s| *s != slug).cloned().collect();
-        format!("/compare?{}", compare::query(&rest, users))
+        link(&rest, users)
     };
     let people = format::count(users as usize, "person", "people");
     let bottom = compare::bottom_line(&columns, users);
@@ -274,7 +284,7 @@ fn CompareTable(sel: Selection, columns: Vec<Column>) -> impl IntoView {
     let head = |c: &Column| {
         let name = c.name.clone();
         view! {
-            <A href=format!("/vendors/{}", c.slug)>{name}</A>
+            <A href=Route::Vendor.fill(&[&c.slug])>{name}</A>
             {c.partial.then(|| view! { <PartialBadge/> })}
             <span class="category">{c.category.clone()}</span>
             <a class="remove no-print" href=remove_href(&c.slug) aria-label=format!("Remove {}", c.name)>"Remove"</a>
@@ -373,7 +383,7 @@ fn upgrade_cell(c: &Column) -> AnyView {
         )),
         _ => None,
     };
-    let calc = format!("/calculator?vendor={}&users={}", c.slug, u.users);
+    let calc = Route::Calculator.link(&[], &format!("vendor={}&users={}", c.slug, u.users));
     view! {
         <span>{text}</span>
         {scope_note.map(|n| view! { <span class="sub" data-note="scope">{n}</span> })}

@@ -1,4 +1,4 @@
-//! One module per route.
+//! One module per page of the route table, each with the function that loads its data.
 
 pub mod api_guide;
 pub mod calculator;
@@ -9,3 +9,12 @@ pub mod not_found;
 pub mod sources;
 pub mod stack;
 pub mod vendor;
+
+use crate::domain::catalog::Catalog;
+use std::sync::Arc;
+
+/// The catalog loaded at start-up, which the server provides to every render. Each page
+/// loads its data from it with a plain function in the page's own file.
+pub fn use_catalog() -> Arc<Catalog> {
+    leptos::prelude::expect_context::<Arc<Catalog>>()
+}

@@ -1,5 +1,6 @@
 //! The 404 page: a real 404 status on the server, and a way back.
 
+use crate::domain::routes::Route;
 use crate::ui::status::set_status;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -15,7 +16,7 @@ pub fn NotFound(#[prop(optional, into)] what: Option<String>) -> impl IntoView {
         <div class="not-found">
             <h1>"Page not found"</h1>
             <p>{message}</p>
-            <p><A href="/">"See all vendors"</A></p>
+            <p><A href=Route::Home.path()>"See all vendors"</A></p>
         </div>
     }
 }

@@ -1,17 +1,66 @@
 //! `/sources`: every dataset and every page the data comes from, with its licence, its
 //! date and what we changed.
 
+use crate::domain::catalog::Catalog;
+use crate::domain::dataset::Dataset;
 use crate::domain::format;
 use crate::domain::freshness::is_stale;
 use crate::domain::freshness::today;
+use crate::domain::routes::Route;
 use crate::ui::components::badges::StaleBadge;
-use crate::ui::components::layout::{LoadError, Loading, PageHeader, Section};
+use crate::ui::components::layout::{PageHeader, Section};
 use crate::ui::components::lists::BulletList;
 use crate::ui::components::sources::{DatedFact, LicenceFacts};
-use crate::ui::server_fns::{get_sources, SeedPage, SourcesData};
+use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+
+/// A page one or more curated profiles are drawn from.
+struct SeedPage {
+    title: String,
+    url: String,
+    publisher: String,
+    page_updated: Option<String>,
+    /// The latest date we checked it for any of its vendors.
+    last_checked: String,
+    /// (slug, name) of the vendors drawn from it.
+    vendors: Vec<(String, String)>,
+}
+
+struct SourcesData {
+    datasets: Vec<Dataset>,
+    pages: Vec<SeedPage>,
+}
+
+/// Our datasets and the pages our curated profiles are drawn from, one entry per page.
+fn load(catalog: &Catalog) -> SourcesData {
+    let mut pages: Vec<SeedPage> = Vec::new();
+    for v in catalog.vendors.iter().filter(|v| !v.is_index()) {
+        let s = &v.source;
+        match pages.iter_mut().find(|p| p.url == s.url) {
+            Some(p) => {
+                p.vendors.push((v.slug.clone(), v.name.clone()));
+                if s.last_checked > p.last_checked {
+                    p.last_checked = s.last_checked.clone();
+                }
+            }
+            None => pages.push(SeedPage {
+                title: s.title.clone(),
+                url: s.url.clone(),
+                publisher: s.publisher.clone(),
+                page_updated: s.page_updated.clone(),
+                last_checked: s.last_checked.clone(),
+                vendors: vec![(v.slug.clone(), v.name.clone())],
+            }),
+        }
+    }
+    pages.sort_by_key(|p| p.title.to_lowercase());
+    SourcesData {
+        datasets: catalog.datasets.clone(),
+        pages,
+    }
+}
 
 #[component]
 pub fn SourcesPage() -> impl IntoView {
@@ -22,15 +71,7 @@ pub fn SourcesPage() -> impl IntoView {
             title="Sources and licences"
             lede="Where every fact on this site comes from: the public datasets we read as they are published, and the pages our own vendor profiles are drawn from. Every sentence on the site is ours; figures are recomputed from the facts."
         />
-        // No resource: the data is rendered here on the server and never sent again as JSON.
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match get_sources().await {
-                    Ok(d) => view! { <Sources d/> }.into_any(),
-                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Sources d=load(&use_catalog())/>
     }
 }
 
@@ -125,7 +166,7 @@ fn SeedItem(p: SeedPage, today: String) -> impl IntoView {
             ". For: "
             {p.vendors.into_iter().enumerate().map(|(i, (slug, name))| view! {
                 {(i > 0).then_some(", ")}
-                <A href=format!("/vendors/{slug}")>{name}</A>
+                <A href=Route::Vendor.fill(&[&slug])>{name}</A>
             }).collect_view()}
         </li>
     }

@@ -6,22 +6,26 @@
 //! and the address bar always holds the stack. With JavaScript the `LiveStack` island
 //! posts the same form in the background and swaps in the new page.
 
+use crate::domain::catalog::Catalog;
+use crate::domain::cost::upgrade::default_current_plan;
 use crate::domain::format::{self, group_thousands};
+use crate::domain::routes::Route;
 use crate::domain::scenario::{self, Field};
 use crate::domain::stack::form::{
     APP, DROP, LINE_NAME, LINE_SEATS, PLAN, QUOTE, REMOVE, SEATS, USE,
 };
 use crate::domain::stack::input::StackApp;
 use crate::domain::stack::report::{
-    extra_text, verdict_short, PendingLine, StackReport, Waiting, LIST, NOTES,
+    self, extra_text, verdict_short, PendingLine, StackReport, Waiting, LIST, NOTES,
 };
 use crate::domain::stack::totals::{AppTax, Extra};
+use crate::domain::url::Query;
 use crate::ui::components::badges::StatusBadge;
-use crate::ui::components::layout::{InputErrors, LoadError, Loading, PageHeader};
+use crate::ui::components::layout::{InputErrors, PageHeader};
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_stack::{LiveStack, FORM_ID, LIVE_ID};
-use crate::ui::server_fns::{get_stack, StackData};
+use crate::ui::pages::use_catalog;
 use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -29,29 +33,114 @@ use leptos_meta::{Meta, Title};
 const DESCRIPTION: &str = "The SCIM tax across your whole stack: what automating each app costs, what staying manual costs, and where to start.";
 
 /// The example a first visit offers.
-pub const EXAMPLE: &str = "/stack?apps=bitwarden:250,amplitude:60,mode:40,ironclad:12";
+fn example() -> String {
+    Route::Stack.link(&[], "apps=bitwarden:250,amplitude:60,mode:40,ironclad:12")
+}
 
 #[component]
 pub fn StackPage() -> impl IntoView {
-    let address = use_address_bar();
-    let query = address.search();
+    let query = use_address_bar().search();
     view! {
         <PageHeader
             title="Your stack"
             lede="Every app you run, side by side: what getting SCIM costs for each, what staying manual costs, and where automating is cheapest. The address bar holds the whole stack, so the link shares it."
         />
-        <Suspense fallback=Loading>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match get_stack(query).await {
-                        Ok(data) => view! { <StackForm data/> }.into_any(),
-                        Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <StackForm data=load(&use_catalog(), &query)/>
     }
+}
+
+/// A stack address read whole (`domain::stack::report`), with what the page's form needs
+/// beside it: each app's plans, and the names of the vendors a waiting line may be.
+#[derive(Clone)]
+struct StackData {
+    report: StackReport,
+    /// Per app of the stack, by slug: its plans' names, cheapest first, and the name of
+    /// the plan it is costed on when the reader names none.
+    plans: Vec<(String, Vec<String>, Option<String>)>,
+    /// Display names of every vendor a waiting line mentions, by slug.
+    names: Vec<(String, String)>,
+    /// SCIM tax against manual cost per app, largest first (SVG, drawn here).
+    chart: String,
+}
+
+impl StackData {
+    fn name_of<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.names
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map_or(slug, |(_, n)| n.as_str())
+    }
+}
+
+fn load(catalog: &Catalog, query: &str) -> StackData {
+    let report = report::report(catalog, &Query::parse(query));
+    let plans = report
+        .stack
+        .apps
+        .iter()
+        .filter_map(|a| catalog.vendor(&a.slug))
+        .map(|v| {
+            (
+                v.slug.clone(),
+                v.plans.iter().map(|p| p.name.clone()).collect(),
+                default_current_plan(v).map(|p| p.name.clone()),
+            )
+        })
+        .collect();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for p in &report.pending {
+        let slugs: &[String] = match &p.waiting {
+            Waiting::NoMatch { suggestions } => suggestions,
+            Waiting::Ambiguous { candidates } => candidates,
+            Waiting::NeedsSeats { slug } => std::slice::from_ref(slug),
+            Waiting::Unreadable { .. } => &[],
+        };
+        for s in slugs {
+            if let Some(v) = catalog.vendor(s) {
+                if !names.iter().any(|(k, _)| k == s) {
+                    names.push((s.clone(), v.name.clone()));
+                }
+            }
+        }
+    }
+    StackData {
+        chart: chart(&report),
+        report,
+        plans,
+        names,
+    }
+}
+
+/// SCIM tax against manual cost per app, largest first, drawn on the server (the browser
+/// never renders this page).
+fn chart(report: &StackReport) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::domain::chart::{stack_chart, StackBar};
+        use crate::domain::cost::Span;
+        let bars: Vec<StackBar> = report
+            .totals
+            .apps
+            .iter()
+            .map(|a| StackBar {
+                name: a.name.clone(),
+                manual: a.manual.total_annual_impact,
+                extra: match &a.extra {
+                    Extra::Known { yearly, .. } => Some(*yearly),
+                    Extra::Included => Some(Span::point(0.0)),
+                    _ => None,
+                },
+            })
+            .collect();
+        if !bars.is_empty() {
+            return stack_chart(
+                &bars,
+                "Getting SCIM against staying manual, a year, per app",
+            );
+        }
+    }
+    let _ = report;
+    String::new()
 }
 
 /// The title and preview text: the stack's totals in a sentence.
@@ -93,7 +182,7 @@ fn StackForm(data: StackData) -> impl IntoView {
         <Meta name="description" content=description.clone()/>
         <PreviewText title description/>
         <LiveStack/>
-        <form id=FORM_ID class="stack-form" method="post" action="/stack">
+        <form id=FORM_ID class="stack-form" method="post" action=Route::Stack.path()>
             // Enter in any field applies the form, not the first row's "Remove".
             <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">"Update"</button>
             <div id=LIVE_ID>
@@ -122,7 +211,7 @@ fn Totals(r: StackReport) -> impl IntoView {
         return view! {
             <section class="card stack-empty" aria-labelledby="stack-totals-title">
                 <h2 id="stack-totals-title">"No apps yet"</h2>
-                <p>"Paste your apps below, one a line with their seats (“Slack, 250”), or upload an export from your identity provider. Or start from "<a href=EXAMPLE>"an example stack"</a>"."</p>
+                <p>"Paste your apps below, one a line with their seats (“Slack, 250”), or upload an export from your identity provider. Or start from "<a href=example()>"an example stack"</a>"."</p>
             </section>
         }
         .into_any();
@@ -339,7 +428,7 @@ fn AppRow(
     view! {
         <tr data-app=a.slug.clone()>
             <th scope="row">
-                <a href=format!("/vendors/{}", a.slug)>{a.name.clone()}</a>
+                <a href=Route::Vendor.fill(&[&a.slug])>{a.name.clone()}</a>
                 <input type="hidden" name=APP value=a.slug.clone()/>
                 <button type="submit" class="remove no-print" name=REMOVE value=a.slug.clone() aria-label=format!("Remove {}", a.name)>"Remove"</button>
             </th>
@@ -382,7 +471,7 @@ fn CheapestWins(r: StackReport) -> impl IntoView {
                     (_, Some(per)) => format!("{} a seat a month to get SCIM.", format::change(&per)),
                     _ => extra_text(&a.extra),
                 };
-                view! { <li><a href=format!("/vendors/{}", a.slug)>{a.name.clone()}</a>": "{why}</li> }
+                view! { <li><a href=Route::Vendor.fill(&[&a.slug])>{a.name.clone()}</a>": "{why}</li> }
             })
             .collect_view();
         view! {
@@ -422,18 +511,13 @@ fn StackChart(svg: String, shown: usize) -> impl IntoView {
 #[component]
 fn Share(r: StackReport) -> impl IntoView {
     let q = r.stack.to_query();
-    let link = if q.is_empty() {
-        "/stack".to_string()
-    } else {
-        format!("/stack?{q}")
-    };
-    let sep = if q.is_empty() { "" } else { "?" };
+    let link = Route::Stack.link(&[], &q);
     (!r.totals.apps.is_empty()).then(|| {
         view! {
             <p class="share no-print">
                 <a class="deep-link" href=link.clone()>"Link to this stack"</a>
-                " · "<a href=format!("/stack.csv{sep}{q}") download="">"Download CSV"</a>
-                " · "<a href=format!("/api/stack{sep}{q}")>"JSON"</a>
+                " · "<a href=Route::StackCsv.link(&[], &q) download="">"Download CSV"</a>
+                " · "<a href=Route::ApiStack.link(&[], &q)>"JSON"</a>
                 " · "<button type="button" class="copy-link" hidden=true data-copy=link>"Copy link"</button>
             </p>
         }

@@ -355,7 +355,7 @@ pub fn VerdictPanel(
                         <p class="eyebrow">"Matching row of the vendor’s decision table"</p>
                         <p><strong>{row.situation}</strong>" → "{row.action.label()}</p>
                         <p>{row.reason}</p>
-                        <p><a href=format!("/vendors/{slug}#decision")>"See the whole decision table"</a></p>
+                        <p><a href=format!("{}#decision", crate::domain::routes::Route::Vendor.fill(&[&slug]))>"See the whole decision table"</a></p>
                     </div>
                 })}
                 <p class="hint">
@@ -376,7 +376,7 @@ pub fn ChartFigure(
     let caption = move || report.with(|r| headline(r, name.as_deref()));
     let image = move || {
         let query = report.with(|r| r.scenario.to_query());
-        format!("{}?{query}", crate::domain::routes::CHART_SVG)
+        crate::domain::routes::Route::ChartSvg.link(&[], &query)
     };
     view! {
         <figure class="card chart" aria-labelledby="chart-caption">

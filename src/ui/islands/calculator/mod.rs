@@ -133,7 +133,7 @@ fn chart_signal(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> Rw
             if previous.is_some_and(|p| p != query) {
                 let wanted = query.clone();
                 leptos::task::spawn_local(async move {
-                    let path = format!("{}?{wanted}", crate::domain::routes::CHART_SVG);
+                    let path = crate::domain::routes::Route::ChartSvg.link(&[], &wanted);
                     let answer = crate::ui::islands::browser_fetch::fetch(&path, None).await;
                     // A slow answer for an older scenario must not replace a newer chart.
                     if let Some(a) = answer.ok().filter(|a| a.ok) {

@@ -148,7 +148,7 @@ pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl I
             <p class="links">
                 <a href=f.pricing_url.clone() rel="noopener noreferrer">"Pricing page"</a>
                 {f.docs_url.clone().map(|u| view! { " · " <a href=u rel="noopener noreferrer">"Provisioning documentation"</a> })}
-                " · "<a href="/sources">"About the index"</a>
+                " · "<a href=crate::domain::routes::Route::Sources.path()>"About the index"</a>
             </p>
             {attribution.map(|a| view! { <p class="attribution">{format!("Source: {a}.")}</p> })}
         </Section>

@@ -10,39 +10,53 @@ mod index_row;
 mod pricing;
 mod setup;
 
+use crate::domain::catalog::Catalog;
+use crate::domain::routes::Route;
 use crate::domain::vendor::Vendor;
 use crate::ui::components::badges::{IndexBadge, PartialBadge};
 use crate::ui::components::layout::Section;
-use crate::ui::components::layout::{LoadError, Loading};
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::lists::Paragraphs;
 use crate::ui::islands::calculator::Calculator;
 use crate::ui::islands::decision_helper::DecisionHelper;
 use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::server_fns::{get_guide, GuideData};
+use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+/// A guide's data: the vendor, whether we hold its API guide, and the title and
+/// attribution line of the dataset release its index facts come from, where it has any.
+struct GuideData {
+    vendor: Vendor,
+    has_api_guide: bool,
+    index_source: Option<(String, String)>,
+}
+
+fn load(catalog: &Catalog, slug: &str) -> Option<GuideData> {
+    let v = catalog.vendor(slug)?;
+    Some(GuideData {
+        vendor: v.clone(),
+        has_api_guide: catalog.api_guide(slug).is_some(),
+        index_source: v
+            .index
+            .as_ref()
+            .and_then(|f| catalog.release(&f.release))
+            .map(|d| (d.record.title.clone(), d.record.licence.attribution.clone())),
+    })
+}
+
 #[component]
 pub fn VendorPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    view! {
-        // No resource: the data is rendered here on the server and never sent again as JSON.
-        <Suspense fallback=Loading>
-            {move || {
-                let slug = slug();
-                Suspend::new(async move {
-                match get_guide(slug).await {
-                    Ok(Some(data)) => view! { <VendorGuide data/> }.into_any(),
-                    Ok(None) => view! { <NotFound what="We have no guide for this vendor."/> }.into_any(),
-                    Err(e) => view! { <LoadError error=e.to_string()/> }.into_any(),
-                }
-            })}}
-        </Suspense>
+    let slug = use_params_map()
+        .read_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    match load(&use_catalog(), &slug) {
+        Some(data) => view! { <VendorGuide data/> }.into_any(),
+        None => view! { <NotFound what="We have no guide for this vendor."/> }.into_any(),
     }
 }
 
@@ -97,7 +111,7 @@ fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
 /// The calculator for this vendor; its inputs live in the guide's own query string.
 #[component]
 fn CostSection(v: Vendor) -> impl IntoView {
-    let action = format!("/vendors/{}", v.slug);
+    let action = Route::Vendor.fill(&[&v.slug]);
     view! {
         <Section id="cost" title="What SCIM costs your team: manual work against the upgrade".into()>
             <Calculator vendor=Some(v) action/>
@@ -108,7 +122,7 @@ fn CostSection(v: Vendor) -> impl IntoView {
 /// The decision helper for this vendor; its answers live in the guide's own query string.
 #[component]
 fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
-    let action = format!("/vendors/{}", v.slug);
+    let action = Route::Vendor.fill(&[&v.slug]);
     view! {
         <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
             <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
@@ -136,7 +150,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         )
     });
     let api_link = has_api_guide.then(|| {
-        let href = format!("/vendors/{}/api", v.slug);
+        let href = Route::ApiGuide.fill(&[&v.slug]);
         view! {
             <p class="callout">
                 "Prefer to script it? "
@@ -212,7 +226,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         <PreviewText title=format!("{name}: SCIM and SSO costs") description/>
         <article class="guide">
             <header class="guide-header">
-                <p class="crumbs"><A href="/">"Vendors"</A>" / "{name.clone()}</p>
+                <p class="crumbs"><A href=Route::Home.path()>"Vendors"</A>" / "{name.clone()}</p>
                 <h1>{name.clone()}</h1>
                 <p class="category">{category}</p>
                 {aka}
