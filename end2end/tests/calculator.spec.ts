@@ -110,7 +110,14 @@ test("the vendor picker suggests as you type; arrows move without reloading, Ent
   await box.press("Enter");
   await expect(page).toHaveURL(/\/calculator\?vendor=code42&users=120$/);
   await expect(page.getByRole("combobox", { name: "Vendor" })).toHaveValue("Code42");
-  await expect(page.getByLabel("Your current plan")).not.toContainText("Studio");
+  // Code42's own plans, its default (Business) chosen: not Mode's.
+  const plan = page.getByLabel("Your current plan");
+  await expect(plan.locator("option")).toHaveText([
+    "Pro: Custom (contact sales)",
+    "Business: Custom (contact sales)",
+    "Enterprise: Custom (contact sales); reported: ~$90+ per user per year",
+  ]);
+  await expect(plan.locator("option:checked")).toHaveText("Business: Custom (contact sales)");
   await expect(page.getByLabel("Team size")).toHaveValue("120");
   await expect(page.locator(".results")).toContainText("Code42");
 });

@@ -135,6 +135,12 @@ fn the_card_reads_the_pages_canonical_query() {
         let a = get("/og/calculator.png?vendor=mode&users=120").await;
         let b = get("/og/calculator.png?users=120&junk=1&vendor=mode").await;
         assert!(a.bytes == b.bytes);
+        // ... and they are the scenario's own card, not the site card both could fall back to.
+        let site = get("/og/no-such-page.png").await;
+        assert!(
+            a.bytes != site.bytes,
+            "the scenario's card is the site card"
+        );
     })
 }
 

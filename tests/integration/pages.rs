@@ -4,6 +4,7 @@
 
 use crate::common::{self, attrs, catalog, get, row, text};
 use axum::http::StatusCode;
+use scim_ledger::domain::keys::Key;
 
 /// Text as Leptos writes it into HTML text nodes.
 fn html(text: &str) -> String {
@@ -35,11 +36,18 @@ fn every_guide_renders_its_facts_and_anchors() {
             assert_eq!(page.status, StatusCode::OK, "{}", v.slug);
             page.shows(&[&html(&v.name), "id=\"facts\"", "id=\"source\""]);
             page.shows(&[&v.source.url]);
+            // Each from its own table: the same names also sit in the calculator's form.
+            let plan_rows = common::attrs(&page.body, "#pricing tr[data-plan]", "data-plan");
+            let plan_names: Vec<String> = v.plans.iter().map(|p| p.name.clone()).collect();
+            assert_eq!(plan_rows, plan_names, "{}: the plans table", v.slug);
             for plan in &v.plans {
-                page.shows(&[&html(&plan.name)]);
+                let css = format!("#pricing tr[data-plan='{}'] th", plan.name);
+                let cell = text(&page.body, &css);
+                assert!(cell.starts_with(&plan.name), "{}: {cell}", v.slug);
             }
             for idp in &v.idps {
-                page.shows(&[idp.idp.name()]);
+                let cell = format!("#idp tr[data-idp='{}'] th", idp.idp.key());
+                assert_eq!(text(&page.body, &cell), idp.idp.name(), "{}", v.slug);
             }
             if !v.plans.is_empty() {
                 page.shows(&["id=\"pricing\""]);
