@@ -1,6 +1,7 @@
 //! What the upgrade bundles, constraints, admin reports, the decision table, disagreements
 //! between sources, what is not known, and where it all comes from.
 
+use super::sections::GuideSection;
 use crate::domain::cost::checks::check_examples;
 use crate::domain::vendor::{Tri, Vendor};
 use crate::ui::components::layout::Section;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 pub fn Bundle(v: Vendor) -> impl IntoView {
     let plan = v.scim.plan.clone().unwrap_or_else(|| "SCIM".into());
     view! {
-        <Section id="bundle" title=format!("What the {plan} plan bundles")>
+        <Section id=GuideSection::Bundle.id() title=format!("What the {plan} plan bundles")>
             {v.bundle.note.clone().map(|n| view! { <p class="intro">{n}</p> })}
             <BulletList items=v.bundle.items.clone()/>
         </Section>
@@ -24,7 +25,7 @@ pub fn Bundle(v: Vendor) -> impl IntoView {
 #[component]
 pub fn Constraints(v: Vendor) -> impl IntoView {
     view! {
-        <Section id="constraints" title="Constraints and limitations".into()>
+        <Section id=GuideSection::Constraints.id() title="Constraints and limitations".into()>
             {(!v.constraints.is_empty()).then(|| view! {
                 <dl class="constraints">
                     {v.constraints.iter().map(|c| view! {
@@ -40,27 +41,16 @@ pub fn Constraints(v: Vendor) -> impl IntoView {
     }
 }
 
-pub fn has_admin_reports(v: &Vendor) -> bool {
-    let a = &v.admin_reports;
-    a.sentiment.is_some() || !a.themes.is_empty() || a.takeaway.is_some()
-}
-
 #[component]
 pub fn AdminReports(v: Vendor) -> impl IntoView {
     let a = v.admin_reports;
     view! {
-        <Section id="admins" title="What admins report".into()>
+        <Section id=GuideSection::Admins.id() title="What admins report".into()>
             {a.sentiment.map(|s| view! { <p class="intro">{s}</p> })}
             {(!a.themes.is_empty()).then(|| view! { <BulletList items=a.themes.clone()/> })}
             {a.takeaway.map(|t| view! { <p class="takeaway">{t}</p> })}
         </Section>
     }
-}
-
-pub fn has_discrepancies(v: &Vendor) -> bool {
-    !v.discrepancies.is_empty()
-        || !v.source_disagreements.is_empty()
-        || check_examples(v).iter().any(|c| c.has_error())
 }
 
 #[component]
@@ -70,7 +60,7 @@ pub fn Discrepancies(v: Vendor) -> impl IntoView {
         .filter(|c| c.has_error())
         .count();
     view! {
-        <Section id="discrepancies" title="Where the sources disagree".into()>
+        <Section id=GuideSection::Discrepancies.id() title="Where the sources disagree".into()>
             <p class="intro">"Sources make mistakes. Where one contradicts itself, another source or plain arithmetic, we show both sides and say what we use."</p>
             {(recomputed > 0).then(|| view! {
                 <p class="callout error">
@@ -106,7 +96,7 @@ fn unknowns(v: &Vendor) -> Vec<String> {
     );
     miss(v.scim.version.is_none(), "SCIM version and operations");
     miss(v.idp_setup.is_empty(), "Step-by-step IdP configuration");
-    miss(!has_admin_reports(v), "What admins report");
+    miss(!GuideSection::Admins.shown_for(v), "What admins report");
     miss(v.decision.is_empty(), "A decision table");
     if v.is_index() {
         out.push("Whether the prices are still current: check the vendor's pricing page".into());
@@ -117,7 +107,7 @@ fn unknowns(v: &Vendor) -> Vec<String> {
 #[component]
 pub fn Unknowns(v: Vendor) -> impl IntoView {
     view! {
-        <Section id="unknowns" title="Not known".into()>
+        <Section id=GuideSection::Unknowns.id() title="Not known".into()>
             <p class="intro">"Our source for this vendor does not say:"</p>
             <BulletList items=unknowns(&v)/>
         </Section>
@@ -140,7 +130,7 @@ pub fn SourceNote(v: Vendor) -> impl IntoView {
         .into_any()
     };
     view! {
-        <Section id="source" title="Source".into()>
+        <Section id=GuideSection::Source.id() title="Source".into()>
             {facts}
             {(!v.references.is_empty()).then(|| view! {
                 <ReferenceList

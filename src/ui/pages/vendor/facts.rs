@@ -1,5 +1,6 @@
 //! Quick facts, the identity-provider matrix and the technical specification.
 
+use super::sections::GuideSection;
 use crate::domain::cost::jump::price_jump;
 use crate::domain::format;
 use crate::domain::keys::Key;
@@ -25,7 +26,7 @@ pub fn QuickFacts(v: Vendor) -> impl IntoView {
         Tri::Unknown => "Not stated",
     };
     view! {
-        <Section id="facts" title="Quick facts".into()>
+        <Section id=GuideSection::Facts.id() title="Quick facts".into()>
             <dl class="facts">
                 <div class="fact">
                     <dt>"SCIM available"</dt>
@@ -71,7 +72,7 @@ fn matrix_rows(v: &Vendor) -> Vec<IdpSupport> {
 pub fn IdpMatrix(v: Vendor) -> impl IntoView {
     let rows = matrix_rows(&v);
     view! {
-        <Section id="idp" title="Identity providers".into()>
+        <Section id=GuideSection::Idp.id() title="Identity providers".into()>
             <p class="intro">
                 "Which identity providers can sign users in (SSO) and which can really create, update and remove accounts (SCIM). "
                 "Just-in-time means an account appears at first sign-in and is never updated or removed."
@@ -102,11 +103,6 @@ pub fn IdpMatrix(v: Vendor) -> impl IntoView {
     }
 }
 
-pub fn has_spec(v: &Vendor) -> bool {
-    let s = &v.scim;
-    s.version.is_some() || !s.operations.is_empty() || !s.prerequisites.is_empty()
-}
-
 #[component]
 pub fn TechSpec(v: Vendor) -> impl IntoView {
     let s = v.scim;
@@ -116,7 +112,7 @@ pub fn TechSpec(v: Vendor) -> impl IntoView {
         view! { <BulletList items=s.prerequisites.clone()/> }.into_any()
     };
     view! {
-        <Section id="spec" title="Technical specification".into()>
+        <Section id=GuideSection::Spec.id() title="Technical specification".into()>
             <dl class="facts">
                 <Fact term="SCIM version" value=s.version.clone()/>
                 <Fact term="Operations" value=join_or_none(&s.operations)/>

@@ -2,6 +2,7 @@
 //! release, in our words, with the publisher's confidence, dates and links. On a curated
 //! profile it also names the facts the row filled in.
 
+use super::sections::GuideSection;
 use crate::domain::format;
 use crate::domain::vendor::{IndexFacts, IndexPrice, PriceCheck, Tri, Vendor};
 use crate::ui::components::badges::TriBadge;
@@ -117,7 +118,7 @@ pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl I
         }
     });
     view! {
-        <Section id="index" title=format!("What {title} says")>
+        <Section id=GuideSection::Index.id() title=format!("What {title} says")>
             <p class="intro">
                 {format!("The row for {} in the {} release, fact by fact, in our words. The publisher's confidence in it: ", v.name, f.release)}
                 <strong>{f.confidence.label()}</strong>

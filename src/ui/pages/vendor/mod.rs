@@ -8,6 +8,7 @@ mod advice;
 mod facts;
 mod index_row;
 mod pricing;
+mod sections;
 mod setup;
 
 use crate::domain::catalog::Catalog;
@@ -26,6 +27,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use sections::GuideSection;
 
 /// A guide's data: the vendor, whether we hold its API guide, and the title and
 /// attribution line of the dataset release its index facts come from, where it has any.
@@ -60,60 +62,12 @@ pub fn VendorPage() -> impl IntoView {
     }
 }
 
-/// The sections that answer the reader's question, first on the page: the cost at their
-/// team size and what to do about it.
-const ANSWER: [&str; 2] = ["cost", "decision"];
-
-/// The sections a guide can have, in page order: (anchor, table-of-contents label).
-fn sections(v: &Vendor) -> Vec<(&'static str, &'static str)> {
-    let mut s = Vec::new();
-    let mut add = |present: bool, id, label| {
-        if present {
-            s.push((id, label));
-        }
-    };
-    add(!v.plans.is_empty(), "cost", "Your cost and the verdict");
-    add(!v.decision.is_empty(), "decision", "What to do");
-    add(v.summary.len() > 1, "summary", "In short");
-    add(true, "facts", "Quick facts");
-    add(v.index.is_some(), "index", "The SCIM Tax Index's row");
-    add(!v.idps.is_empty(), "idp", "Identity providers");
-    add(!v.plans.is_empty(), "pricing", "Plans and prices");
-    add(pricing::has_cost_facts(v), "costs", "Other costs");
-    add(
-        !v.team_size_examples.is_empty(),
-        "team-sizes",
-        "Team-size figures",
-    );
-    add(
-        !v.bundle.items.is_empty(),
-        "bundle",
-        "What the SCIM plan bundles",
-    );
-    add(
-        !v.constraints.is_empty() || !v.scim.limitations.is_empty(),
-        "constraints",
-        "Constraints and limitations",
-    );
-    add(facts::has_spec(v), "spec", "Technical specification");
-    add(!v.idp_setup.is_empty(), "setup", "IdP configuration");
-    add(advice::has_admin_reports(v), "admins", "What admins report");
-    add(
-        advice::has_discrepancies(v),
-        "discrepancies",
-        "Where sources disagree",
-    );
-    add(v.is_partial() || v.is_index(), "unknowns", "Not known");
-    s.push(("source", "Source"));
-    s
-}
-
 /// The calculator for this vendor; its inputs live in the guide's own query string.
 #[component]
 fn CostSection(v: Vendor) -> impl IntoView {
     let action = Route::Vendor.fill(&[&v.slug]);
     view! {
-        <Section id="cost" title="What SCIM costs your team: manual work against the upgrade".into()>
+        <Section id=GuideSection::Cost.id() title="What SCIM costs your team: manual work against the upgrade".into()>
             <Calculator vendor=Some(v) action/>
         </Section>
     }
@@ -124,7 +78,7 @@ fn CostSection(v: Vendor) -> impl IntoView {
 fn DecisionSection(v: Vendor, has_api_guide: bool) -> impl IntoView {
     let action = Route::Vendor.fill(&[&v.slug]);
     view! {
-        <Section id="decision" title="What to do: upgrade, stay manual or automate another way".into()>
+        <Section id=GuideSection::Decision.id() title="What to do: upgrade, stay manual or automate another way".into()>
             <p class="intro">"Answer what you know; the row of the decision table that fits is marked, with the figures behind it. Every option is described without a preference for any tool."</p>
             <DecisionHelper vendor=VendorProps::of(&v) action has_api_guide picks_vendor=false/>
         </Section>
@@ -142,7 +96,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         Some((t, a)) => (t, Some(a)),
         None => ("the SCIM Tax Index".to_string(), None),
     };
-    let toc = sections(&v);
+    let toc = GuideSection::of(&v);
     let description = v.summary.first().cloned().unwrap_or_else(|| {
         format!(
             "{}: SCIM and SSO plans, prices and identity providers.",
@@ -163,39 +117,39 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         view! { <p class="aka">{format!("Also known as {}", v.also_known_as.join(", "))}</p> }
     });
     let v = StoredValue::new(v);
-    let section = move |id: &'static str| {
+    let section = move |section: GuideSection| {
         let v = v.get_value();
-        match id {
-            "summary" => view! {
-                <Section id="summary" title="In short".into()>
+        match section {
+            GuideSection::Summary => view! {
+                <Section id=section.id() title="In short".into()>
                     <Paragraphs items=v.summary.iter().skip(1).cloned().collect()/>
                 </Section>
             }
             .into_any(),
-            "facts" => view! { <facts::QuickFacts v/> }.into_any(),
-            "index" => {
+            GuideSection::Facts => view! { <facts::QuickFacts v/> }.into_any(),
+            GuideSection::Index => {
                 let (title, attribution) = (index_title.clone(), index_attribution.clone());
                 view! { <index_row::IndexRow v title attribution/> }.into_any()
             }
-            "idp" => view! { <facts::IdpMatrix v/> }.into_any(),
-            "pricing" => view! { <pricing::PlanTable v/> }.into_any(),
-            "costs" => view! { <pricing::OtherCosts v/> }.into_any(),
-            "team-sizes" => view! { <pricing::TeamSizeChecks v/> }.into_any(),
-            "cost" => view! { <CostSection v/> }.into_any(),
-            "bundle" => view! { <advice::Bundle v/> }.into_any(),
-            "constraints" => view! { <advice::Constraints v/> }.into_any(),
-            "spec" => view! { <facts::TechSpec v/> }.into_any(),
-            "setup" => view! { <setup::IdpSetupGuide v/> }.into_any(),
-            "admins" => view! { <advice::AdminReports v/> }.into_any(),
-            "decision" => view! { <DecisionSection v has_api_guide/> }.into_any(),
-            "discrepancies" => view! { <advice::Discrepancies v/> }.into_any(),
-            "unknowns" => view! { <advice::Unknowns v/> }.into_any(),
-            _ => view! { <advice::SourceNote v/> }.into_any(),
+            GuideSection::Idp => view! { <facts::IdpMatrix v/> }.into_any(),
+            GuideSection::Pricing => view! { <pricing::PlanTable v/> }.into_any(),
+            GuideSection::Costs => view! { <pricing::OtherCosts v/> }.into_any(),
+            GuideSection::TeamSizes => view! { <pricing::TeamSizeChecks v/> }.into_any(),
+            GuideSection::Cost => view! { <CostSection v/> }.into_any(),
+            GuideSection::Bundle => view! { <advice::Bundle v/> }.into_any(),
+            GuideSection::Constraints => view! { <advice::Constraints v/> }.into_any(),
+            GuideSection::Spec => view! { <facts::TechSpec v/> }.into_any(),
+            GuideSection::Setup => view! { <setup::IdpSetupGuide v/> }.into_any(),
+            GuideSection::Admins => view! { <advice::AdminReports v/> }.into_any(),
+            GuideSection::Decision => view! { <DecisionSection v has_api_guide/> }.into_any(),
+            GuideSection::Discrepancies => view! { <advice::Discrepancies v/> }.into_any(),
+            GuideSection::Unknowns => view! { <advice::Unknowns v/> }.into_any(),
+            GuideSection::Source => view! { <advice::SourceNote v/> }.into_any(),
         }
     };
-    let (answer, reference): (Vec<_>, Vec<_>) = toc.iter().partition(|(id, _)| ANSWER.contains(id));
-    let answer = answer.iter().map(|(id, _)| section(id)).collect_view();
-    let body = reference.iter().map(|(id, _)| section(id)).collect_view();
+    let (answer, reference): (Vec<_>, Vec<_>) = toc.iter().partition(|s| s.is_answer());
+    let answer = answer.into_iter().map(&section).collect_view();
+    let body = reference.into_iter().map(section).collect_view();
     let name = v.with_value(|v| v.name.clone());
     let category = v.with_value(|v| v.category_label().to_string());
     // The header keeps the first paragraph, so the answer below it fits a phone's first
@@ -259,8 +213,8 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
             <nav class="toc" id="contents" aria-label="On this page">
                 <h2>"On this page"</h2>
                 <ol>
-                    {toc.iter().map(|(id, label)| view! {
-                        <li><a href=format!("#{id}")>{*label}</a></li>
+                    {toc.iter().map(|s| view! {
+                        <li><a href=format!("#{}", s.id())>{s.label()}</a></li>
                     }).collect_view()}
                 </ol>
             </nav>

@@ -1,5 +1,6 @@
 //! Plans and prices, other cost facts, and the source's team-size figures recomputed.
 
+use super::sections::GuideSection;
 use crate::domain::cost::checks::{
     check_examples, Agreement, CheckedFigure, ExampleCheck, TargetBasis,
 };
@@ -37,7 +38,7 @@ pub fn PlanTable(v: Vendor) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Section id="pricing" title="Plans and prices".into()>
+        <Section id=GuideSection::Pricing.id() title="Plans and prices".into()>
             <p class="intro">"Prices as the source states them. A range stays a range and “+” means “or more”: nothing here is a midpoint."</p>
             <div class="table-wrap">
                 <table class="cards">
@@ -58,14 +59,6 @@ pub fn PlanTable(v: Vendor) -> impl IntoView {
     }
 }
 
-pub fn has_cost_facts(v: &Vendor) -> bool {
-    let c = &v.costs;
-    c.implementation_fee.is_some()
-        || c.renewal_increase_pct.is_some()
-        || !c.contract_terms.is_empty()
-        || !c.notes.is_empty()
-}
-
 #[component]
 pub fn OtherCosts(v: Vendor) -> impl IntoView {
     let c = v.costs;
@@ -82,7 +75,7 @@ pub fn OtherCosts(v: Vendor) -> impl IntoView {
         view! { <div class="fact"><dt>"Typical renewal increase"</dt><dd>{text}</dd></div> }
     });
     view! {
-        <Section id="costs" title="Other costs".into()>
+        <Section id=GuideSection::Costs.id() title="Other costs".into()>
             {(fee.is_some() || renewal.is_some()).then(|| view! { <dl class="facts">{fee}{renewal}</dl> })}
             {(!c.contract_terms.is_empty()).then(|| view! {
                 <h3>"Contract terms"</h3>
@@ -199,7 +192,7 @@ pub fn TeamSizeChecks(v: Vendor) -> impl IntoView {
         "callout"
     };
     view! {
-        <Section id="team-sizes" title="Team-size figures, recomputed".into()>
+        <Section id=GuideSection::TeamSizes.id() title="Team-size figures, recomputed".into()>
             <p class="intro">"The source prints these upgrade figures for a few team sizes. We recompute each from the plan prices and compare."</p>
             <p class=summary_class>{summary}</p>
             {checks.into_iter().map(|check| view! { <ExampleRow check/> }).collect_view()}

@@ -1,5 +1,6 @@
 //! Step-by-step provisioning set-up, one block per identity provider.
 
+use super::sections::GuideSection;
 use crate::domain::keys::Key;
 use crate::domain::vendor::{IdpSetup, Vendor};
 use crate::ui::components::layout::Section;
@@ -29,7 +30,7 @@ fn IdpSetupBlock(s: IdpSetup) -> impl IntoView {
 #[component]
 pub fn IdpSetupGuide(v: Vendor) -> impl IntoView {
     view! {
-        <Section id="setup" title="IdP configuration".into()>
+        <Section id=GuideSection::Setup.id() title="IdP configuration".into()>
             {v.idp_setup.into_iter().map(|s| view! { <IdpSetupBlock s/> }).collect_view()}
         </Section>
     }
