@@ -2,9 +2,7 @@
 //! that fits highlighted, the figures behind it, and every option described neutrally.
 //! Shared by each guide's `#decision` section and `/decide`.
 
-use crate::domain::cost::upgrade::{current_plan, plan_param};
 use crate::domain::decision::{self, Match};
-use crate::domain::format::plain;
 use crate::domain::format::{self, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::questions::{self, IdpChoice, Question};
@@ -15,9 +13,9 @@ use crate::domain::scenario::{self, Scenario, JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
 use crate::domain::vendor_search::SEARCH;
 use crate::ui::components::layout::InputErrors;
-use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::announcement::Announcement;
 use crate::ui::islands::calculator::use_report;
+use crate::ui::islands::form_fields::{Form, NumberField, PlanSelect};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::status::bad_input_when;
@@ -87,15 +85,6 @@ fn SituationForm(
     action: String,
 ) -> impl IntoView {
     let slug = vendor_ref(vendor, |v| v.slug.clone());
-    let plans: Vec<String> =
-        vendor_ref(vendor, |v| v.plans.iter().map(|p| p.name.clone()).collect());
-    let current = move || {
-        situation.with(|s| {
-            vendor_ref(vendor, |v| {
-                current_plan(v, &s.upgrade).map(|p| p.name.clone())
-            })
-        })
-    };
     // The answers' own problems; the numbers' show beside their fields.
     let issues = move || {
         report.with(|r| {
@@ -104,14 +93,6 @@ fn SituationForm(
                 .filter(|i| questions::KEYS.contains(&i.field.as_str()))
                 .map(|i| i.message.clone())
                 .collect::<Vec<_>>()
-        })
-    };
-    let number_issue = move |key: &'static str| {
-        report.with(|r| {
-            r.issues
-                .iter()
-                .find(|i| i.field == key)
-                .map(|i| i.message.clone())
         })
     };
     let reset = if picks_vendor {
@@ -125,22 +106,10 @@ fn SituationForm(
                 <legend>"Your situation"</legend>
                 // The vendor is picked beside the form (the vendor picker); the form keeps it.
                 {picks_vendor.then(|| view! { <input type="hidden" name=scenario::VENDOR value=slug.clone()/> })}
-                <div class="field">
-                    <label for="dq-plan">"Your current plan"</label>
-                    <select id="dq-plan" name="plan">
-                        {plans.into_iter().map(|p| {
-                            let name = p.clone();
-                            let value = vendor_ref(vendor, |v| plan_param(v, &p));
-                            view! { <option value=value selected=move || current().as_deref() == Some(name.as_str())>{p}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <SmallNumber id="dq-users" label="Team size (people)" key=USERS.key
-                    default=USERS.default number_issue/>
-                <SmallNumber id="dq-joiners" label="Joiners a year (% of team)" key=JOINERS.key
-                    default=JOINERS.default number_issue/>
-                <SmallNumber id="dq-leavers" label="Leavers a year (% of team)" key=LEAVERS.key
-                    default=LEAVERS.default number_issue/>
+                <PlanSelect report vendor form=Form::Situation/>
+                <NumberField field=USERS report form=Form::Situation/>
+                <NumberField field=JOINERS report form=Form::Situation/>
+                <NumberField field=LEAVERS report form=Form::Situation/>
                 <p class="hint">
                     {move || situation.with(|s| format!(
                         "That is about {} joiners and leavers a year.",
@@ -156,30 +125,6 @@ fn SituationForm(
             {move || view! { <InputErrors messages=issues()/> }}
             <FormActions submit="Show what fits" reset_href=reset.clone() reset_label="Clear answers"/>
         </LiveForm>
-    }
-}
-
-#[component]
-fn SmallNumber(
-    id: &'static str,
-    label: &'static str,
-    key: &'static str,
-    default: Option<f64>,
-    number_issue: impl Fn(&'static str) -> Option<String> + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let query = use_address_bar();
-    let value = move || {
-        query
-            .get(key)
-            .unwrap_or_else(|| default.map(plain).unwrap_or_default())
-    };
-    view! {
-        <div class="field" class:invalid=move || number_issue(key).is_some()>
-            <label for=id>{label}</label>
-            <input id=id type="text" inputmode="decimal" autocomplete="off" name=key
-                value=value prop:value=value/>
-            {move || number_issue(key).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </div>
     }
 }
 

@@ -7,6 +7,7 @@ pub mod announcement;
 pub mod browser_fetch;
 pub mod calculator;
 pub mod decision_helper;
+pub mod form_fields;
 pub mod hydrated_marker;
 pub mod live_form;
 pub mod live_list;

@@ -1,14 +1,13 @@
 //! The scenario form: a GET form that works without JavaScript; with it, each change
 //! replaces the URL in place.
 
-use crate::domain::cost::upgrade::{current_plan, plan_param, Costing};
+use crate::domain::cost::upgrade::Costing;
 use crate::domain::cost::SeatSource;
-use crate::domain::format::plain;
 use crate::domain::report::Report;
-use crate::domain::scenario::{Field, CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, VENDOR, YEARS};
+use crate::domain::scenario::{CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, VENDOR, YEARS};
 use crate::domain::vendor::Vendor;
 use crate::domain::vendor_search::SEARCH;
-use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::form_fields::{FieldMessage, Form, NumberField, PlanSelect};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use leptos::prelude::*;
 use std::sync::LazyLock;
@@ -41,12 +40,12 @@ pub fn ScenarioForm(
                 // The vendor is picked beside the form (the vendor picker); the form keeps it.
                 {picks_vendor.then(|| view! {
                     {slug.map(|s| view! { <input type="hidden" name=VENDOR value=s/> })}
-                    <FieldMessage report key=VENDOR/>
+                    <FieldMessage report key=VENDOR form=Form::Calculator/>
                 })}
-                {has_vendor.then(|| view! { <PlanSelect report vendor/> })}
-                <NumberField field=USERS report/>
+                {has_vendor.then(|| view! { <PlanSelect report vendor form=Form::Calculator/> })}
+                <NumberField field=USERS report form=Form::Calculator/>
                 {has_vendor.then(|| view! {
-                    <NumberField field=YEARS report/>
+                    <NumberField field=YEARS report form=Form::Calculator/>
                     <QuoteFields report/>
                 })}
             </fieldset>
@@ -57,113 +56,12 @@ pub fn ScenarioForm(
                     "These defaults are derived from it, so 500 people at the defaults reproduce it exactly; change any of them to match your team."
                 </p>
                 <div class="field-grid">
-                    {MANUAL_FIELDS.into_iter().map(|field| view! { <NumberField field report/> }).collect_view()}
+                    {MANUAL_FIELDS.into_iter().map(|field| view! { <NumberField field report form=Form::Calculator/> }).collect_view()}
                 </div>
                 <SeatPriceChoice report/>
             </details>
             <FormActions submit="Update figures" reset_href reset_label="Reset to defaults"/>
         </LiveForm>
-    }
-}
-
-/// The raw text of a query parameter, or the field's default, for the input's value.
-fn raw_value(field: Field) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let query = use_address_bar();
-    move || {
-        query
-            .get(field.key)
-            .unwrap_or_else(|| field.default.map(plain).unwrap_or_default())
-    }
-}
-
-fn issue_for(report: Memo<Report>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        report.with(|r| {
-            r.issues
-                .iter()
-                .find(|i| i.field == key)
-                .map(|i| i.message.clone())
-        })
-    }
-}
-
-#[component]
-fn FieldMessage(report: Memo<Report>, key: &'static str) -> impl IntoView {
-    let issue = issue_for(report, key);
-    move || {
-        issue()
-            .map(|m| view! { <p class="field-error" id=format!("err-{key}") role="alert">{m}</p> })
-    }
-}
-
-#[component]
-pub fn NumberField(field: Field, report: Memo<Report>) -> impl IntoView {
-    let raw = raw_value(field);
-    let issue = issue_for(report, field.key);
-    let id = format!("in-{}", field.key);
-    let default = match field.default {
-        Some(d) => format!("Default {}: {}.", plain(d), field.default_source),
-        None => "Optional.".to_string(),
-    };
-    view! {
-        <div class="field" class:invalid=move || issue().is_some()>
-            <label for=id.clone()>
-                {field.label}
-                <span class="unit">{format!(" ({})", field.unit)}</span>
-            </label>
-            <input
-                id=id
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                name=field.key
-                value=raw
-                prop:value=raw
-                aria-invalid=move || issue().is_some().then_some("true")
-                aria-describedby=move || issue().map(|_| format!("err-{}", field.key))
-            />
-            <FieldMessage report key=field.key/>
-            <p class="hint">{default}</p>
-        </div>
-    }
-}
-
-#[component]
-fn PlanSelect(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
-    let plans: Vec<(String, String, String)> = vendor.with_value(|v| {
-        v.iter()
-            .flat_map(|v| v.plans.iter().map(move |p| (v, p)))
-            .map(|(v, p)| {
-                (
-                    p.name.clone(),
-                    plan_param(v, &p.name),
-                    crate::domain::format::price(&p.price),
-                )
-            })
-            .collect()
-    });
-    let selected = move || {
-        report.with(|r| {
-            vendor.with_value(|v| {
-                current_plan(v.as_ref()?, &r.scenario.upgrade).map(|p| p.name.clone())
-            })
-        })
-    };
-    view! {
-        <div class="field">
-            <label for="in-plan">"Your current plan"</label>
-            <select id="in-plan" name="plan">
-                {plans.into_iter().map(|(name, value, price)| {
-                    let n = name.clone();
-                    view! {
-                        <option value=value selected=move || selected().as_deref() == Some(n.as_str())>
-                            {format!("{name}: {price}")}
-                        </option>
-                    }
-                }).collect_view()}
-            </select>
-            <FieldMessage report key="plan"/>
-        </div>
     }
 }
 
@@ -202,7 +100,7 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
                 None => "Have a quote? Enter it to use it instead of the figures in the data.".to_string(),
             }}
         </p>
-        <NumberField field=QUOTE report/>
+        <NumberField field=QUOTE report form=Form::Calculator/>
         </div>
         <div class="quote-group">
         <p class="hint" class:needed=current_needs_quote>
@@ -212,7 +110,7 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
                 "Pay a different price today? Enter it to use it instead of the list price."
             }}
         </p>
-        <NumberField field=CURRENT_QUOTE report/>
+        <NumberField field=CURRENT_QUOTE report form=Form::Calculator/>
         </div>
     }
 }
