@@ -9,9 +9,9 @@ use crate::common::{
 };
 use axum::http::StatusCode;
 use resvg::usvg;
-use scim_ledger::domain::card::{self, HEIGHT, WIDTH};
 use scim_ledger::domain::catalog::Catalog;
 use scim_ledger::domain::url::Query;
+use scim_ledger::render::card::{self, HEIGHT, WIDTH};
 use scim_ledger::server::og_image::Fonts;
 use std::sync::Arc;
 

@@ -28,11 +28,11 @@ impl StackData {
 
 #[server]
 pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
-    use crate::domain::chart::{stack_chart, StackBar};
     use crate::domain::cost::upgrade::default_current_plan;
     use crate::domain::cost::Span;
     use crate::domain::stack::report::{report, Waiting};
     use crate::domain::stack::totals::Extra;
+    use crate::render::chart::{stack_chart, StackBar};
     let catalog = super::catalog()?;
     let report = report(&catalog, &crate::domain::url::Query::parse(&query));
     let plans = report
