@@ -239,31 +239,16 @@ impl Checker<'_> {
     }
 }
 
-/// A real calendar date in the form YYYY-MM-DD (leap years included).
+/// A real calendar date in the form YYYY-MM-DD, from 1900 to 2999 (the calendar is jiff's).
 pub fn is_real_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = &s[r];
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+    // Exactly this shape: jiff alone would also read `2026-1-11`.
+    let shaped = s.len() == 10
+        && s.bytes()
+            .enumerate()
+            .all(|(i, b)| matches!(i, 4 | 7) == (b == b'-') && (b == b'-' || b.is_ascii_digit()));
+    shaped
+        && jiff::civil::Date::strptime("%Y-%m-%d", s)
+            .is_ok_and(|d| (1900..=2999).contains(&d.year()))
 }
 
 /// A month in the form YYYY-MM.
@@ -304,6 +289,11 @@ mod tests {
         assert!(!is_real_date("2026-1-11"));
         assert!(!is_real_date("11/01/2026"));
         assert!(!is_real_date("2026-04-31"));
+        assert!(!is_real_date("1900-02-29"));
+        assert!(is_real_date("2000-02-29"));
+        assert!(!is_real_date("1899-12-31"));
+        assert!(!is_real_date("2026-00-10"));
+        assert!(!is_real_date("2026-01-00"));
         assert!(is_month("2026-04"));
         assert!(!is_month("2026-13"));
         assert!(!is_month("2026-4"));

@@ -8,10 +8,12 @@
 //! - `components`: small view pieces named after what the reader sees
 //! - `server_fns`: the server functions pages and islands get data from (one per file)
 //! - `status`: the HTTP status of the page being rendered
+//! - `dates`: dates in words, written on the server
 
 pub mod app;
 pub mod assets;
 pub mod components;
+pub mod dates;
 pub mod islands;
 pub mod pages;
 pub mod server_fns;

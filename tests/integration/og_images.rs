@@ -197,7 +197,7 @@ fn the_calculator_card_states_the_pages_figures() {
             card_text(&svg, "checked"),
             format!(
                 "Data checked {}",
-                scim_ledger::domain::format::date(catalog().checked_on().unwrap())
+                scim_ledger::render::date::words(catalog().checked_on().unwrap())
             )
         );
         assert_eq!(card_text(&svg, "site"), "SCIM Ledger");

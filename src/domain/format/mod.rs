@@ -2,17 +2,15 @@
 //! on the server and in the browser.
 //!
 //! One file per idea: `numbers` (dollars, counts, decimals), `prices` (a plan's price as
-//! stated), `spans` (money ranges, changes, multiples, the price jump), `dates`, and `text`
-//! (echoing input, capitals, titles). Callers name them all as `format::…`: the
-//! vocabulary is one, its files are for the reader of this module.
+//! stated), `spans` (money ranges, changes, multiples, the price jump) and `text` (echoing
+//! input, capitals, titles); dates are the server's (`render::date`). Callers name them
+//! all as `format::…`: the vocabulary is one, its files are for the reader of this module.
 
-mod dates;
 mod numbers;
 mod prices;
 mod spans;
 mod text;
 
-pub use dates::{date, iso_date};
 pub use numbers::{count, fixed, group_thousands, plain, read_decimal, times, usd, usd_whole};
 pub use prices::{figure, per, price, price_basis, scope};
 pub use spans::{amount, change, costs_or_saves, multiple, price_jump, price_jump_short, span};

@@ -12,6 +12,7 @@ use super::style::{
     Style, ACCENT, BG, FONT_FAMILY, FULL, HEIGHT, LABEL, MARGIN, MUTED, RULE, SITE, TEXT, WIDTH,
 };
 use crate::domain::format;
+use crate::render::date::words;
 use std::fmt::Write;
 
 /// No text on a card is longer than this many characters before it is cut to its box:
@@ -294,7 +295,7 @@ impl<'a> Canvas<'a> {
             bold: false,
             fill: MUTED,
         };
-        let date = checked_on.map_or_else(|| "unknown".to_string(), format::date);
+        let date = checked_on.map_or_else(|| "unknown".to_string(), words);
         let date = self.fit(&format!("Data checked {date}"), foot, 560.0);
         self.line("checked", MARGIN, 594.0, foot, Align::Start, &date);
         self.line(

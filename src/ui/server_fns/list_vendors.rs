@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 #[server]
 pub async fn list_vendors() -> Result<Vec<VendorRow>, ServerFnError> {
-    let today = crate::domain::freshness::today();
+    let stale_before = crate::render::date::stale_before_today();
     Ok(super::catalog()?
         .vendors
         .iter()
-        .map(|v| VendorRow::of(v, &today))
+        .map(|v| VendorRow::of(v, &stale_before))
         .collect())
 }
