@@ -19,7 +19,10 @@ fn iso(s: &str) -> Option<Date> {
 
 /// Today's date (UTC, `YYYY-MM-DD`) from the system clock.
 pub fn today() -> String {
-    TimeZone::UTC.to_datetime(Timestamp::now()).date().to_string()
+    TimeZone::UTC
+        .to_datetime(Timestamp::now())
+        .date()
+        .to_string()
 }
 
 /// "2026-01-11" → "11 January 2026", "2026-04" → "April 2026" (a dataset may date itself

@@ -64,21 +64,28 @@ pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(file: &Path) -> Result<
         field: "-".into(),
         reason: format!("cannot read the file: {e}"),
     })?;
-    toml::from_str(&text).map_err(|e| {
-        let (field, location) = match e.span() {
+    serde_path_to_error::deserialize(toml::Deserializer::new(&text)).map_err(|e| {
+        let (near, location) = match e.inner().span() {
             Some(span) => locate(&text, span.start),
             None => ("-".to_string(), String::new()),
         };
         DataError {
             file: file.to_path_buf(),
-            field,
-            reason: format!("{}{location}", e.message().trim()),
+            field: field_path(e.path()).unwrap_or(near),
+            reason: format!("{}{location}", e.inner().message().trim()),
         }
     })
 }
 
-/// Names the field at byte `offset`: the innermost `[table]` header above it plus the key on
-/// its line, and says where (" (line L, column C)").
+/// The path serde was deserialising when it failed (`plans[1].price`), or `None` where
+/// the error is not in any field (TOML syntax, a field missing at the top).
+pub(crate) fn field_path(path: &serde_path_to_error::Path) -> Option<String> {
+    path.iter().next().is_some().then(|| path.to_string())
+}
+
+/// Names the field at byte `offset`, for a syntax error (no field path): the innermost
+/// `[table]` header above it plus the key on its line, and says where (" (line L, column
+/// C)").
 fn locate(text: &str, offset: usize) -> (String, String) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
@@ -308,6 +315,54 @@ mod tests {
         assert!(!is_slug("../etc"));
         assert!(!is_slug("-x"));
         assert!(!is_slug(""));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Plan {
+        name: String,
+        seats: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct File {
+        slug: String,
+        plans: Vec<Plan>,
+    }
+
+    fn error_of(text: &str) -> DataError {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("x.toml");
+        std::fs::write(&file, text).unwrap();
+        let e = parse_file::<File>(&file).unwrap_err();
+        DataError {
+            file: "x.toml".into(),
+            ..e
+        }
+    }
+
+    #[test]
+    fn a_field_that_does_not_fit_is_named_by_its_path() {
+        let plans = "[[plans]]\nname = \"a\"\nseats = 1\n[[plans]]\nname = \"b\"\n";
+        let e = error_of(&format!("slug = \"x\"\n{plans}seats = \"many\"\n"));
+        assert_eq!(e.field, "plans[1].seats");
+        assert!(
+            e.reason.contains("invalid type") && e.reason.contains("(line 7,"),
+            "{e}"
+        );
+        let e = error_of(&format!("slug = \"x\"\n{plans}seats = 2\nbogus = 1\n"));
+        assert_eq!(e.field, "plans[1].bogus");
+        assert!(e.reason.contains("unknown field `bogus`"), "{e}");
+        // A syntax error has no field path: the table and key on its line stand in.
+        let e = error_of("slug = \"x\"\n[[plans]]\nname = \"a\n");
+        assert_eq!(e.field, "plans.name", "{e}");
+        assert!(e.reason.contains("(line 3,"), "{e}");
+        // A field missing from the top of the file is in no field either.
+        let e = error_of("plans = []\n");
+        assert!(e.reason.contains("missing field `slug`"), "{e}");
     }
 
     #[test]
