@@ -21,17 +21,15 @@ pub fn today() -> String {
     String::new()
 }
 
-/// Whether facts verified on `verified` are possibly out of date today
-/// (`domain::freshness`).
-pub fn is_stale(verified: &str) -> bool {
+/// The first day whose facts are fresh today (`domain::freshness`).
+pub fn stale_before_today() -> String {
     #[cfg(feature = "ssr")]
-    return crate::domain::freshness::is_stale(
-        verified,
-        &crate::render::date::stale_before_today(),
-    );
+    return crate::render::date::stale_before_today();
     #[cfg(not(feature = "ssr"))]
-    {
-        let _ = verified;
-        false
-    }
+    String::new()
+}
+
+/// Whether facts verified on `verified` are possibly out of date today.
+pub fn is_stale(verified: &str) -> bool {
+    crate::domain::freshness::is_stale(verified, &stale_before_today())
 }

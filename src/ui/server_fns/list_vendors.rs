@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[server]
 pub async fn list_vendors() -> Result<Vec<VendorRow>, ServerFnError> {
-    let stale_before = crate::render::date::stale_before_today();
+    let stale_before = crate::ui::dates::stale_before_today();
     Ok(super::catalog()?
         .vendors
         .iter()
