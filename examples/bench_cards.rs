@@ -4,8 +4,8 @@
 //!
 //!     cargo run --release --features ssr --example bench_cards
 
-use scim_ledger::domain::card;
 use scim_ledger::domain::url::Query;
+use scim_ledger::render::card;
 use scim_ledger::server::og_image::{encode, Fonts};
 use std::path::Path;
 use std::time::Instant;

@@ -3,10 +3,10 @@
 //!
 //!     cargo run --release --features ssr --example bench_model
 
-use scim_ledger::domain::chart::{cost_chart, CostChart};
 use scim_ledger::domain::report::{chart_points, evaluate};
 use scim_ledger::domain::scenario::parse;
 use scim_ledger::domain::url::Query;
+use scim_ledger::render::chart::{cost_chart, CostChart};
 use std::path::Path;
 use std::time::Instant;
 

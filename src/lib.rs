@@ -1,16 +1,20 @@
 #![recursion_limit = "256"]
 //! SCIM Ledger: what the "SCIM tax" really costs.
 //!
-//! Three layers; dependencies point down only (`tests/integration/architecture.rs` keeps it so):
-//! - [`ui`]: the Leptos views. Pages render on the server only; the parts under
-//!   `ui::islands` also hydrate in the browser.
+//! Four layers; dependencies point down only (`tests/integration/architecture.rs` keeps it so):
 //! - [`server`] (server only): the axum router, data loading, the JSON API, CSV downloads,
 //!   response headers and the page cache.
+//! - [`ui`]: the Leptos views. Pages render on the server only; the parts under
+//!   `ui::islands` also hydrate in the browser.
+//! - [`render`] (server only): link-preview cards and charts drawn as SVG; `ui`'s
+//!   server-side code calls it, so none of it is in the browser bundle.
 //! - [`domain`]: the pure core (vendor model, URL parameters, cost arithmetic, decision,
-//!   listing, comparison, formatting, charts). No Leptos or axum; shared by server and
-//!   browser and unit-tested without either.
+//!   listing, comparison, formatting). No Leptos or axum; shared by server and browser and
+//!   unit-tested without either.
 
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod render;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;

@@ -56,8 +56,8 @@ impl VendorRow {
 }
 
 impl VendorRow {
-    /// The row for `v` as of `today` (`YYYY-MM-DD`), which decides whether it is stale.
-    pub fn of(v: &Vendor, today: &str) -> VendorRow {
+    /// The row for `v`, stale if verified before `stale_before` (`domain::freshness`).
+    pub fn of(v: &Vendor, stale_before: &str) -> VendorRow {
         let by = |p: Provisioning| -> Vec<Idp> {
             v.idps
                 .iter()
@@ -78,7 +78,7 @@ impl VendorRow {
             scim_idps: by(Provisioning::Scim),
             jit_idps: by(Provisioning::Jit),
             last_checked: v.source.last_checked.clone(),
-            stale: is_stale(&v.source.last_checked, today),
+            stale: is_stale(&v.source.last_checked, stale_before),
             discrepancies: v.discrepancies.len(),
             price_jump: price_jump(v),
             index: v.index.clone(),

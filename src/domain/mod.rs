@@ -24,17 +24,16 @@
 //! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
 //!   name matching, totals)
 //! - `routes`: which keys each address reads, and a query's canonical form
-//! - `chart`: SVG charts (plotters), drawn on the server
-//! - `card`: link-preview cards as SVG text, rasterised by the server
+//! - `drawing`: what pages print beside the server's charts and cards (legend colours,
+//!   the card's size); the drawing itself is `render`, server only
 
 pub mod api_guide;
-pub mod card;
 pub mod catalog;
-pub mod chart;
 pub mod compare;
 pub mod cost;
 pub mod dataset;
 pub mod decision;
+pub mod drawing;
 pub mod format;
 pub mod freshness;
 pub mod index;

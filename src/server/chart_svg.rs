@@ -4,7 +4,7 @@
 //! same query gives the same chart as the page.
 
 use crate::domain::catalog::Catalog;
-use crate::domain::chart::report_chart;
+use crate::render::chart::report_chart;
 use crate::server::json_api::for_scenario;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

@@ -64,21 +64,28 @@ pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(file: &Path) -> Result<
         field: "-".into(),
         reason: format!("cannot read the file: {e}"),
     })?;
-    toml::from_str(&text).map_err(|e| {
-        let (field, location) = match e.span() {
+    serde_path_to_error::deserialize(toml::Deserializer::new(&text)).map_err(|e| {
+        let (near, location) = match e.inner().span() {
             Some(span) => locate(&text, span.start),
             None => ("-".to_string(), String::new()),
         };
         DataError {
             file: file.to_path_buf(),
-            field,
-            reason: format!("{}{location}", e.message().trim()),
+            field: field_path(e.path()).unwrap_or(near),
+            reason: format!("{}{location}", e.inner().message().trim()),
         }
     })
 }
 
-/// Names the field at byte `offset`: the innermost `[table]` header above it plus the key on
-/// its line, and says where (" (line L, column C)").
+/// The path serde was deserialising when it failed (`plans[1].price`), or `None` where
+/// the error is not in any field (TOML syntax, a field missing at the top).
+pub(crate) fn field_path(path: &serde_path_to_error::Path) -> Option<String> {
+    path.iter().next().is_some().then(|| path.to_string())
+}
+
+/// Names the field at byte `offset`, for a syntax error (no field path): the innermost
+/// `[table]` header above it plus the key on its line, and says where (" (line L, column
+/// C)").
 fn locate(text: &str, offset: usize) -> (String, String) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
@@ -239,31 +246,16 @@ impl Checker<'_> {
     }
 }
 
-/// A real calendar date in the form YYYY-MM-DD (leap years included).
+/// A real calendar date in the form YYYY-MM-DD, from 1900 to 2999 (the calendar is jiff's).
 pub fn is_real_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = &s[r];
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+    // Exactly this shape: jiff alone would also read `2026-1-11`.
+    let shaped = s.len() == 10
+        && s.bytes()
+            .enumerate()
+            .all(|(i, b)| matches!(i, 4 | 7) == (b == b'-') && (b == b'-' || b.is_ascii_digit()));
+    shaped
+        && jiff::civil::Date::strptime("%Y-%m-%d", s)
+            .is_ok_and(|d| (1900..=2999).contains(&d.year()))
 }
 
 /// A month in the form YYYY-MM.
@@ -306,6 +298,11 @@ mod tests {
         assert!(!is_real_date("2026-1-11"));
         assert!(!is_real_date("11/01/2026"));
         assert!(!is_real_date("2026-04-31"));
+        assert!(!is_real_date("1900-02-29"));
+        assert!(is_real_date("2000-02-29"));
+        assert!(!is_real_date("1899-12-31"));
+        assert!(!is_real_date("2026-00-10"));
+        assert!(!is_real_date("2026-01-00"));
         assert!(is_month("2026-04"));
         assert!(!is_month("2026-13"));
         assert!(!is_month("2026-4"));
@@ -320,6 +317,54 @@ mod tests {
         assert!(!is_slug("../etc"));
         assert!(!is_slug("-x"));
         assert!(!is_slug(""));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Plan {
+        name: String,
+        seats: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct File {
+        slug: String,
+        plans: Vec<Plan>,
+    }
+
+    fn error_of(text: &str) -> DataError {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("x.toml");
+        std::fs::write(&file, text).unwrap();
+        let e = parse_file::<File>(&file).unwrap_err();
+        DataError {
+            file: "x.toml".into(),
+            ..e
+        }
+    }
+
+    #[test]
+    fn a_field_that_does_not_fit_is_named_by_its_path() {
+        let plans = "[[plans]]\nname = \"a\"\nseats = 1\n[[plans]]\nname = \"b\"\n";
+        let e = error_of(&format!("slug = \"x\"\n{plans}seats = \"many\"\n"));
+        assert_eq!(e.field, "plans[1].seats");
+        assert!(
+            e.reason.contains("invalid type") && e.reason.contains("(line 7,"),
+            "{e}"
+        );
+        let e = error_of(&format!("slug = \"x\"\n{plans}seats = 2\nbogus = 1\n"));
+        assert_eq!(e.field, "plans[1].bogus");
+        assert!(e.reason.contains("unknown field `bogus`"), "{e}");
+        // A syntax error has no field path: the table and key on its line stand in.
+        let e = error_of("slug = \"x\"\n[[plans]]\nname = \"a\n");
+        assert_eq!(e.field, "plans.name", "{e}");
+        assert!(e.reason.contains("(line 3,"), "{e}");
+        // A field missing from the top of the file is in no field either.
+        let e = error_of("plans = []\n");
+        assert!(e.reason.contains("missing field `slug`"), "{e}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub const DRAIN_SECONDS: &str = "SCIM_LEDGER_DRAIN_SECONDS";
 /// container limit.
 pub const DEFAULT_CACHE_MB: u64 = 128;
 /// How long a rendered page is served again from the cache, at most (and never past
-/// midnight UTC: see `response::lifetime`).
+/// midnight UTC: see `response::cache::lifetime`).
 pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 pub const TRUST_PROXY: &str = "SCIM_LEDGER_TRUST_PROXY";
 /// Seconds a connection may take to send a request's headers, counted from when it opens or

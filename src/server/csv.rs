@@ -285,12 +285,12 @@ pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
     if !issues.is_empty() {
         return Err(issues);
     }
-    let today = crate::domain::freshness::today();
+    let stale_before = crate::render::date::stale_before_today();
     let rows = listing::apply(
         catalog
             .vendors
             .iter()
-            .map(|v| VendorRow::of(v, &today))
+            .map(|v| VendorRow::of(v, &stale_before))
             .collect(),
         &q,
     );

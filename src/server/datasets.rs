@@ -11,7 +11,7 @@ use crate::domain::dataset::{Dataset, DatasetRecord};
 use crate::domain::index::v3::{self, RowV3};
 use crate::domain::index::{self, IndexHeader, IndexRow, Merged, PriceRead};
 use crate::domain::vendor::Price;
-use crate::server::check::{is_month, is_real_date, parse_file, Checker, DataError};
+use crate::server::check::{field_path, is_month, is_real_date, parse_file, Checker, DataError};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -379,7 +379,8 @@ fn read_one(
 }
 
 /// The first cell of a v3 record that its column's type does not accept (an enum value,
-/// a flag, a number), for the error message.
+/// a flag, a number), for the error message. Not `serde_path_to_error`, as the TOML and
+/// JSON readers use: csv hands serde the header names as bytes, which it records as `?`.
 fn bad_cell<'a>(record: &csv::StringRecord, headers: &'a csv::StringRecord) -> Option<&'a str> {
     use crate::domain::vendor::{Confidence, IdpRoute, ScimStatus};
     use serde::de::value::{Error, StrDeserializer};
@@ -562,26 +563,25 @@ fn read_index_file(
             return None;
         }
     };
-    let header: Option<IndexHeader> = match serde_json::from_value(value) {
+    let header: Option<IndexHeader> = match serde_path_to_error::deserialize(value) {
         Ok(h) => Some(h),
         Err(e) => {
-            fail(errors, "-".into(), e.to_string());
+            let field = field_path(e.path()).unwrap_or_else(|| "-".into());
+            fail(errors, field, e.into_inner().to_string());
             None
         }
     };
     let rows_total = rows.len();
     let mut out = Vec::with_capacity(rows_total);
     for (i, row) in rows.into_iter().enumerate() {
-        match serde_json::from_value::<IndexRow>(row) {
+        match serde_path_to_error::deserialize::<_, IndexRow>(row) {
             Ok(r) => out.push(r),
             Err(e) => {
-                let reason = e.to_string();
-                let field = if reason.contains("unknown variant") {
-                    format!("vendors[{i}].status")
-                } else {
-                    format!("vendors[{i}]")
+                let field = match field_path(e.path()) {
+                    Some(path) => format!("vendors[{i}].{path}"),
+                    None => format!("vendors[{i}]"),
                 };
-                fail(errors, field, reason);
+                fail(errors, field, e.into_inner().to_string());
             }
         }
     }

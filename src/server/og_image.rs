@@ -1,4 +1,4 @@
-//! `/og/…png`: each page's link-preview image (server only). `domain::card` writes the SVG
+//! `/og/…png`: each page's link-preview image (server only). `render::card` writes the SVG
 //! from the page's own figures; here it is rasterised to a 1200×630 PNG with resvg, using
 //! only the fonts shipped in `assets/fonts/` (compiled in; system fonts are never loaded).
 //!
@@ -6,10 +6,10 @@
 //! always gives the same bytes: the response layer keeps it in its own bounded cache
 //! (`response::Site`), and its `ETag` is a hash of the bytes, equal on every replica.
 
-use crate::domain::card::{self, TextWidth};
 use crate::domain::catalog::Catalog;
 use crate::domain::routes;
 use crate::domain::url::Query;
+use crate::render::card::{self, TextWidth};
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::Response;

@@ -9,10 +9,12 @@
 //! - `islands`: the interactive parts, hydrated in the browser
 //! - `components`: small view pieces named after what the reader sees
 //! - `status`: the HTTP status of the page being rendered
+//! - `dates`: dates in words, written on the server
 
 pub mod app;
 pub mod assets;
 pub mod components;
+pub mod dates;
 pub mod islands;
 pub mod pages;
 pub mod route_path;

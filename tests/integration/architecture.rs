@@ -1,6 +1,8 @@
-//! Keeps the house in order: the pure core (`src/domain`) imports no web framework, the
-//! views (`src/ui`) never reach into the server-only layer, and no two source files import
-//! each other, directly or round a longer loop. Reads the source as text; no build needed.
+//! Keeps the house in order: the pure core (`src/domain`) imports no web framework and
+//! holds only what the views use, the views (`src/ui`) never reach into the server-only
+//! layer, the server-only drawing (`src/render`) imports only the core, and no two source
+//! files import each other, directly or round a longer loop. Reads the source as text; no
+//! build needed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -164,6 +166,52 @@ impl Tree {
                 (m.clone(), to)
             })
             .collect()
+    }
+
+    /// The file modules declared directly inside `m`.
+    fn children<'a>(&'a self, m: &'a str) -> impl Iterator<Item = &'a String> + 'a {
+        self.modules.keys().filter(move |c| {
+            c.strip_prefix(m)
+                .and_then(|rest| rest.strip_prefix("::"))
+                .is_some_and(|name| !name.contains("::"))
+        })
+    }
+
+    /// The modules reached from those `from` names by following imports into modules that
+    /// `into` admits. A module also reaches the children it names (`pub use numbers::…`
+    /// re-exports them; the scanner reads only `crate::` and `super::` paths), and a module
+    /// reached makes its ancestors reached (they declare it).
+    fn reached(
+        &self,
+        from: impl Fn(&str) -> bool,
+        into: impl Fn(&str) -> bool,
+    ) -> BTreeSet<String> {
+        let edges = self.edges();
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<String> = self.modules.keys().filter(|m| from(m)).cloned().collect();
+        while let Some(m) = todo.pop() {
+            if !seen.insert(m.clone()) {
+                continue;
+            }
+            let code = &self.modules[&m];
+            let named = self.children(&m).filter(|c| {
+                let name = c.rsplit("::").next().unwrap_or("");
+                code.match_indices(&format!("{name}::")).any(|(i, _)| {
+                    let before = code[..i].chars().next_back();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+                })
+            });
+            todo.extend(edges[&m].iter().chain(named).filter(|t| into(t)).cloned());
+        }
+        let ancestors: Vec<String> = seen
+            .iter()
+            .flat_map(|m| {
+                let parts: Vec<&str> = m.split("::").collect();
+                (1..parts.len()).map(move |i| parts[..i].join("::"))
+            })
+            .collect();
+        seen.extend(ancestors);
+        seen
     }
 }
 
@@ -373,4 +421,81 @@ fn no_parent_and_child_import_each_other() {
         }
     }
     assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
+
+/// Core files only the server reads, each with why it stays in the core: a new one fails
+/// [`every_core_file_is_used_by_the_views`] until it moves or is listed here.
+const SERVER_ONLY_CORE: &[(&str, &str)] = &[
+    (
+        "domain::index",
+        "the SCIM Tax Index's rows read into vendors while the data loads: pure, tested without a server",
+    ),
+    ("domain::index::v3", "the index's v3 CSV rows, as above"),
+    (
+        "domain::price_text",
+        "the index's prices written as text read into the price model, as above",
+    ),
+];
+
+#[test]
+fn every_core_file_is_used_by_the_views() {
+    // The core is compiled into the browser bundle too: what only the server uses belongs
+    // to the server (`render`, `server`). Followed from every view through the core only:
+    // a core file that only `render` or `server` reaches is theirs.
+    let tree = Tree::read();
+    let reached = tree.reached(|m| m.starts_with("ui"), |t| t.starts_with("domain"));
+    let listed: Vec<&str> = SERVER_ONLY_CORE.iter().map(|(m, _)| *m).collect();
+    let server_only: Vec<&String> = tree
+        .modules
+        .keys()
+        .filter(|m| m.starts_with("domain") && !reached.contains(*m))
+        .filter(|m| !listed.contains(&m.as_str()))
+        .collect();
+    assert!(
+        server_only.is_empty(),
+        "core files no view uses (move them to the server, or list them in SERVER_ONLY_CORE): {server_only:?}"
+    );
+    let stale: Vec<&&str> = listed.iter().filter(|m| reached.contains(**m)).collect();
+    assert!(
+        stale.is_empty(),
+        "listed as server-only but used by a view: {stale:?}"
+    );
+    for m in &listed {
+        assert!(
+            tree.modules.contains_key(*m),
+            "{m} is listed but no longer exists"
+        );
+    }
+    // The walk must see through re-exports and into files, or it proves nothing.
+    for m in [
+        "domain::format::numbers",
+        "domain::stack::list",
+        "domain::drawing",
+    ] {
+        assert!(reached.contains(m), "{m} not reached: {reached:#?}");
+    }
+}
+
+#[test]
+fn the_server_only_drawing_imports_only_the_core() {
+    let tree = Tree::read();
+    let edges = tree.edges();
+    let mut offences = Vec::new();
+    for (m, code) in tree.modules.iter().filter(|(m, _)| m.starts_with("render")) {
+        for above in ["crate::ui", "crate::server"] {
+            if code.contains(above) {
+                offences.push(format!("{m} imports {above}"));
+            }
+        }
+        for to in &edges[m] {
+            if !to.starts_with("render") && !to.starts_with("domain") {
+                offences.push(format!("{m} imports {to}"));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{offences:#?}");
+    assert!(
+        edges["render::card::canvas"].contains("render::card::style"),
+        "the scan found no render edges: {edges:#?}"
+    );
 }

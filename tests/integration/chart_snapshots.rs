@@ -4,9 +4,9 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --features ssr --test integration chart_snapshots`
 //! and review the diff.
 
-use scim_ledger::domain::chart::{cost_chart, CostChart};
 use scim_ledger::domain::cost::Span;
 use scim_ledger::domain::report::CostPoint;
+use scim_ledger::render::chart::{cost_chart, CostChart};
 use std::path::Path;
 
 /// Checks `svg` against `tests/snapshots/{name}.svg`; only `UPDATE_SNAPSHOTS=1` writes it.

@@ -106,7 +106,7 @@ fn category_and_sort_by_status() {
 fn facts_older_than_six_months_are_marked_and_filtered() {
     common::block_on(async {
         // Dated against today, so the test means the same next year.
-        let today = scim_ledger::domain::freshness::today();
+        let today = scim_ledger::render::date::today();
         let mut c = (*catalog()).clone();
         for v in &mut c.vendors {
             v.source.last_checked = today.clone();
@@ -121,7 +121,7 @@ fn facts_older_than_six_months_are_marked_and_filtered() {
         );
         assert_eq!(
             text(&page.body, "tr[data-slug='ironclad'] td.col-checked"),
-            scim_ledger::domain::format::date(&today)
+            scim_ledger::render::date::words(&today)
         );
         let stale = get_at(addr, "/?fresh=stale").await;
         assert_eq!(slugs(&stale.body), ["mode"]);

@@ -391,6 +391,17 @@ fn broken_datasets_stop_start_up_with_file_field_and_reason() {
         e.contains("data.json: field `vendors[1].status`: unknown variant `maybe`"),
         "{e}"
     );
+    // Any field is named by its path, not only the status (serde_path_to_error).
+    let mut bad = rows();
+    bad[1] = bad[1].replace("\"vendor\": \"Flatco\"", "\"vendor\": 7");
+    let e = load_error(data_dir_with(&data_json(&bad)).path());
+    assert!(
+        e.contains("data.json: field `vendors[1].vendor`: invalid type: integer `7`"),
+        "{e}"
+    );
+    let text = data_json(&rows()).replace("\"count\": 9", "\"count\": \"nine\"");
+    let e = load_error(data_dir_with(&text).path());
+    assert!(e.contains("data.json: field `count`: invalid type"), "{e}");
     let mut dup = rows();
     dup[1] = dup[0].clone();
     let e = load_error(data_dir_with(&data_json(&dup)).path());

@@ -9,9 +9,9 @@ use crate::common::{
 };
 use axum::http::StatusCode;
 use resvg::usvg;
-use scim_ledger::domain::card::{self, HEIGHT, WIDTH};
 use scim_ledger::domain::catalog::Catalog;
 use scim_ledger::domain::url::Query;
+use scim_ledger::render::card::{self, HEIGHT, WIDTH};
 use scim_ledger::server::og_image::Fonts;
 use std::sync::Arc;
 
@@ -203,7 +203,7 @@ fn the_calculator_card_states_the_pages_figures() {
             card_text(&svg, "checked"),
             format!(
                 "Data checked {}",
-                scim_ledger::domain::format::date(catalog().checked_on().unwrap())
+                scim_ledger::render::date::words(catalog().checked_on().unwrap())
             )
         );
         assert_eq!(card_text(&svg, "site"), "SCIM Ledger");

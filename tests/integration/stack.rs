@@ -307,8 +307,8 @@ fn csv_and_json_carry_the_pages_figures() {
 
 #[test]
 fn the_link_preview_card_states_the_totals() {
-    use scim_ledger::domain::card::{for_page, TextWidth};
     use scim_ledger::domain::url::Query;
+    use scim_ledger::render::card::{for_page, TextWidth};
     struct Half;
     impl TextWidth for Half {
         fn advance(&self, _: char, _: bool) -> f32 {

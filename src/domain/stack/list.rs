@@ -25,10 +25,12 @@
 //!
 //! The reader is our own: RFC 4180 (quoted cells, doubled quotes, line breaks inside
 //! quotes) in some fifty lines, with a tab or comma delimiter for an export and each
-//! line's own for free text. The `csv` crate would do the same but is only a
-//! dev-dependency, and we need line numbers of records and a delimiter chosen per input or
-//! per line rather than a streaming API; adding it to the browser bundle for this is not
-//! worth it.
+//! line's own for free text. Not the `csv` crate, though this runs on the server only (the
+//! stack island posts the form; the browser holds no stack code) and the server has the
+//! crate for the index's v3 file: it cannot say which cells were quoted (a quoted
+//! `"360 Learning"` is a name, never an app with seats), part one line by tabs and the
+//! next by commas, leave a comma inside brackets alone, or open a quoted cell after the
+//! spaces people type (`Slack, "Acme, Inc."`, two cells here, three for csv).
 //!
 //! Nothing is dropped silently: every row becomes an entry, a note saying why it is set
 //! aside, or a problem, each with its line number.

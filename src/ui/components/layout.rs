@@ -118,7 +118,7 @@ pub fn CanonicalLinks() -> impl IntoView {
 pub fn PrintInfo() -> impl IntoView {
     view! {
         <p class="print-only print-info">
-            "SCIM Ledger report, printed "{crate::domain::freshness::today()}". Open it again at: "
+            "SCIM Ledger report, printed "{crate::ui::dates::today()}". Open it again at: "
             <span class="print-link">{page_address()}</span>
         </p>
     }

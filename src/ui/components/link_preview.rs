@@ -7,7 +7,7 @@
 //! the page's own address (`domain::routes::card_address`), so no page can forget it or
 //! point at another page's card.
 
-use crate::domain::card::{HEIGHT, WIDTH};
+use crate::domain::drawing::{CARD_HEIGHT, CARD_WIDTH};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 
@@ -42,8 +42,8 @@ pub fn LinkPreview() -> impl IntoView {
             <Meta property="og:site_name" content="SCIM Ledger"/>
             <Meta property="og:image" content=image.clone()/>
             <Meta property="og:image:type" content="image/png"/>
-            <Meta property="og:image:width" content=WIDTH.to_string()/>
-            <Meta property="og:image:height" content=HEIGHT.to_string()/>
+            <Meta property="og:image:width" content=CARD_WIDTH.to_string()/>
+            <Meta property="og:image:height" content=CARD_HEIGHT.to_string()/>
             <Meta name="twitter:card" content="summary_large_image"/>
             <Meta name="twitter:image" content=image/>
         }

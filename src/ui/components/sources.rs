@@ -1,12 +1,10 @@
 //! Where facts come from and where sources disagree: shared by every guide page.
 
 use crate::domain::dataset::Licence;
-use crate::domain::format;
-use crate::domain::freshness::is_stale;
-use crate::domain::freshness::today;
 use crate::domain::vendor::{Discrepancy, Reference, Source, SourceDisagreement};
 use crate::ui::components::badges::StaleBadge;
 use crate::ui::components::lists::Fact;
+use crate::ui::dates;
 use leptos::prelude::*;
 
 /// Where a dataset and our profile differ: the fact, each side's value, source and date.
@@ -32,7 +30,7 @@ pub fn SourceDisagreements(items: Vec<SourceDisagreement>) -> impl IntoView {
                                 <strong>{c.value}</strong>
                                 <span class="sub">
                                     <a href=c.url rel="noopener noreferrer">{c.source}</a>
-                                    {format!(", {}", format::date(&c.date))}
+                                    {format!(", {}", dates::words(&c.date))}
                                 </span>
                             };
                             view! {
@@ -67,12 +65,12 @@ fn SourceFact(source: Source, #[prop(optional)] what: &'static str) -> impl Into
 /// A date fact, marked "possibly out of date" after six months (`domain::freshness`).
 #[component]
 pub fn DatedFact(term: &'static str, date: String) -> impl IntoView {
-    let stale = is_stale(&date, &today());
+    let stale = dates::is_stale(&date);
     view! {
         <div class="fact">
             <dt>{term}</dt>
             <dd>
-                <time datetime=date.clone()>{format::date(&date)}</time>
+                <time datetime=date.clone()>{dates::words(&date)}</time>
                 {stale.then(|| view! { " " <StaleBadge/> })}
             </dd>
         </div>
@@ -154,7 +152,7 @@ pub fn SourceFacts(source: Source) -> impl IntoView {
     let updated = source
         .page_updated
         .as_deref()
-        .map(format::date)
+        .map(dates::words)
         .unwrap_or_else(|| "Not stated on the page".into());
     view! {
         <dl class="facts">

@@ -10,6 +10,7 @@ use crate::domain::routes::Route;
 use crate::domain::vendor::{category_label, Confidence, Idp, IdpMatrix, Profile, ScimStatus, Tri};
 use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
+use crate::ui::dates;
 use crate::ui::islands::live_list::{LiveList, FORM_ID, RESULTS_ID};
 use leptos::prelude::*;
 
@@ -296,7 +297,7 @@ fn VendorTableRow(row: VendorRow) -> impl IntoView {
                 {jit.map(|j| view! { <span class="sub">{j}</span> })}
             </td>
             <td data-label="Last verified" class="col-checked">
-                <time datetime=row.last_checked.clone()>{format::date(&row.last_checked)}</time>
+                <time datetime=row.last_checked.clone()>{dates::words(&row.last_checked)}</time>
                 {row.stale.then(|| view! { " "<StaleBadge/> })}
             </td>
         </tr>

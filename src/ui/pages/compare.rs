@@ -239,7 +239,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
                     bullets_or(&c.limitations, "None stated")
                 }),
                 plain("Last checked", |c| {
-                    view! { <time datetime=c.last_checked.clone()>{format::date(&c.last_checked)}</time> }.into_any()
+                    view! { <time datetime=c.last_checked.clone()>{crate::ui::dates::words(&c.last_checked)}</time> }.into_any()
                 }),
             ],
         },

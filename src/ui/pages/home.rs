@@ -17,11 +17,11 @@ const DESCRIPTION: &str = "What SaaS vendors charge for SCIM provisioning and SS
 
 /// Every vendor's row of the table, as of today (a row says how long ago it was checked).
 fn load(catalog: &Catalog) -> Vec<VendorRow> {
-    let today = crate::domain::freshness::today();
+    let stale_before = crate::ui::dates::stale_before_today();
     catalog
         .vendors
         .iter()
-        .map(|v| VendorRow::of(v, &today))
+        .map(|v| VendorRow::of(v, &stale_before))
         .collect()
 }
 

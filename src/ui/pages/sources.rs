@@ -3,14 +3,12 @@
 
 use crate::domain::catalog::Catalog;
 use crate::domain::dataset::Dataset;
-use crate::domain::format;
-use crate::domain::freshness::is_stale;
-use crate::domain::freshness::today;
 use crate::domain::routes::Route;
 use crate::ui::components::badges::StaleBadge;
 use crate::ui::components::layout::{PageHeader, Section};
 use crate::ui::components::lists::BulletList;
 use crate::ui::components::sources::{DatedFact, LicenceFacts};
+use crate::ui::dates;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -77,7 +75,6 @@ pub fn SourcesPage() -> impl IntoView {
 
 #[component]
 fn Sources(d: SourcesData) -> impl IntoView {
-    let today = today();
     let datasets = if d.datasets.is_empty() {
         view! { <p>"No dataset is loaded: every vendor comes from the pages below."</p> }.into_any()
     } else {
@@ -107,7 +104,7 @@ fn Sources(d: SourcesData) -> impl IntoView {
                         <dl class="facts">
                             <LicenceFacts licence=r.licence.clone()/>
                             <DatedFact term="Dataset dated" date=r.dataset_date.clone()/>
-                            <div class="fact"><dt>"Retrieved by us"</dt><dd>{format::date(&r.retrieved)}</dd></div>
+                            <div class="fact"><dt>"Retrieved by us"</dt><dd>{dates::words(&r.retrieved)}</dd></div>
                             <div class="fact">
                                 <dt>"Files"</dt>
                                 <dd>
@@ -144,24 +141,24 @@ fn Sources(d: SourcesData) -> impl IntoView {
         <Section id="pages" title="Pages our own profiles are drawn from".into()>
             <p class="intro">"Each profile records the page it is drawn from and when we last checked it. We keep facts and figures, recompute every figure, and write every sentence ourselves."</p>
             <ul class="seed-pages">
-                {d.pages.into_iter().map(|p| view! { <SeedItem p today=today.clone()/> }).collect_view()}
+                {d.pages.into_iter().map(|p| view! { <SeedItem p/> }).collect_view()}
             </ul>
         </Section>
     }
 }
 
 #[component]
-fn SeedItem(p: SeedPage, today: String) -> impl IntoView {
-    let stale = is_stale(&p.last_checked, &today);
+fn SeedItem(p: SeedPage) -> impl IntoView {
+    let stale = dates::is_stale(&p.last_checked);
     let updated = p
         .page_updated
         .as_deref()
-        .map(|d| format!("page updated {}; ", format::date(d)))
+        .map(|d| format!("page updated {}; ", dates::words(d)))
         .unwrap_or_default();
     view! {
         <li>
             <a href=p.url.clone() rel="noopener noreferrer">{p.title.clone()}</a>
-            {format!(" ({}): {updated}last checked by us {}", p.publisher, format::date(&p.last_checked))}
+            {format!(" ({}): {updated}last checked by us {}", p.publisher, dates::words(&p.last_checked))}
             {stale.then(|| view! { " " <StaleBadge/> })}
             ". For: "
             {p.vendors.into_iter().enumerate().map(|(i, (slug, name))| view! {

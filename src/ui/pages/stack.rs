@@ -116,8 +116,8 @@ fn load(catalog: &Catalog, query: &str) -> StackData {
 fn chart(report: &StackReport) -> String {
     #[cfg(feature = "ssr")]
     {
-        use crate::domain::chart::{stack_chart, StackBar};
         use crate::domain::cost::Span;
+        use crate::render::chart::{stack_chart, StackBar};
         let bars: Vec<StackBar> = report
             .totals
             .apps
@@ -486,7 +486,7 @@ fn CheapestWins(r: StackReport) -> impl IntoView {
 /// The chart, drawn on the server; its legend is HTML so it follows the page's theme.
 #[component]
 fn StackChart(svg: String, shown: usize) -> impl IntoView {
-    use crate::domain::chart::{MANUAL_CSS, STACK_CHART_APPS, UPGRADE_CSS};
+    use crate::domain::drawing::{MANUAL_CSS, STACK_CHART_APPS, UPGRADE_CSS};
     (!svg.is_empty()).then(|| {
         let more = (shown > STACK_CHART_APPS).then(|| {
             format!(" The {STACK_CHART_APPS} apps with the largest SCIM tax are drawn; the table lists all {shown}.")

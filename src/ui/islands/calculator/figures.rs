@@ -381,8 +381,8 @@ pub fn ChartFigure(
     view! {
         <figure class="card chart" aria-labelledby="chart-caption">
             <ul class="legend" aria-hidden="true">
-                <li><span class="swatch line" style=format!("background:{}", crate::domain::chart::MANUAL_CSS)></span>"Staying manual: cost a year"</li>
-                <li><span class="swatch band" style=format!("background:{}", crate::domain::chart::UPGRADE_CSS)></span>"Upgrade: extra spend a year, low to high"</li>
+                <li><span class="swatch line" style=format!("background:{}", crate::domain::drawing::MANUAL_CSS)></span>"Staying manual: cost a year"</li>
+                <li><span class="swatch band" style=format!("background:{}", crate::domain::drawing::UPGRADE_CSS)></span>"Upgrade: extra spend a year, low to high"</li>
                 <li><span class="swatch marker"></span>"Your team"</li>
             </ul>
             <div class="chart-svg" inner_html=move || svg.get()></div>

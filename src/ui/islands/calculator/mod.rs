@@ -116,7 +116,7 @@ pub fn CalculatorIsland(
 fn chart_signal(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> RwSignal<String> {
     #[cfg(feature = "ssr")]
     let first = report.with_untracked(|r| {
-        vendor.with_value(|v| crate::domain::chart::report_chart(v.as_ref(), r))
+        vendor.with_value(|v| crate::render::chart::report_chart(v.as_ref(), r))
     });
     // Hydration keeps the server's SVG in place; the empty value is never drawn. The
     // browser asks for a new chart by the scenario's query, which names the vendor.

@@ -111,7 +111,7 @@ pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl I
             <p class="note filled">
                 {format!(
                     "Our own profile does not state these facts; they come from this row (verified {}): {}.",
-                    format::date(&f.last_verified),
+                    crate::ui::dates::words(&f.last_verified),
                     f.filled.join(", ")
                 )}
             </p>
