@@ -13,7 +13,7 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::compare::{self, Column};
 use crate::domain::cost::jump::price_jump;
-use crate::domain::cost::upgrade::Costing;
+use crate::domain::cost::PlanCost;
 use crate::domain::format;
 use crate::domain::recommendation::{advise, conflict_sentence};
 use crate::domain::report::{evaluate, verdict_text, Report};
@@ -400,7 +400,7 @@ pub fn calculator(
         232.0,
         FULL,
         "Staying manual costs",
-        &format!("{} a year", format::usd_whole(r.manual.total_annual_impact)),
+        &format!("{} a year", format::usd_whole(r.manual.manual_cost)),
         big(MANUAL, 46.0),
     );
     let (label, value) = match r.upgrade.as_ref() {
@@ -412,7 +412,7 @@ pub fn calculator(
             "The SCIM upgrade".to_string(),
             "choose a vendor to price it".to_string(),
         ),
-        Some(u) => match (u.target.as_ref(), u.difference) {
+        Some(u) => match (u.scim.as_ref(), u.scim_extra) {
             (None, _) => (
                 "The SCIM upgrade".to_string(),
                 "no plan includes SCIM".to_string(),
@@ -429,7 +429,7 @@ pub fn calculator(
                 format!("Upgrade to {} from {}", t.plan, u.current.plan),
                 if [t, &u.current]
                     .iter()
-                    .any(|s| matches!(s.costing, Costing::OutOfScope { .. }))
+                    .any(|s| matches!(s.cost, PlanCost::OutOfScope { .. }))
                 {
                     "no price at this size: quote needed"
                 } else {
@@ -518,7 +518,7 @@ pub fn comparison(
     if let Some(first) = columns.first() {
         let text = format!(
             "Staying manual (calculator defaults): {} a year",
-            format::usd_whole(first.manual_annual)
+            format::usd_whole(first.manual_cost)
         );
         c.text("manual", MARGIN, 528.0, LABEL, FULL, &text);
     }
@@ -632,7 +632,7 @@ pub fn decision(
     c.paragraph("why", 350.0, 36.0, style, FULL, 3, &why);
     let manual = format!(
         "Staying manual: {} a year",
-        format::usd_whole(r.manual.total_annual_impact)
+        format::usd_whole(r.manual.manual_cost)
     );
     c.text("manual", MARGIN, 510.0, LABEL, FULL, &manual);
     c.finish()
@@ -664,7 +664,7 @@ pub fn home(measure: &dyn TextWidth, checked_on: Option<&str>, vendors: &[Vendor
         .count();
     let by_quote = vendors
         .iter()
-        .filter(|v| matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })))
+        .filter(|v| matches!(v.scim_plan().map(|p| &p.price), Some(Price::Quote { .. })))
         .count();
     let line = format!(
         "{} vendors · SCIM on {} · its plan sold by quote only on {}",
@@ -727,7 +727,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
         282.0,
         big(UPGRADE, 50.0),
         FULL,
-        &format::change(&t.known_extra),
+        &format::change(&t.scim_extra),
     );
     let open = t.needs_quote.len() + t.unknown_price.len();
     let rest = if open == 0 {
@@ -753,7 +753,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
         470.0,
         big(MANUAL, 50.0),
         FULL,
-        &format::usd_whole(t.manual_total),
+        &format::usd_whole(t.manual_cost),
     );
     c.finish()
 }

@@ -1,7 +1,7 @@
 //! `/compare?vendors=mode,ironclad&users=120`: vendors side by side, row by row.
 
 use crate::domain::compare::{self, BottomLine, Column, ScimPrice, Selection};
-use crate::domain::cost::upgrade::Costing;
+use crate::domain::cost::PlanCost;
 use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::vendor::Idp;
@@ -79,7 +79,7 @@ pub fn ComparePage() -> impl IntoView {
 
 #[component]
 fn Notices(sel: Selection, missing: Vec<String>) -> impl IntoView {
-    let mut messages = sel.issues;
+    let mut messages = crate::domain::issue::Issue::messages(&sel.issues);
     messages.extend(
         missing
             .into_iter()
@@ -198,7 +198,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
                     view! { <TriBadge value=c.vendor_enables/> }.into_any()
                 }),
                 plain("Quote from sales needed", |c| {
-                    view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any()
+                    view! { <span>{if c.needs_quote { "Yes" } else { "No" }}</span> }.into_any()
                 }),
             ],
         },
@@ -217,8 +217,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
                     None => view! { <span class="muted">"Depends on your quote"</span> }.into_any(),
                 }),
                 plain("Staying manual (calculator defaults)", |c| {
-                    view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }
-                        .into_any()
+                    view! { <span class="num">{format::usd_whole(c.manual_cost)}</span> }.into_any()
                 }),
             ],
         },
@@ -351,10 +350,10 @@ fn upgrade_cell(c: &Column) -> AnyView {
     let Some(u) = &c.upgrade else {
         return view! { <span class="muted">"No plan data"</span> }.into_any();
     };
-    let Some(target) = &u.target else {
+    let Some(target) = &u.scim else {
         return view! { <span class="muted">"No plan with SCIM"</span> }.into_any();
     };
-    let text = match u.difference {
+    let text = match u.scim_extra {
         _ if u.current.has_scim => format!("{} already includes SCIM", u.current.plan),
         Some(d) => format!(
             "Moving from {} to {} {} a year",
@@ -365,8 +364,8 @@ fn upgrade_cell(c: &Column) -> AnyView {
         None => "Cannot be worked out without a quote".to_string(),
     };
     // Why a plan with a price has none here: the source gives it for other sizes.
-    let scope_note = match &target.costing {
-        Costing::OutOfScope { scope } => Some(format!(
+    let scope_note = match &target.cost {
+        PlanCost::OutOfScope { scope } => Some(format!(
             "The source prices {} only for {}: not at this size.",
             target.plan,
             format::scope(scope)

@@ -18,6 +18,7 @@ const DESCRIPTION: &str = "What SaaS vendors charge for SCIM provisioning and SS
 pub fn HomePage() -> impl IntoView {
     let (list, issues) = use_address_bar().with(listing::parse);
     bad_input_when(!issues.is_empty());
+    let issues = crate::domain::issue::Issue::messages(&issues);
     view! {
         <Title text=""/>
         <Meta name="description" content=DESCRIPTION/>

@@ -32,7 +32,7 @@ pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
     use crate::domain::cost::upgrade::default_current_plan;
     use crate::domain::cost::Span;
     use crate::domain::stack::report::{report, Waiting};
-    use crate::domain::stack::totals::Extra;
+    use crate::domain::stack::totals::ScimExtra;
     let catalog = super::catalog()?;
     let report = report(&catalog, &crate::domain::url::Query::parse(&query));
     let plans = report
@@ -70,10 +70,10 @@ pub async fn get_stack(query: String) -> Result<StackData, ServerFnError> {
         .iter()
         .map(|a| StackBar {
             name: a.name.clone(),
-            manual: a.manual.total_annual_impact,
-            extra: match &a.extra {
-                Extra::Known { yearly, .. } => Some(*yearly),
-                Extra::Included => Some(Span::point(0.0)),
+            manual: a.manual.manual_cost,
+            extra: match &a.scim_extra {
+                ScimExtra::Known { annual, .. } => Some(*annual),
+                ScimExtra::Included => Some(Span::point(0.0)),
                 _ => None,
             },
         })
