@@ -74,13 +74,12 @@ pub struct Inputs<'a> {
     pub upgrade: &'a UpgradeInputs,
 }
 
-/// Where a plan's yearly figure comes from (`list_price`, `estimate`, `your_quote`), or,
-/// without one, why (`quote`, `out_of_scope`, `over_free_cap`, `over_stated_seats`,
-/// `unknown`): the [`PriceSource`](crate::domain::cost::PriceSource) or the [`PlanCost`]
-/// `kind`, spelled as serde spells them.
-/// `out_of_scope` is a price reported for other team sizes (`current_scope`,
-/// `scim_scope`): as with `quote`, the reader's quote (`quote=`, `current_quote=`) prices
-/// it.
+/// Where a plan's yearly figure comes from, its [`PriceSource`](crate::domain::cost::PriceSource)
+/// (`list_price`, `estimate`, `your_quote`); without a figure, why: its [`PlanCost`] `kind`
+/// (`quote`, `out_of_scope`, `over_free_cap`, `over_stated_seats`, `unknown`). Both as
+/// serde spells them. `out_of_scope` is a price reported for other team sizes
+/// (`current_scope`, `scim_scope`): as with `quote`, the reader's quote (`quote=`,
+/// `current_quote=`) prices it.
 fn source(c: &PlanCost) -> String {
     match c {
         PlanCost::Known { source, .. } => source.key(),

@@ -8,22 +8,24 @@
 //!
 //! | idea | Rust | JSON | CSV |
 //! |---|---|---|---|
-//! | what the source states a plan costs | [`Price`] | `price` (`kind`) | `price_kind`, `price_*` |
+//! | what the source states a plan costs | [`Price`] | `price`, tagged by `kind` | `price_kind`, `price_*` |
 //! | sold by quote ("contact sales") | `Price::Quote`, [`PlanCost::Quote`], `ScimExtra::Quote` | `quote` | `quote` |
-//! | the reader's quote is needed (sold by quote, or priced only at other team sizes) | `needs_quote` | `needs_quote` | `needs_quote` |
-//! | what a plan costs a year at a team size, or why no figure | [`PlanCost`] (`kind`) | `kind`; in `/api/cost` `current_source`, `scim_source` | `scim_extra` (stack) |
-//! | where a yearly figure comes from | [`PriceSource`] | `source`, `current_source`, `scim_source` | `scim_extra_source` |
+//! | a quote is needed (sold by quote, or priced only at other team sizes) | `needs_quote` | `needs_quote` | `needs_quote` |
+//! | what a plan costs a year at a team size, or why there is no figure | [`PlanCost`], tagged by `kind` | `/api/cost`: `current_source`, `scim_source` (below) | |
+//! | where a yearly figure comes from | [`PriceSource`] | `source`; `/api/cost`: `current_source`, `scim_source`, else the `PlanCost` `kind` | `scim_extra_source` |
 //! | the plan that unlocks SCIM | `scim_plan`, `UpgradeCost::scim` | `scim_plan` | `scim_plan` |
-//! | that plan's cost a year | `UpgradeCost::scim`'s `cost` | `scim_annual` | `scim_annual_*` |
-//! | the current plan's cost a year | `UpgradeCost::current`'s `cost` | `current_annual` | |
-//! | what SCIM adds a year (SCIM plan minus current plan) | `UpgradeCost::scim_extra`, `ScimExtra`, `AppTax::scim_extra` | `scim_extra` | `scim_extra`, `scim_extra_*` |
-//! | staying manual, a year | `ManualCost::manual_cost` | `manual_cost` | `manual_cost` |
-//! | an amount known within bounds | [`Span`] | `{"low","high","approx"}`; an open end is `null` | `*_low`, `*_high` (empty where open), `*_or_more` (top open) |
-//! | an input we could not use | `domain::issue::Issue` | `issues`: `[{"field","message"}]` | (the 400's JSON) |
+//! | its cost a year | the `cost` of `UpgradeCost::scim` | `scim_annual` | `scim_annual_*` |
+//! | the current plan's cost a year | the `cost` of `UpgradeCost::current` | `current_annual` | |
+//! | what SCIM adds a year (the SCIM plan minus the current plan) | `UpgradeCost::scim_extra`, `AppTax::scim_extra` ([`ScimExtra`](crate::domain::stack::totals::ScimExtra), tagged by `kind`), `StackTotals::scim_extra` | `scim_extra` | `scim_extra_*`; `/stack.csv`: `scim_extra` is the `kind` |
+//! | staying manual, a year | `ManualCost::manual_cost`, `Column::manual_cost`, `StackTotals::manual_cost` | `manual_cost` | `manual_cost` |
+//! | an amount known within bounds | [`Span`] | `{"low","high","approx"}`; an open end is `null` | `*_low`, `*_high` (empty where open), `*_or_more` (the top is open) |
+//! | an input we could not use | [`Issue`](crate::domain::issue::Issue) | `issues`: `[{"field","message"}]` | (a 400 with the JSON) |
 //!
-//! `PlanCost` says what one plan costs; `ScimExtra` (in `stack::totals`) what getting SCIM
-//! adds, which two plans decide and which may be no figure for reasons of its own (no SCIM
-//! plan, SCIM already included).
+//! `PlanCost` says what one plan costs; `ScimExtra` what getting SCIM adds, which two plans
+//! decide and which may be no figure for reasons of its own (no SCIM plan, SCIM already
+//! included). CSV keeps `*_or_more` beside the empty cell: with both ends empty it tells an
+//! unbounded range (`true`) from no figure at all (`false`), which JSON tells by `null` for
+//! the whole span.
 
 pub mod checks;
 pub mod jump;
