@@ -23,8 +23,8 @@ fn kind(p: &Price) -> &'static str {
         Price::Stated { figure } if figure.basis == Basis::PerUser => "stated, per user",
         Price::Stated { .. } => "stated, flat",
         Price::Seats { .. } => "seats (fee with users included)",
-        Price::Custom { estimate: None, .. } => "custom (quote)",
-        Price::Custom { .. } => "custom with an estimate",
+        Price::Quote { estimate: None, .. } => "custom (quote)",
+        Price::Quote { .. } => "custom with an estimate",
         Price::Unknown => "unknown (no price given)",
         Price::Text { .. } => "text (not read)",
     }

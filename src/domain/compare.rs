@@ -5,11 +5,10 @@
 
 use crate::domain::cost::jump::{price_jump, PriceJump};
 use crate::domain::cost::manual::SOURCE_TEAM;
-use crate::domain::cost::upgrade::{
-    upgrade_cost, Costing, PriceSource, UpgradeCost, UpgradeInputs,
-};
-use crate::domain::cost::Span;
+use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
+use crate::domain::cost::{PlanCost, PriceSource, Span};
 use crate::domain::format;
+use crate::domain::issue::Issue;
 use crate::domain::questions::{self, Answers};
 use crate::domain::recommendation::advise;
 use crate::domain::report::{evaluate, Report};
@@ -41,7 +40,7 @@ pub struct Selection {
     pub users: u32,
     /// The decision questions' answers, as every page with advice reads them.
     pub answers: Answers,
-    pub issues: Vec<String>,
+    pub issues: Vec<Issue>,
 }
 
 /// The names `vendors=a,b` and `add=c` list, in order, each once, in lower case: the
@@ -73,20 +72,20 @@ pub fn parse(query: &Query) -> Selection {
     let mut issues = Vec::new();
     let (mut slugs, unreadable) = listed(query);
     if let Some(first_out) = slugs.get(MAX_VENDORS) {
-        issues.push(format!(
+        issues.push(Issue::new(VENDORS, format!(
             "At most {MAX_VENDORS} vendors fit side by side; “{first_out}” and any after it are left out."
-        ));
+        )));
         slugs.truncate(MAX_VENDORS);
     }
     // One message for all unreadable names, however many: a URL with thousands of them
     // must not make a page of thousands of lines.
     if !unreadable.is_empty() {
-        issues.insert(0, unreadable_names(&unreadable));
+        issues.insert(0, Issue::new(VENDORS, unreadable_names(&unreadable)));
     }
-    let (users, msg) = parse_field(&USERS, query.get("users"));
-    issues.extend(msg);
+    let (users, msg) = parse_field(&USERS, query.get(USERS.key));
+    issues.extend(msg.map(|m| Issue::new(USERS.key, m)));
     let (answers, unread) = questions::parse(query);
-    issues.extend(unread.into_iter().map(|(_, m)| m));
+    issues.extend(unread);
     Selection {
         slugs,
         users: users.map_or(SOURCE_TEAM, |u| u as u32),
@@ -139,9 +138,9 @@ pub struct Column {
     pub vendor_enables: Tri,
     /// The SCIM plan is sold by quote, or its price is reported only for other team sizes:
     /// buying it means talking to sales.
-    pub quote_needed: bool,
+    pub needs_quote: bool,
     /// Staying manual, a year, at the team size (the calculator's default model).
-    pub manual_annual: f64,
+    pub manual_cost: f64,
     /// The upgrade from the default current plan, at the team size, over one year.
     pub upgrade: Option<UpgradeCost>,
     /// What the calculator advises at this team size and its defaults (the same call the
@@ -178,8 +177,8 @@ pub fn column(v: &Vendor, users: u32, answers: &Answers) -> Column {
     let upgrade = upgrade_cost(v, users, &inputs);
     let out_of_scope = upgrade
         .as_ref()
-        .and_then(|u| u.target.as_ref())
-        .is_some_and(|t| matches!(t.costing, Costing::OutOfScope { .. }));
+        .and_then(|u| u.scim.as_ref())
+        .is_some_and(|t| matches!(t.cost, PlanCost::OutOfScope { .. }));
     Column {
         slug: v.slug.clone(),
         name: v.name.clone(),
@@ -199,9 +198,9 @@ pub fn column(v: &Vendor, users: u32, answers: &Answers) -> Column {
             .collect(),
         prerequisites: v.scim.prerequisites.clone(),
         vendor_enables: v.scim.vendor_enables,
-        quote_needed: out_of_scope
-            || matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })),
-        manual_annual: calc.manual.total_annual_impact,
+        needs_quote: out_of_scope
+            || matches!(v.scim_plan().map(|p| &p.price), Some(Price::Quote { .. })),
+        manual_cost: calc.manual.manual_cost,
         upgrade,
         advice: advise(Some(v), &calc).action,
         limitations,
@@ -228,9 +227,9 @@ pub enum Unrankable {
     /// The data names no plan with SCIM, or has no plans.
     NoScimPlan,
     /// Sold by quote, with no estimate.
-    SoldByQuote,
+    Quote,
     /// No price we can use.
-    NoPrice,
+    Unknown,
     /// A free plan whose user cap is below the team size.
     OverFreeCap { max_users: u32 },
     /// A price stated only up to `up_to` people.
@@ -283,22 +282,22 @@ pub fn scim_price(c: &Column) -> Result<ScimPrice, Unrankable> {
     if c.scim == Tri::No {
         return Err(Unrankable::NoScim);
     }
-    let target = c.upgrade.as_ref().and_then(|u| u.target.as_ref());
-    match target.map(|t| &t.costing) {
+    let target = c.upgrade.as_ref().and_then(|u| u.scim.as_ref());
+    match target.map(|t| &t.cost) {
         None => Err(Unrankable::NoScimPlan),
-        Some(Costing::Known { annual, basis }) => Ok(ScimPrice {
+        Some(PlanCost::Known { annual, source }) => Ok(ScimPrice {
             annual: *annual,
-            estimate: *basis == PriceSource::Estimate,
+            estimate: *source == PriceSource::Estimate,
         }),
-        Some(Costing::NeedsQuote) => Err(Unrankable::SoldByQuote),
-        Some(Costing::Unknown) => Err(Unrankable::NoPrice),
-        Some(Costing::OverFreeCap { max_users }) => Err(Unrankable::OverFreeCap {
+        Some(PlanCost::Quote) => Err(Unrankable::Quote),
+        Some(PlanCost::Unknown) => Err(Unrankable::Unknown),
+        Some(PlanCost::OverFreeCap { max_users }) => Err(Unrankable::OverFreeCap {
             max_users: *max_users,
         }),
-        Some(Costing::OverStatedSeats { up_to }) => {
+        Some(PlanCost::OverStatedSeats { up_to }) => {
             Err(Unrankable::OverStatedSeats { up_to: *up_to })
         }
-        Some(Costing::OutOfScope { scope }) => Err(Unrankable::OutOfScope { scope: *scope }),
+        Some(PlanCost::OutOfScope { scope }) => Err(Unrankable::OutOfScope { scope: *scope }),
     }
 }
 
@@ -365,8 +364,8 @@ impl Unrankable {
         match self {
             Unrankable::NoScim => "no plan offers SCIM".into(),
             Unrankable::NoScimPlan => "the data names no plan with SCIM".into(),
-            Unrankable::SoldByQuote => "sold by quote".into(),
-            Unrankable::NoPrice => "no price we can use".into(),
+            Unrankable::Quote => "sold by quote".into(),
+            Unrankable::Unknown => "no price we can use".into(),
             Unrankable::OverFreeCap { max_users } => format!(
                 "the free plan with SCIM stops at {}",
                 format::count(*max_users as usize, "person", "people")
@@ -529,12 +528,12 @@ mod tests {
         let many: Vec<String> = (0..6000).map(|i| format!("bad name {i}")).collect();
         let s = sel(&[("vendors", many.join(",").as_str())]);
         assert_eq!(
-            s.issues,
+            Issue::messages(&s.issues),
             vec!["“bad name 0”, “bad name 1”, “bad name 2” and 5,997 more are not vendor names we could look up; they are left out."]
         );
         let s = sel(&[("vendors", "mode,\u{202E}edom!")]);
         assert_eq!(
-            s.issues,
+            Issue::messages(&s.issues),
             vec!["“⟨U+202E⟩edom!” is not a vendor name we could look up; it is left out."]
         );
     }
@@ -612,7 +611,7 @@ mod tests {
     }
 
     fn quote(estimate: Option<Figure>) -> Option<Price> {
-        Some(Price::Custom {
+        Some(Price::Quote {
             estimate,
             estimate_basis: None,
         })

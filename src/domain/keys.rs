@@ -24,7 +24,7 @@ pub trait Key: Serialize + DeserializeOwned {
 
 /// The name of a value of an internally tagged enum (`#[serde(tag = "kind")]`), whose
 /// variants may carry data: the `field` serde writes, so a CSV column spells the value as
-/// the JSON does. `Extra::NeedsQuote` under `kind` is `"needs_quote"`.
+/// the JSON does. `ScimExtra::Quote` under `kind` is `"quote"`.
 pub fn tag<T: Serialize>(value: &T, field: &str) -> String {
     match serde_json::to_value(value) {
         Ok(Value::Object(fields)) => match fields.get(field) {
@@ -56,16 +56,16 @@ mod tests {
 
     #[test]
     fn tags_are_serde_names_of_variants_with_data() {
-        use crate::domain::stack::totals::Extra;
+        use crate::domain::stack::totals::ScimExtra;
         use crate::domain::vendor::Scope;
-        let out = Extra::OutOfScope {
+        let out = ScimExtra::OutOfScope {
             scope: Scope {
                 min: Some(50),
                 max: Some(100),
             },
         };
         assert_eq!(tag(&out, "kind"), "out_of_scope");
-        assert_eq!(tag(&Extra::NeedsQuote, "kind"), "needs_quote");
+        assert_eq!(tag(&ScimExtra::Quote, "kind"), "quote");
         assert_eq!(tag(&Idp::Okta, "kind"), "");
     }
 }

@@ -4,6 +4,7 @@
 use crate::domain::cost::jump::{price_jump, PriceJump, REFERENCE_TEAM};
 use crate::domain::cost::{figure_annual, seats_annual, PlanCost};
 use crate::domain::freshness::is_stale;
+use crate::domain::issue::Issue;
 use crate::domain::keys::Key;
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{category_label, Profile, Provisioning, ScimStatus, Vendor};
@@ -257,13 +258,14 @@ pub fn is_default(key: &str, value: &str) -> bool {
     key == SORT && SortKey::from_key(value) == Some(SortKey::Name)
 }
 
-/// Reads sort and filters; anything unreadable is ignored with a message.
-pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
+/// Reads sort and filters; anything unreadable is ignored and reported.
+pub fn parse(query: &Query) -> (ListQuery, Vec<Issue>) {
     let mut q = ListQuery::default();
     let mut issues = Vec::new();
     let shown = |s: &str| crate::domain::format::echo(s, 40);
-    let mut bad = |what: &str, value: &str| {
-        issues.push(format!("“{}” is not {what}; it is ignored.", shown(value)))
+    let mut bad = |key: &str, what: &str, value: &str| {
+        let message = format!("“{}” is not {what}; it is ignored.", shown(value));
+        issues.push(Issue::new(key, message))
     };
     if let Some(raw) = query.text(SORT) {
         let t = raw.trim();
@@ -276,7 +278,7 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
                 q.sort = k;
                 q.desc = desc;
             }
-            None => bad("a column we sort by", &raw),
+            None => bad(SORT, "a column we sort by", &raw),
         }
     }
     let text = |raw: String| -> Option<String> {
@@ -289,6 +291,7 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
         match ScimStatus::from_key(&raw) {
             Some(s) => q.status = Some(s),
             None => bad(
+                STATUS,
                 "a SCIM status we know (free, gated, partial, none or unknown)",
                 &raw,
             ),
@@ -297,51 +300,63 @@ pub fn parse(query: &Query) -> (ListQuery, Vec<String>) {
     if let Some(raw) = query.text(FRESH) {
         match Freshness::from_key(&raw) {
             Some(f) => q.fresh = Some(f),
-            None => bad("a freshness filter we know (current or stale)", &raw),
+            None => bad(FRESH, "a freshness filter we know (current or stale)", &raw),
         }
     }
     if let Some(raw) = query.text(SSO_FIRST) {
         match Tri::from_key(&raw) {
             Some(t) => q.sso_first = Some(t),
-            None => bad("a filter value we know (yes, no or unknown)", &raw),
+            None => bad(
+                SSO_FIRST,
+                "a filter value we know (yes, no or unknown)",
+                &raw,
+            ),
         }
     }
     if let Some(raw) = query.text(IDP) {
         match Idp::from_key(&raw) {
             Some(i) => q.idp = Some(i),
-            None => bad("an identity provider we know", &raw),
+            None => bad(IDP, "an identity provider we know", &raw),
         }
     }
     if let Some(raw) = query.text(PRICE) {
         match PriceFilter::from_key(&raw) {
             Some(f) => q.price = Some(f),
-            None => bad("a price filter we know (known, custom or unknown)", &raw),
+            None => bad(
+                PRICE,
+                "a price filter we know (known, custom or unknown)",
+                &raw,
+            ),
         }
     }
     if let Some(raw) = query.text(NATIVE) {
         match Idp::from_key(&raw).filter(|i| IdpMatrix::RATED.contains(i)) {
             Some(i) => q.native = Some(i),
-            None => bad("an identity provider the index rates (okta, entra_id, google_workspace, onelogin or jumpcloud)", &raw),
+            None => bad(NATIVE, "an identity provider the index rates (okta, entra_id, google_workspace, onelogin or jumpcloud)", &raw),
         }
     }
     q.plan = query.text(PLAN).and_then(text);
     if let Some(raw) = query.text(CONFIDENCE) {
         match Confidence::from_key(&raw) {
             Some(c) => q.confidence = Some(c),
-            None => bad("a confidence we know (high, medium or low)", &raw),
+            None => bad(
+                CONFIDENCE,
+                "a confidence we know (high, medium or low)",
+                &raw,
+            ),
         }
     }
     if let Some(raw) = query.text(CHANGED) {
         match raw.trim() {
             "yes" => q.changed = true,
             "" | "no" => {}
-            _ => bad("a filter value we know (yes)", &raw),
+            _ => bad(CHANGED, "a filter value we know (yes)", &raw),
         }
     }
     if let Some(raw) = query.text(PAGE) {
         match raw.trim().parse::<usize>() {
             Ok(n) if n >= 1 => q.page = n,
-            _ => bad("a page number (1, 2, 3 …)", &raw),
+            _ => bad(PAGE, "a page number (1, 2, 3 …)", &raw),
         }
     }
     (q, issues)
@@ -440,7 +455,7 @@ impl ListQuery {
 pub fn price_filter_of(p: Option<&Price>) -> PriceFilter {
     match p {
         Some(Price::Free { .. } | Price::Stated { .. } | Price::Seats { .. }) => PriceFilter::Known,
-        Some(Price::Custom { .. }) => PriceFilter::Custom,
+        Some(Price::Quote { .. }) => PriceFilter::Custom,
         Some(Price::Unknown | Price::Text { .. }) | None => PriceFilter::Unknown,
     }
 }
@@ -457,14 +472,14 @@ pub fn price_rank(p: Option<&Price>) -> (u8, f64) {
             extra,
             max_extra,
         }) => match seats_annual(fee, *included, extra.as_ref(), *max_extra, REFERENCE_TEAM) {
-            PlanCost::Stated(s) => (1, s.low),
+            PlanCost::Known { annual, .. } => (1, annual.low),
             // The fee is all the text prices: what the team pays at least, so it sorts there.
             _ => (1, figure_annual(fee, 1, None).low),
         },
-        Some(Price::Custom {
+        Some(Price::Quote {
             estimate: Some(f), ..
         }) => (2, figure_annual(f, REFERENCE_TEAM, None).low),
-        Some(Price::Custom { estimate: None, .. }) => (3, 0.0),
+        Some(Price::Quote { estimate: None, .. }) => (3, 0.0),
         Some(Price::Unknown | Price::Text { .. }) | None => (4, 0.0),
     }
 }
@@ -556,7 +571,7 @@ pub struct Page {
     /// How many rows the query keeps, on every page.
     pub matching: usize,
     /// Said when the address asked for a page past the last.
-    pub issue: Option<String>,
+    pub issue: Option<Issue>,
 }
 
 impl Page {
@@ -580,9 +595,12 @@ pub fn page(rows: Vec<VendorRow>, q: &ListQuery) -> Page {
         let pages = crate::domain::format::count(count, "page", "pages");
         (
             count,
-            Some(format!(
-                "There is no page {} of these vendors ({pages}); this is the last.",
-                q.page
+            Some(Issue::new(
+                PAGE,
+                format!(
+                    "There is no page {} of these vendors ({pages}); this is the last.",
+                    q.page
+                ),
             )),
         )
     } else {
@@ -671,7 +689,7 @@ mod tests {
             ),
             row(
                 "alpha",
-                Some(Price::Custom {
+                Some(Price::Quote {
                     estimate: None,
                     estimate_basis: None,
                 }),
@@ -697,7 +715,7 @@ mod tests {
         rows.iter().map(|r| r.name.as_str()).collect()
     }
 
-    fn query(pairs: &[(&str, &str)]) -> (ListQuery, Vec<String>) {
+    fn query(pairs: &[(&str, &str)]) -> (ListQuery, Vec<Issue>) {
         parse(&Query::from_pairs(pairs.iter().copied()))
     }
 
@@ -765,7 +783,10 @@ mod tests {
         let (_, issues) = query(&[("page", "two")]);
         assert_eq!(
             issues,
-            ["“two” is not a page number (1, 2, 3 …); it is ignored."]
+            [Issue::new(
+                "page",
+                "“two” is not a page number (1, 2, 3 …); it is ignored."
+            )]
         );
     }
 
@@ -807,7 +828,7 @@ mod tests {
         assert_eq!((p.number, p.count), (2, 2));
         assert_eq!(p.span(), (101, 150));
         assert_eq!(
-            p.issue.as_deref(),
+            p.issue.map(|i| i.message).as_deref(),
             Some("There is no page 9 of these vendors (2 pages); this is the last.")
         );
         // No row kept: one empty page, nothing to say beyond "no vendor matches".

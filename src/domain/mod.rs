@@ -7,6 +7,7 @@
 //! - `price_text`: prices written as text (`$9.50/u/mo`) read into the price model, never guessed
 //! - `url`: the one way to read and write a query string (last value of a repeated key wins)
 //! - `keys`: enum values spelled as serde names them
+//! - `issue`: an input we could not use as given (every page's and answer's one type)
 //! - `cost`: money arithmetic on intervals (plan prices, manual cost, upgrade, verdict,
 //!   the price jump)
 //! - `format`: numbers and prices as the words a buyer reads
@@ -37,6 +38,7 @@ pub mod drawing;
 pub mod format;
 pub mod freshness;
 pub mod index;
+pub mod issue;
 pub mod keys;
 pub mod listing;
 pub mod price_text;

@@ -18,7 +18,7 @@
 //!   says why there is no price, so it is not read);
 //! - `Not offered`, alone or with a remark in brackets: there is no such plan
 //!   ([`PriceText::not_offered`], the price [`Price::Unknown`]);
-//! - sold by quote ([`Price::Custom`]): one of [`QUOTE_HEADS`] (`Contact Sales`, `Contact
+//! - sold by quote ([`Price::Quote`]): one of [`QUOTE_HEADS`] (`Contact Sales`, `Contact
 //!   us`, `Per quote`, `Custom`, `Custom quote`, `Request pricing`, `Price upon request`…),
 //!   alone, or with a figure in brackets, the dataset's own estimate (`Contact Sales
 //!   (~$30K+/yr)`), or with a remark in brackets whose parts are each one of
@@ -171,7 +171,7 @@ pub fn reconcile(text: &PriceText, per_user_month: Option<f64>) -> (Price, Price
             PerUserMonth::Plain(_) | PerUserMonth::Within { .. } => {
                 (as_written(), PriceCheck::Contradict)
             }
-            PerUserMonth::None if matches!(p, Price::Custom { .. }) => {
+            PerUserMonth::None if matches!(p, Price::Quote { .. }) => {
                 (as_written(), PriceCheck::Contradict)
             }
             PerUserMonth::None => (p.clone(), PriceCheck::TextSaysMore),
@@ -372,7 +372,7 @@ fn alone_or_remarked(l: &str, words: &[&str]) -> bool {
 
 /// What follows a quote's head word: nothing, an estimate, or a remark.
 fn quote(rest: &str, estimate_basis: &str) -> Option<Reading> {
-    let custom = |estimate: Option<Figure>| Price::Custom {
+    let custom = |estimate: Option<Figure>| Price::Quote {
         estimate_basis: estimate.as_ref().map(|_| estimate_basis.to_string()),
         estimate,
     };
@@ -1176,14 +1176,14 @@ mod tests {
     }
 
     fn custom() -> Price {
-        Price::Custom {
+        Price::Quote {
             estimate: None,
             estimate_basis: None,
         }
     }
 
     fn estimate(f: Figure) -> Price {
-        Price::Custom {
+        Price::Quote {
             estimate: Some(f),
             estimate_basis: Some(BASIS.into()),
         }
@@ -2066,7 +2066,7 @@ mod tests {
                         && figure.low.zip(figure.high).is_none_or(|(lo, hi)| lo <= hi)
                 };
                 match &got.price {
-                    Price::Stated { figure } | Price::Custom { estimate: Some(figure), .. } => {
+                    Price::Stated { figure } | Price::Quote { estimate: Some(figure), .. } => {
                         proptest::prop_assert!(well_formed(figure));
                     }
                     Price::Seats { fee, included, extra, max_extra } => {
@@ -2080,7 +2080,7 @@ mod tests {
                 }
                 if got.min_seats.is_some() {
                     let per_user_or_quote = matches!(&got.price, Price::Stated { figure } if figure.basis == Basis::PerUser)
-                        || matches!(got.price, Price::Custom { .. });
+                        || matches!(got.price, Price::Quote { .. });
                     proptest::prop_assert!(per_user_or_quote);
                 }
             }

@@ -5,6 +5,7 @@
 //! default, and no page has another.
 
 use crate::domain::format::echo;
+use crate::domain::issue::Issue;
 use crate::domain::keys::Key;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Idp, When};
@@ -160,14 +161,14 @@ impl Answers {
     }
 }
 
-/// Reads the answers; each unreadable one is "not sure", reported as `(key, message)`.
-pub fn parse(q: &Query) -> (Answers, Vec<(&'static str, String)>) {
+/// Reads the answers; each unreadable one is "not sure", and reported.
+pub fn parse(q: &Query) -> (Answers, Vec<Issue>) {
     let mut answers = Answers::default();
     let mut issues = Vec::new();
     if let Some(raw) = q.text(IDP) {
         match IdpChoice::parse(&raw) {
             Some(c) => answers.idp = Some(c),
-            None => issues.push((
+            None => issues.push(Issue::new(
                 IDP,
                 format!(
                     "We do not know the identity provider “{}”; treating it as not given.",
@@ -184,7 +185,7 @@ pub fn parse(q: &Query) -> (Answers, Vec<(&'static str, String)>) {
             "yes" | "true" | "1" => answers.given.push((question, true)),
             "no" | "false" | "0" => answers.given.push((question, false)),
             "" | "unsure" => {}
-            _ => issues.push((
+            _ => issues.push(Issue::new(
                 *key,
                 format!(
                     "“{}” is not yes or no; treating it as not sure.",
@@ -210,9 +211,9 @@ mod tests {
         assert_eq!(a.idp, Some(IdpChoice::Known(Idp::Okta)));
         assert_eq!(
             issues,
-            [(
+            [Issue::new(
                 "legacy",
-                "“maybe” is not yes or no; treating it as not sure.".to_string()
+                "“maybe” is not yes or no; treating it as not sure."
             )]
         );
         let pairs: Vec<String> = a.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect();

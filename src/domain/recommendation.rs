@@ -56,7 +56,7 @@ pub fn cheaper_than(action: Action, r: &Report) -> Option<Action> {
     let u = r.upgrade.as_ref()?;
     let outcome = &r.verdict.as_ref()?.outcome;
     let upgrade_never_dearer =
-        !u.current.has_scim && u.target.is_some() && u.difference.is_some_and(|d| d.high <= 0.0);
+        !u.current.has_scim && u.scim.is_some() && u.scim_extra.is_some_and(|d| d.high <= 0.0);
     match action {
         Action::StayManual => {
             matches!(outcome, Outcome::UpgradeCheaper { .. }).then_some(Action::Upgrade)

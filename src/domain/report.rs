@@ -2,11 +2,13 @@
 //! page (server and browser) and `/api/cost` share.
 
 use crate::domain::cost::manual::{manual_cost, ManualCost};
-use crate::domain::cost::upgrade::{current_plan, upgrade_cost, Costing, UpgradeCost};
+use crate::domain::cost::upgrade::{current_plan, upgrade_cost, UpgradeCost};
 use crate::domain::cost::verdict::{verdict, Outcome, Verdict};
+use crate::domain::cost::PlanCost;
 use crate::domain::cost::{unused_seat_price, SeatSource, Span};
 use crate::domain::format;
-use crate::domain::scenario::{self, Issue, Scenario};
+use crate::domain::issue::Issue;
+use crate::domain::scenario::{self, Scenario};
 use crate::domain::vendor::{Scope, Vendor};
 use serde::{Deserialize, Serialize};
 
@@ -101,10 +103,10 @@ pub fn chart_points(vendor: Option<&Vendor>, s: &Scenario) -> Vec<CostPoint> {
         .into_iter()
         .map(|n| CostPoint {
             users: n,
-            manual: manual_cost(n, &s.manual).total_annual_impact,
+            manual: manual_cost(n, &s.manual).manual_cost,
             upgrade: vendor
                 .and_then(|v| upgrade_cost(v, n, &s.upgrade))
-                .and_then(|u| u.difference),
+                .and_then(|u| u.scim_extra),
         })
         .collect()
 }
@@ -134,7 +136,7 @@ pub fn sample_sizes(marker: u32, count: u32) -> Vec<u32> {
 
 /// What the SCIM plan costs against the reader's plan, a year, in one sentence.
 pub fn upgrade_sentence(u: &UpgradeCost) -> String {
-    let Some(target) = u.target.as_ref() else {
+    let Some(target) = u.scim.as_ref() else {
         return "No plan of this vendor includes SCIM.".into();
     };
     if u.current.has_scim {
@@ -142,14 +144,14 @@ pub fn upgrade_sentence(u: &UpgradeCost) -> String {
     }
     let missed = [target, &u.current]
         .into_iter()
-        .find_map(|side| match &side.costing {
-            Costing::OutOfScope { scope } => Some((side.plan.as_str(), scope)),
+        .find_map(|side| match &side.cost {
+            PlanCost::OutOfScope { scope } => Some((side.plan.as_str(), scope)),
             _ => None,
         });
     if let Some((plan, scope)) = missed {
         return out_of_scope_sentence(plan, scope, u.users);
     }
-    match u.difference {
+    match u.scim_extra {
         Some(d) if d.is_unbounded() => format!(
             "What {} costs against {} cannot be bounded: both prices are open-ended.",
             target.plan, u.current.plan
@@ -201,7 +203,7 @@ pub fn verdict_sentence(o: &Outcome, years: u32, target_plan: &str) -> String {
             "Staying manual is cheaper: {over} the upgrade to {target_plan} would cost you {} more than the manual work it saves.",
             format::amount(by)
         ),
-        Outcome::Depends { net } => format!(
+        Outcome::Depends { net_saving: net } => format!(
             "It depends on the price you get: {over}, upgrading to {target_plan} comes to {} than staying manual.",
             format::change(&Span::point(0.0).minus(*net))
         ),
@@ -227,9 +229,9 @@ pub fn missing_quote(r: &Report) -> Option<Missing> {
         return None;
     }
     let u = r.upgrade.as_ref()?;
-    let target = u.target.as_ref()?;
-    let unread = |c: &crate::domain::cost::upgrade::Costing| c.annual().is_none_or(|s| s.is_open());
-    match (unread(&target.costing), unread(&u.current.costing)) {
+    let target = u.scim.as_ref()?;
+    let unread = |c: &PlanCost| c.annual().is_none_or(|s| s.is_open());
+    match (unread(&target.cost), unread(&u.current.cost)) {
         (true, true) => Some(Missing::Both),
         (true, false) => Some(Missing::Target),
         (false, true) => Some(Missing::Current),
@@ -246,13 +248,13 @@ pub fn verdict_text(r: &Report) -> Option<String> {
     let years = r.scenario.upgrade.years;
     let u = r.upgrade.as_ref();
     let target = u
-        .and_then(|u| u.target.as_ref())
+        .and_then(|u| u.scim.as_ref())
         .map_or("the SCIM plan", |t| t.plan.as_str());
     let Some(missing) = missing_quote(r) else {
         return Some(verdict_sentence(&verdict.outcome, years, target));
     };
     let u = u?;
-    let manual = r.manual.total_annual_impact;
+    let manual = r.manual.manual_cost;
     let per_year = |fee: f64| manual - fee / years as f64;
     // The most the plan may cost a year more, at the fee's low and high ends.
     let (fee_low, fee_high) = u.implementation_fee.map_or((0.0, 0.0), |f| (f.low, f.high));
@@ -298,7 +300,7 @@ pub fn verdict_text(r: &Report) -> Option<String> {
 /// One sentence stating the scenario, for titles, previews and the chart's text alternative.
 pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
     let users = format::group_thousands(r.scenario.users as u64);
-    let manual = format::usd_whole(r.manual.total_annual_impact);
+    let manual = format::usd_whole(r.manual.manual_cost);
     let who = vendor_name.unwrap_or("Any app");
     let upgrade = r
         .upgrade

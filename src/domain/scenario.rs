@@ -7,6 +7,7 @@
 use crate::domain::cost::manual::{ManualInputs, SOURCE_TEAM};
 use crate::domain::cost::upgrade::UpgradeInputs;
 use crate::domain::format::{group_thousands, plain};
+use crate::domain::issue::Issue;
 use crate::domain::questions::{self, Answers};
 use crate::domain::url::{self, Query};
 use serde::{Deserialize, Serialize};
@@ -200,13 +201,6 @@ pub const MANUAL_FIELDS: [Field; 8] = [
     ORPHAN_COST,
 ];
 
-/// A value we could not use as given, and what we used instead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Issue {
-    pub field: String,
-    pub message: String,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub vendor: Option<String>,
@@ -313,10 +307,7 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
     let mut num = |f: &Field| {
         let (v, msg) = parse_field(f, q.get(f.key));
         if let Some(message) = msg {
-            issues.push(Issue {
-                field: f.key.to_string(),
-                message,
-            });
+            issues.push(Issue::new(f.key, message));
         }
         v
     };
@@ -337,10 +328,7 @@ pub fn parse(q: &Query) -> (Scenario, Vec<Issue>) {
     let quote = num(&QUOTE);
     let current_quote = num(&CURRENT_QUOTE);
     let (answers, unread) = questions::parse(q);
-    issues.extend(unread.into_iter().map(|(field, message)| Issue {
-        field: field.into(),
-        message,
-    }));
+    issues.extend(unread);
     let scenario = Scenario {
         vendor: q.text(VENDOR),
         users,

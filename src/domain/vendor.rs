@@ -444,7 +444,8 @@ impl Figure {
     }
 }
 
-/// A plan's price. Tagged by `kind` in TOML: `price = { kind = "custom" }`.
+/// A plan's price, as the source states it. Tagged by `kind` in TOML and JSON:
+/// `price = { kind = "quote" }`; `/vendors.csv` writes the same `kind` in `price_kind`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Price {
@@ -455,9 +456,9 @@ pub enum Price {
     },
     /// A price the source states (possibly approximate, a range or a lower bound).
     Stated { figure: Figure },
-    /// Quote only ("contact sales"). `estimate` is a third-party figure, where one is
+    /// Sold by quote ("contact sales"). `estimate` is a third-party figure, where one is
     /// reported, and `estimate_basis` says whose it is.
-    Custom {
+    Quote {
         #[serde(default)]
         estimate: Option<Figure>,
         #[serde(default)]
@@ -494,7 +495,7 @@ impl Price {
     pub fn scope(&self) -> Option<Scope> {
         match self {
             Price::Stated { figure } => figure.scope,
-            Price::Custom { estimate, .. } => estimate.as_ref()?.scope,
+            Price::Quote { estimate, .. } => estimate.as_ref()?.scope,
             _ => None,
         }
     }
@@ -539,7 +540,7 @@ pub struct TeamSizeExample {
     /// The plan the row upgrades to.
     pub to_plan: String,
     /// The annual price the source assumes for `to_plan` in this row, where the plan has
-    /// no per-seat price to multiply (custom or flat ranges).
+    /// no per-seat price to multiply (sold by quote, or flat ranges).
     #[serde(default)]
     pub assumed_target_annual: Option<Claim>,
     /// What the source prints for the current plan, per month.

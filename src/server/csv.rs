@@ -8,10 +8,10 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::compare;
 use crate::domain::cost::Span;
-use crate::domain::keys::Key;
+use crate::domain::issue::Issue;
+use crate::domain::keys::{tag, Key};
 use crate::domain::listing;
 use crate::domain::listing::VendorRow;
-use crate::domain::scenario::Issue;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Figure, Price};
 use crate::server::json_api::ApiError;
@@ -89,32 +89,28 @@ fn price_cells(p: Option<&Price>) -> Vec<String> {
     cells
 }
 
-/// The figure's columns of [`price_cells`].
+/// The figure's columns of [`price_cells`]: `kind` is [`Price`]'s own (`none` where there
+/// is no price), the figure's basis and period their serde names, as in the JSON.
 fn figure_cells(p: Option<&Price>) -> Vec<String> {
-    let fig = |kind: &str, f: &Figure| {
+    let kind = p.map_or_else(|| "none".to_string(), |p| tag(p, "kind"));
+    let fig = |f: &Figure| {
         let (low, high) = match (f.amount, f.low, f.high) {
             (Some(a), _, _) => (Some(a), if f.or_more { None } else { Some(a) }),
             (None, l, h) => (l, h),
         };
         vec![
-            kind.to_string(),
-            text_cell(match f.basis {
-                crate::domain::vendor::Basis::PerUser => "per_user",
-                crate::domain::vendor::Basis::Flat => "flat",
-            }),
-            text_cell(match f.period {
-                crate::domain::vendor::Period::Month => "month",
-                crate::domain::vendor::Period::Year => "year",
-            }),
+            kind.clone(),
+            f.basis.key(),
+            f.period.key(),
             num(low),
             num(high),
             flag(f.or_more),
             flag(f.approx),
         ]
     };
-    let blank = |kind: &str| {
+    let blank = || {
         vec![
-            kind.to_string(),
+            kind.clone(),
             String::new(),
             String::new(),
             String::new(),
@@ -124,23 +120,24 @@ fn figure_cells(p: Option<&Price>) -> Vec<String> {
         ]
     };
     match p {
-        None => blank("none"),
         Some(Price::Free { .. }) => {
-            let mut c = blank("free");
+            let mut c = blank();
             c[3] = "0".into();
             c[4] = "0".into();
             c
         }
-        Some(Price::Stated { figure }) => fig("stated", figure),
-        Some(Price::Custom {
+        Some(Price::Stated { figure }) => fig(figure),
+        // A price sold by quote has its estimate in the money columns, where there is one.
+        Some(Price::Quote {
             estimate: Some(f), ..
-        }) => fig("custom_estimate", f),
-        Some(Price::Custom { estimate: None, .. }) => blank("custom"),
+        }) => fig(f),
         // The fee in the money columns; the users included and the price of each further
         // user in words, in `price_text`.
-        Some(Price::Seats { fee, .. }) => fig("seats", fee),
-        Some(Price::Unknown) => blank("unknown"),
-        Some(Price::Text { .. }) => blank("text"),
+        Some(Price::Seats { fee, .. }) => fig(fee),
+        None
+        | Some(Price::Quote { estimate: None, .. })
+        | Some(Price::Unknown)
+        | Some(Price::Text { .. }) => blank(),
     }
 }
 
@@ -280,7 +277,7 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
 /// `/vendors.csv?sort=…&idp=…`: the home table as the same query shows it.
 /// `/vendors.csv?…`: the home table's rows, or the sort and filter values we could not use
 /// (the page shows the same messages, with a 400 too).
-pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
+pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<Issue>> {
     let (q, issues) = listing::parse(query);
     if !issues.is_empty() {
         return Err(issues);
@@ -297,15 +294,8 @@ pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
     Ok(csv(VENDOR_HEADER, rows.iter().map(vendor_row).collect()))
 }
 
-/// Bad input as `/api/cost` answers it: 400 with the JSON error and every message.
-fn bad_input(messages: Vec<String>) -> Response {
-    let issues: Vec<Issue> = messages
-        .into_iter()
-        .map(|message| Issue {
-            field: "query".into(),
-            message,
-        })
-        .collect();
+/// Bad input as `/api/cost` answers it: 400 with the JSON error and every issue.
+fn bad_input(issues: Vec<Issue>) -> Response {
     ApiError {
         error: "some inputs are invalid",
         issues: &issues,
@@ -339,11 +329,11 @@ pub const COMPARE_HEADER: &[&str] = &[
     "sso_required_first",
     "scim_idps",
     "vendor_staff_needed",
-    "quote_needed",
+    "needs_quote",
     "current_plan",
-    "upgrade_extra_low",
-    "upgrade_extra_high",
-    "upgrade_extra_or_more",
+    "scim_extra_low",
+    "scim_extra_high",
+    "scim_extra_or_more",
     "manual_cost",
     "currency",
     "limitations",
@@ -364,17 +354,20 @@ fn span_cells(s: Option<Span>) -> [String; 3] {
 
 /// `/compare.csv?vendors=…&users=…`: one line per vendor.
 /// The same checks as the page: unreadable names, unknown vendors, a bad team size.
-pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
+pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<Issue>> {
     let sel = compare::parse(query);
     let mut issues = sel.issues.clone();
     issues.extend(
         sel.slugs
             .iter()
             .filter(|s| catalog.vendor(s).is_none())
-            .map(|s| format!("We have no vendor “{s}”.")),
+            .map(|s| Issue::new(compare::VENDORS, format!("We have no vendor “{s}”."))),
     );
     if sel.slugs.is_empty() && issues.is_empty() {
-        issues.push("Name vendors to compare: /compare.csv?vendors=mode,ironclad&users=120".into());
+        issues.push(Issue::new(
+            compare::VENDORS,
+            "Name vendors to compare: /compare.csv?vendors=mode,ironclad&users=120",
+        ));
     }
     if !issues.is_empty() {
         return Err(issues);
@@ -391,7 +384,7 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
         .zip(&bottom.standings)
         .enumerate()
         .map(|(i, (c, standing))| {
-            let [low, high, open] = span_cells(c.upgrade.as_ref().and_then(|u| u.difference));
+            let [low, high, open] = span_cells(c.upgrade.as_ref().and_then(|u| u.scim_extra));
             let [scim_low, scim_high, scim_open] =
                 span_cells(standing.price.as_ref().ok().map(|p| p.annual));
             let [more_low, more_high, more_open] = span_cells(standing.more);
@@ -419,7 +412,7 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
                         .join(";"),
                 ),
                 c.vendor_enables.key(),
-                flag(c.quote_needed),
+                flag(c.needs_quote),
                 text_cell(
                     c.upgrade
                         .as_ref()
@@ -429,7 +422,7 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
                 low,
                 high,
                 open,
-                num(Some(c.manual_annual)),
+                num(Some(c.manual_cost)),
                 "USD".into(),
                 text_cell(&c.limitations.join("; ")),
                 text_cell(&c.last_checked),
@@ -458,7 +451,7 @@ pub const STACK_HEADER: &[&str] = &[
     "scim_extra_low",
     "scim_extra_high",
     "scim_extra_or_more",
-    "scim_extra_basis",
+    "scim_extra_source",
     "manual_cost",
     "verdict",
     "currency",
@@ -466,16 +459,19 @@ pub const STACK_HEADER: &[&str] = &[
 
 /// `/stack.csv?apps=…`: one line per app, ranked as the page ranks them. `scim_extra` says
 /// what the figures are, spelled as `/api/stack` spells
-/// [`Extra`](crate::domain::stack::totals::Extra)'s `kind` (`known`,
-/// `needs_quote`, `out_of_scope`, `unknown`, `no_scim_plan`, `included`); only `known` has
-/// numbers. The same checks as the page.
-pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<String>> {
+/// [`ScimExtra`](crate::domain::stack::totals::ScimExtra)'s `kind` (`known`, `quote`,
+/// `out_of_scope`, `unknown`, `no_scim_plan`, `included`); only `known` has numbers, and
+/// `scim_extra_source` (`list_price`, `estimate`, `your_quote`). The same checks as the page.
+pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<Issue>> {
     use crate::domain::stack::report::{report, verdict_short};
-    use crate::domain::stack::totals::Extra;
+    use crate::domain::stack::totals::ScimExtra;
     let r = report(catalog, query);
-    let mut issues: Vec<String> = r.issues.iter().map(|i| i.message.clone()).collect();
+    let mut issues = r.issues.clone();
     if r.stack.apps.is_empty() && issues.is_empty() {
-        issues.push("Name the apps of the stack: /stack.csv?apps=slack:250,mode:40".into());
+        issues.push(Issue::new(
+            crate::domain::stack::input::APPS,
+            "Name the apps of the stack: /stack.csv?apps=slack:250,mode:40",
+        ));
     }
     if !issues.is_empty() {
         return Err(issues);
@@ -485,8 +481,8 @@ pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<St
         .apps
         .iter()
         .map(|a| {
-            let (span, basis) = match &a.extra {
-                Extra::Known { yearly, basis } => (Some(*yearly), basis.key()),
+            let (span, source) = match &a.scim_extra {
+                ScimExtra::Known { annual, source } => (Some(*annual), source.key()),
                 _ => (None, String::new()),
             };
             let [low, high, open] = span_cells(span);
@@ -497,12 +493,12 @@ pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<St
                 a.status.key(),
                 text_cell(a.current_plan.as_deref().unwrap_or("")),
                 text_cell(a.scim_plan.as_deref().unwrap_or("")),
-                crate::domain::keys::tag(&a.extra, "kind"),
+                tag(&a.scim_extra, "kind"),
                 low,
                 high,
                 open,
-                basis,
-                num(Some(a.manual.total_annual_impact)),
+                source,
+                num(Some(a.manual.manual_cost)),
                 text_cell(&verdict_short(&a.outcome, r.stack.years)),
                 "USD".into(),
             ]

@@ -3,12 +3,14 @@
 
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::manual::ManualInputs;
-use crate::domain::cost::upgrade::{Costing, PriceSource, UpgradeInputs};
+use crate::domain::cost::upgrade::UpgradeInputs;
 use crate::domain::cost::verdict::{BreakEven, Outcome};
-use crate::domain::cost::{SeatSource, Span};
+use crate::domain::cost::{PlanCost, SeatSource, Span};
+use crate::domain::issue::Issue;
+use crate::domain::keys::{tag, Key};
 use crate::domain::recommendation::{advise, conflict_sentence, Ground};
 use crate::domain::report::{evaluate, Report};
-use crate::domain::scenario::{self, Issue};
+use crate::domain::scenario;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Action, DecisionRow, PercentRange, Scope, Vendor};
 use axum::http::StatusCode;
@@ -45,7 +47,8 @@ pub struct CostResponse<'a> {
     pub unused_license_cost: f64,
     pub it_labor_cost: f64,
     pub compliance_cost: f64,
-    pub total_annual_impact: f64,
+    /// Staying manual, a year: the three costs above together.
+    pub manual_cost: f64,
     /// Where `inputs.manual.seat_price_monthly` comes from (`given`, `plan`, `default`).
     pub seat_source: &'a SeatSource,
     /// `null` without a vendor, or when the vendor lists no plans.
@@ -71,139 +74,68 @@ pub struct Inputs<'a> {
     pub upgrade: &'a UpgradeInputs,
 }
 
-/// A span as JSON: an open end is `null` (JSON has no infinity).
-#[derive(Serialize)]
-pub struct JsonSpan {
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub approx: bool,
-    pub open_ended: bool,
-}
-
-impl From<Span> for JsonSpan {
-    fn from(s: Span) -> JsonSpan {
-        let finite = |x: f64| x.is_finite().then_some(x);
-        JsonSpan {
-            low: finite(s.low),
-            high: finite(s.high),
-            approx: s.approx,
-            open_ended: !s.low.is_finite() || !s.high.is_finite(),
-        }
+/// Where a plan's yearly figure comes from, its [`PriceSource`](crate::domain::cost::PriceSource)
+/// (`list_price`, `estimate`, `your_quote`); without a figure, why: its [`PlanCost`] `kind`
+/// (`quote`, `out_of_scope`, `over_free_cap`, `over_stated_seats`, `unknown`). Both as
+/// serde spells them. `out_of_scope` is a price reported for other team sizes
+/// (`current_scope`, `scim_scope`): as with `quote`, the reader's quote (`quote=`,
+/// `current_quote=`) prices it.
+fn source(c: &PlanCost) -> String {
+    match c {
+        PlanCost::Known { source, .. } => source.key(),
+        other => tag(other, "kind"),
     }
 }
 
-fn span(s: Option<Span>) -> Option<JsonSpan> {
-    s.map(JsonSpan::from)
-}
-
-/// Where an annual figure comes from (`list_price`, `estimate`, `your_quote`), or why there
-/// is none (`needs_quote`, `out_of_scope`, `over_free_cap`, `over_stated_seats`, `unknown`).
-#[derive(Serialize)]
-#[serde(untagged)]
-pub enum Basis {
-    Priced(PriceSource),
-    Unpriced(Unpriced),
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unpriced {
-    NeedsQuote,
-    /// The price is reported for other team sizes (`current_scope`, `target_scope`): as
-    /// with `needs_quote`, the reader's quote (`quote=`, `current_quote=`) prices it.
-    OutOfScope,
-    OverFreeCap,
-    OverStatedSeats,
-    Unknown,
-}
-
-impl From<&Costing> for Basis {
-    fn from(c: &Costing) -> Basis {
-        match c {
-            Costing::Known { basis, .. } => Basis::Priced(*basis),
-            Costing::NeedsQuote => Basis::Unpriced(Unpriced::NeedsQuote),
-            Costing::OutOfScope { .. } => Basis::Unpriced(Unpriced::OutOfScope),
-            Costing::OverFreeCap { .. } => Basis::Unpriced(Unpriced::OverFreeCap),
-            Costing::OverStatedSeats { .. } => Basis::Unpriced(Unpriced::OverStatedSeats),
-            Costing::Unknown => Basis::Unpriced(Unpriced::Unknown),
-        }
-    }
-}
-
+/// The upgrade: the current plan and the plan that unlocks SCIM, each with its yearly
+/// cost, and what SCIM adds. Amounts are spans (an open end is `null`).
 #[derive(Serialize)]
 pub struct UpgradeJson<'a> {
     pub current_plan: &'a str,
-    pub current_basis: Basis,
-    pub target_plan: Option<&'a str>,
-    pub target_basis: Option<Basis>,
+    pub current_source: String,
+    pub scim_plan: Option<&'a str>,
+    pub scim_source: Option<String>,
     /// The seats each plan's price is reported for (`{"min":50,"max":100}`, an open end
     /// `null`), where the source says; `null` otherwise.
     pub current_scope: Option<Scope>,
-    pub target_scope: Option<Scope>,
-    pub annual_current: Option<JsonSpan>,
-    pub annual_target: Option<JsonSpan>,
-    pub difference: Option<JsonSpan>,
-    pub multiple: Option<JsonSpan>,
-    pub per_user: Option<JsonSpan>,
-    pub implementation_fee: Option<JsonSpan>,
+    pub scim_scope: Option<Scope>,
+    pub current_annual: Option<Span>,
+    pub scim_annual: Option<Span>,
+    pub scim_extra: Option<Span>,
+    pub multiple: Option<Span>,
+    pub per_user: Option<Span>,
+    pub implementation_fee: Option<Span>,
     pub renewal_increase_pct: Option<&'a PercentRange>,
     pub years: u32,
-    pub over_years: Option<JsonSpan>,
+    pub over_years: Option<Span>,
 }
 
 #[derive(Serialize)]
 pub struct VerdictJson<'a> {
-    pub result: OutcomeJson,
+    pub result: &'a Outcome,
     pub break_even: Option<&'a BreakEven>,
     /// The vendor's decision-table row that points the same way.
     pub decision_row: Option<&'a DecisionRow>,
-}
-
-/// [`Outcome`] with its spans as [`JsonSpan`]; `Depends` names its figure `net_saving`.
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case", tag = "outcome")]
-pub enum OutcomeJson {
-    AlreadyHasScim,
-    NoScimPlan,
-    UpgradeCheaper { by: JsonSpan },
-    ManualCheaper { by: JsonSpan },
-    Depends { net_saving: JsonSpan },
-    Unknown,
-}
-
-impl From<&Outcome> for OutcomeJson {
-    fn from(o: &Outcome) -> OutcomeJson {
-        match o {
-            Outcome::AlreadyHasScim => OutcomeJson::AlreadyHasScim,
-            Outcome::NoScimPlan => OutcomeJson::NoScimPlan,
-            Outcome::UpgradeCheaper { by } => OutcomeJson::UpgradeCheaper { by: (*by).into() },
-            Outcome::ManualCheaper { by } => OutcomeJson::ManualCheaper { by: (*by).into() },
-            Outcome::Depends { net } => OutcomeJson::Depends {
-                net_saving: (*net).into(),
-            },
-            Outcome::Unknown => OutcomeJson::Unknown,
-        }
-    }
 }
 
 pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> {
     let m = &r.manual;
     let upgrade = r.upgrade.as_ref().map(|u| UpgradeJson {
         current_plan: &u.current.plan,
-        current_basis: (&u.current.costing).into(),
-        target_plan: u.target.as_ref().map(|t| t.plan.as_str()),
-        target_basis: u.target.as_ref().map(|t| (&t.costing).into()),
+        current_source: source(&u.current.cost),
+        scim_plan: u.scim.as_ref().map(|t| t.plan.as_str()),
+        scim_source: u.scim.as_ref().map(|t| source(&t.cost)),
         current_scope: u.current.scope,
-        target_scope: u.target.as_ref().and_then(|t| t.scope),
-        annual_current: span(u.current.costing.annual()),
-        annual_target: span(u.target.as_ref().and_then(|t| t.costing.annual())),
-        difference: span(u.difference),
-        multiple: span(u.multiple),
-        per_user: span(u.per_user),
-        implementation_fee: span(u.implementation_fee),
+        scim_scope: u.scim.as_ref().and_then(|t| t.scope),
+        current_annual: u.current.cost.annual(),
+        scim_annual: u.scim.as_ref().and_then(|t| t.cost.annual()),
+        scim_extra: u.scim_extra,
+        multiple: u.multiple,
+        per_user: u.per_user,
+        implementation_fee: u.implementation_fee,
         renewal_increase_pct: u.renewal_increase_pct.as_ref(),
         years: u.years,
-        over_years: span(u.over_years),
+        over_years: u.over_years,
     });
     let vendor = r.scenario.vendor.as_deref().and_then(|s| catalog.vendor(s));
     let rec = advise(vendor, r);
@@ -217,7 +149,7 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
             .map(|(c, v)| conflict_sentence(&c, v, r)),
     };
     let verdict = r.verdict.as_ref().map(|v| VerdictJson {
-        result: (&v.outcome).into(),
+        result: &v.outcome,
         break_even: v.break_even.as_ref(),
         decision_row: v.decision_row.and_then(|i| vendor?.decision.get(i)),
     });
@@ -235,7 +167,7 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
         unused_license_cost: m.unused_license_cost,
         it_labor_cost: m.it_labor_cost,
         compliance_cost: m.compliance_cost,
-        total_annual_impact: m.total_annual_impact,
+        manual_cost: m.manual_cost,
         seat_source: &r.seat_source,
         upgrade,
         verdict,
@@ -299,10 +231,7 @@ pub async fn vendor_search(catalog: Arc<Catalog>, query: Option<String>) -> Resp
     use crate::domain::vendor_search::{self, ENDPOINT_SEARCH, SUGGESTED};
     let q = Query::parse(query.as_deref().unwrap_or(""));
     let refuse = |message: String| {
-        let issues = [Issue {
-            field: ENDPOINT_SEARCH.to_string(),
-            message,
-        }];
+        let issues = [Issue::new(ENDPOINT_SEARCH, message)];
         ApiError {
             error:
                 "give part of a vendor's name to search for as q, e.g. /api/vendor-search?q=slack",
@@ -320,7 +249,7 @@ pub async fn vendor_search(catalog: Arc<Catalog>, query: Option<String>) -> Resp
 }
 
 /// `/api/stack`: the stack page's answer as JSON. Amounts are US dollars a year; an open
-/// end of a range is `"inf"`.
+/// end of a range is `null`.
 #[derive(Serialize)]
 pub struct StackResponse<'a> {
     /// The stack as a query string: only what differs from the defaults.

@@ -305,7 +305,7 @@ fn check_plans<'a>(c: &mut Checker, v: &'a Vendor) -> HashSet<&'a str> {
         }
         match &p.price {
             Price::Stated { figure } => c.figure(&format!("{field}.price.figure"), figure),
-            Price::Custom {
+            Price::Quote {
                 estimate: Some(figure),
                 estimate_basis,
             } => {

@@ -182,21 +182,21 @@ fn api_returns_the_same_figures() {
         assert_eq!(v["unused_license_cost"], 7056.0);
         assert_eq!(v["it_labor_cost"], 6088.0);
         assert_eq!(v["compliance_cost"], 1741.0);
-        assert_eq!(v["total_annual_impact"], 14885.0);
+        assert_eq!(v["manual_cost"], 14885.0);
         // At the source's own seat price the sources' block comes back exactly.
         let (_, v) = json("/api/cost?vendor=mode&users=500&seat=27.26").await;
         assert_eq!(v["unused_license_cost"], 3925.0);
-        assert_eq!(v["total_annual_impact"], 11754.0);
-        assert_eq!(v["upgrade"]["target_plan"], "Enterprise");
+        assert_eq!(v["manual_cost"], 11754.0);
+        assert_eq!(v["upgrade"]["scim_plan"], "Enterprise");
         // Enterprise's range is reported for 50 to 100 seats: at 500 it is not used (below).
-        assert_eq!(v["upgrade"]["target_basis"], "out_of_scope");
+        assert_eq!(v["upgrade"]["scim_source"], "out_of_scope");
         let (_, v) = json("/api/cost?vendor=mode&users=50").await;
-        assert_eq!(v["upgrade"]["annual_target"]["low"], 6000.0);
-        assert_eq!(v["upgrade"]["annual_target"]["high"], 50000.0);
+        assert_eq!(v["upgrade"]["scim_annual"]["low"], 6000.0);
+        assert_eq!(v["upgrade"]["scim_annual"]["high"], 50000.0);
 
         let (_, v) = json("/api/cost?vendor=mode&users=20&years=1").await;
-        assert_eq!(v["upgrade"]["difference"]["low"], -5760.0);
-        assert_eq!(v["upgrade"]["difference"]["high"], 38240.0);
+        assert_eq!(v["upgrade"]["scim_extra"]["low"], -5760.0);
+        assert_eq!(v["upgrade"]["scim_extra"]["high"], 38240.0);
     })
 }
 
@@ -210,16 +210,13 @@ fn a_range_is_not_stretched_past_the_team_sizes_it_is_reported_for() {
         let (status, v) = json("/api/cost?vendor=mode&users=500").await;
         assert_eq!(status, StatusCode::OK);
         let up = &v["upgrade"];
-        assert_eq!(up["target_basis"], "out_of_scope", "{up}");
-        assert_eq!(
-            up["target_scope"],
-            serde_json::json!({"min": 50, "max": 100})
-        );
+        assert_eq!(up["scim_source"], "out_of_scope", "{up}");
+        assert_eq!(up["scim_scope"], serde_json::json!({"min": 50, "max": 100}));
         assert_eq!(up["current_scope"], Value::Null);
-        assert_eq!(up["current_basis"], "list_price");
+        assert_eq!(up["current_source"], "list_price");
         for key in [
-            "annual_target",
-            "difference",
+            "scim_annual",
+            "scim_extra",
             "multiple",
             "per_user",
             "over_years",
@@ -231,23 +228,20 @@ fn a_range_is_not_stretched_past_the_team_sizes_it_is_reported_for() {
         assert!(v["verdict"]["break_even"].is_null(), "{v}");
         // The reader's quote prices it, as for a plan sold by quote: $120,000 − $294,000.
         let (_, v) = json("/api/cost?vendor=mode&users=500&quote=120000").await;
-        assert_eq!(v["upgrade"]["target_basis"], "your_quote");
-        assert_eq!(v["upgrade"]["difference"]["low"], -174_000.0);
+        assert_eq!(v["upgrade"]["scim_source"], "your_quote");
+        assert_eq!(v["upgrade"]["scim_extra"]["low"], -174_000.0);
         assert_eq!(v["verdict"]["result"]["outcome"], "upgrade_cheaper");
 
         // At 50 people the range is used as before: $6,000–$50,000 against 50 × $49 × 12 =
         // $29,400, so $23,400 less to $20,600 more.
         let (_, v) = json("/api/cost?vendor=mode&users=50").await;
         let up = &v["upgrade"];
-        assert_eq!(up["target_basis"], "estimate");
-        assert_eq!(
-            up["target_scope"],
-            serde_json::json!({"min": 50, "max": 100})
-        );
-        assert_eq!(up["annual_target"]["low"], 6000.0);
-        assert_eq!(up["annual_target"]["high"], 50000.0);
-        assert_eq!(up["difference"]["low"], -23_400.0);
-        assert_eq!(up["difference"]["high"], 20_600.0);
+        assert_eq!(up["scim_source"], "estimate");
+        assert_eq!(up["scim_scope"], serde_json::json!({"min": 50, "max": 100}));
+        assert_eq!(up["scim_annual"]["low"], 6000.0);
+        assert_eq!(up["scim_annual"]["high"], 50000.0);
+        assert_eq!(up["scim_extra"]["low"], -23_400.0);
+        assert_eq!(up["scim_extra"]["high"], 20_600.0);
         // The break-even search stops where the range's sizes end.
         assert_eq!(v["verdict"]["break_even"]["searched_to"], 100, "{v}");
 
@@ -340,8 +334,8 @@ fn every_route_takes_the_last_value_of_a_repeated_key() {
         // Mode at 20 people: (2 joiners + 2 leavers) × 60.6 min = 4.04 hours × $60.28 =
         // $243.53, so $244; 2 leavers × 14 % and 20 seats × 2.4 % both round to nothing.
         let (_, at_20) = json("/api/cost?vendor=mode&users=20").await;
-        assert_eq!(at_20["total_annual_impact"], 244.0);
-        assert_eq!(v["total_annual_impact"], at_20["total_annual_impact"]);
+        assert_eq!(at_20["manual_cost"], 244.0);
+        assert_eq!(v["manual_cost"], at_20["manual_cost"]);
 
         let page = get("/calculator?vendor=mode&users=10&users=20").await;
         assert_eq!(page.status, StatusCode::OK);

@@ -36,7 +36,7 @@ scim = "no"
 
 [[plans]]
 name = "Enterprise"
-price = { kind = "custom" }
+price = { kind = "quote" }
 scim = "yes"
 "#;
 
@@ -137,28 +137,28 @@ fn negative_price_is_rejected() {
 
 #[test]
 fn price_as_a_string_is_rejected() {
-    let msg = error_of(&GOOD.replace("price = { kind = \"custom\" }", "price = \"$60K+\""));
+    let msg = error_of(&GOOD.replace("price = { kind = \"quote\" }", "price = \"$60K+\""));
     assert_names(&msg, &["acme.toml", "price"]);
 }
 
 #[test]
 fn a_fee_with_users_included_loads_and_is_checked() {
-    let custom = "price = { kind = \"custom\" }";
+    let quote = "price = { kind = \"quote\" }";
     let fee = "fee = { basis = \"flat\", period = \"month\", amount = 517.5 }";
     let extra = "extra = { basis = \"per_user\", period = \"year\", amount = 130 }";
     let seats = format!("price = {{ kind = \"seats\", {fee}, included = 10, {extra} }}");
     assert_eq!(
-        load_one("acme.toml", &GOOD.replace(custom, &seats)).unwrap(),
+        load_one("acme.toml", &GOOD.replace(quote, &seats)).unwrap(),
         1
     );
     let per_user_fee = seats.replacen("\"flat\"", "\"per_user\"", 1);
-    let msg = error_of(&GOOD.replace(custom, &per_user_fee));
+    let msg = error_of(&GOOD.replace(quote, &per_user_fee));
     assert_names(&msg, &["acme.toml", "plans[1].price.fee.basis", "flat"]);
     let nobody = format!("price = {{ kind = \"seats\", {fee}, included = 0 }}");
-    let msg = error_of(&GOOD.replace(custom, &nobody));
+    let msg = error_of(&GOOD.replace(quote, &nobody));
     assert_names(&msg, &["acme.toml", "plans[1].price.included"]);
     let capped = format!("price = {{ kind = \"seats\", {fee}, included = 5, max_extra = 10 }}");
-    let msg = error_of(&GOOD.replace(custom, &capped));
+    let msg = error_of(&GOOD.replace(quote, &capped));
     assert_names(&msg, &["acme.toml", "plans[1].price.max_extra"]);
 }
 
@@ -187,7 +187,7 @@ fn the_seats_a_price_is_reported_for_load_and_are_checked() {
     // A fee with users included says what it covers with `included`: no scope there.
     let fee = "fee = { basis = \"flat\", period = \"month\", amount = 5, scope = { max = 9 } }";
     let seats = format!("price = {{ kind = \"seats\", {fee}, included = 10 }}");
-    let msg = error_of(&GOOD.replace("price = { kind = \"custom\" }", &seats));
+    let msg = error_of(&GOOD.replace("price = { kind = \"quote\" }", &seats));
     assert_names(&msg, &["acme.toml", "plans[1].price.fee.scope"]);
 }
 

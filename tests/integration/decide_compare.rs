@@ -288,7 +288,7 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         // Mode's SCIM plan, Enterprise, is quote-only with a $6,000–$50,000 a year estimate.
         let mode = ("slug", "mode");
         assert_eq!(csv.cell(mode, "scim_plan"), "Enterprise");
-        assert_eq!(csv.cell(mode, "price_kind"), "custom_estimate");
+        assert_eq!(csv.cell(mode, "price_kind"), "quote");
         assert_eq!(csv.cell(mode, "price_low"), "6000");
         assert_eq!(csv.cell(mode, "price_high"), "50000");
         // The guide reports that range for 50 to 100 seats.
@@ -308,14 +308,14 @@ fn csv_downloads_parse_back_to_the_page_rows() {
         // At 100 people Mode's Enterprise range applies (it is reported for 50 to 100
         // seats): $6,000–$50,000 against Business/Pro's 100 × $49 × 12 = $58,800.
         let mode = ("slug", "mode");
-        assert_eq!(csv.cell(mode, "upgrade_extra_low"), "-52800");
-        assert_eq!(csv.cell(mode, "upgrade_extra_high"), "-8800");
-        assert_eq!(csv.cell(mode, "upgrade_extra_or_more"), "false");
-        assert_eq!(csv.cell(mode, "quote_needed"), "true");
+        assert_eq!(csv.cell(mode, "scim_extra_low"), "-52800");
+        assert_eq!(csv.cell(mode, "scim_extra_high"), "-8800");
+        assert_eq!(csv.cell(mode, "scim_extra_or_more"), "false");
+        assert_eq!(csv.cell(mode, "needs_quote"), "true");
         // Ironclad's Enterprise estimate is open-ended ($60K+): no high end.
         let ironclad = ("slug", "ironclad");
-        assert_eq!(csv.cell(ironclad, "upgrade_extra_high"), "");
-        assert_eq!(csv.cell(ironclad, "upgrade_extra_or_more"), "true");
+        assert_eq!(csv.cell(ironclad, "scim_extra_high"), "");
+        assert_eq!(csv.cell(ironclad, "scim_extra_or_more"), "true");
         // The bottom line, as on the page: a key, its words, the SCIM plan's yearly price
         // and how much more than the cheapest way (open-ended: no high end).
         assert_eq!(csv.column("bottom_line"), ["cheapest", "costs_more"]);

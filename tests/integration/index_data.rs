@@ -210,7 +210,7 @@ fn csv_rows_carry_the_parsed_prices() {
         let odd = ("slug", "oddco");
         assert_eq!(csv.cell(odd, "price_kind"), "text");
         assert_eq!(csv.cell(odd, "price_text"), "€149/mo");
-        assert_eq!(csv.cell(("slug", "bigco"), "price_kind"), "custom_estimate");
+        assert_eq!(csv.cell(("slug", "bigco"), "price_kind"), "quote");
         assert_eq!(csv.cell(("slug", "noscim"), "scim_status"), "none");
         // The index dates itself by month; by November 2026 April is over six months back.
         assert_eq!(csv.cell(acme, "possibly_out_of_date"), "true");
@@ -275,36 +275,36 @@ fn the_calculator_costs_index_prices() {
         // $8: 8 × 100 × 12 = $9,600, so $8,400 more.
         let u = &cost("acme-seats").await["upgrade"];
         assert_eq!(u["current_plan"], "Team");
-        assert_eq!(u["target_plan"], "Business");
-        assert_eq!(u["annual_target"]["low"], 18000.0);
-        assert_eq!(u["annual_current"]["low"], 9600.0);
-        assert_eq!(u["difference"]["low"], 8400.0);
-        assert_eq!(u["difference"]["high"], 8400.0);
+        assert_eq!(u["scim_plan"], "Business");
+        assert_eq!(u["scim_annual"]["low"], 18000.0);
+        assert_eq!(u["current_annual"]["low"], 9600.0);
+        assert_eq!(u["scim_extra"]["low"], 8400.0);
+        assert_eq!(u["scim_extra"]["high"], 8400.0);
         // $400 a month flat: $4,800 a year whatever the team; from $100 a month ($1,200).
         let u = &cost("flatco").await["upgrade"];
-        assert_eq!(u["annual_target"]["low"], 4800.0);
-        assert_eq!(u["annual_current"]["low"], 1200.0);
-        assert_eq!(u["difference"]["low"], 3600.0);
+        assert_eq!(u["scim_annual"]["low"], 4800.0);
+        assert_eq!(u["current_annual"]["low"], 1200.0);
+        assert_eq!(u["scim_extra"]["low"], 3600.0);
         // Quote only: the reader's quote is needed, and the page asks for it.
         let u = &cost("quoteco").await["upgrade"];
-        assert_eq!(u["target_basis"], "needs_quote");
+        assert_eq!(u["scim_source"], "quote");
         let page = get("/calculator?vendor=quoteco&users=100").await;
         page.shows(&[
             "The SCIM plan is sold by quote and the data has no estimate: enter your quote",
         ]);
         let u = &cost("bigco").await["upgrade"];
-        assert_eq!(u["target_basis"], "estimate");
-        assert_eq!(u["annual_target"]["low"], 21000.0);
+        assert_eq!(u["scim_source"], "estimate");
+        assert_eq!(u["scim_annual"]["low"], 21000.0);
         // A price we cannot read is costed as unknown, and said so.
         let u = &cost("oddco").await["upgrade"];
-        assert_eq!(u["target_basis"], "unknown");
+        assert_eq!(u["scim_source"], "unknown");
         let page = get("/calculator?vendor=oddco&users=100").await;
         page.shows(&["The data has no price for the SCIM plan that we can use"]);
         // With a quote, the arithmetic runs: $30,000 against Pro at $10 a user a month
         // (10 × 100 × 12 = $12,000) is $18,000 more.
         let page = get("/api/cost?vendor=quoteco&users=100&years=1&quote=30000").await;
         let v: serde_json::Value = serde_json::from_str(&page.body).unwrap();
-        assert_eq!(v["upgrade"]["difference"]["low"], 18000.0);
+        assert_eq!(v["upgrade"]["scim_extra"]["low"], 18000.0);
         // Compare and decide take index vendors too.
         let page = get("/compare?vendors=acme-seats,flatco,amplitude&users=100").await;
         assert_eq!(page.status, StatusCode::OK);

@@ -395,7 +395,7 @@ fn cost(uri: &str) -> serde_json::Value {
 #[test]
 fn index_prices_are_costed_by_hand_arithmetic_with_seat_minimums() {
     let target = |v: &serde_json::Value| {
-        let t = &v["upgrade"]["annual_target"];
+        let t = &v["upgrade"]["scim_annual"];
         (t["low"].as_f64().unwrap(), t["high"].as_f64().unwrap())
     };
     // Granola Enterprise: "$35/u/mo", at least 50 seats. 20 people pay for 50:

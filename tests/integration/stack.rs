@@ -254,9 +254,9 @@ fn csv_and_json_carry_the_pages_figures() {
         assert_eq!(csv.cell(("slug", "mode"), "scim_extra"), "known");
         assert_eq!(csv.cell(("slug", "mode"), "scim_extra_low"), "-17520");
         assert_eq!(csv.cell(("slug", "mode"), "scim_extra_high"), "26480");
-        assert_eq!(csv.cell(("slug", "mode"), "scim_extra_basis"), "estimate");
+        assert_eq!(csv.cell(("slug", "mode"), "scim_extra_source"), "estimate");
         assert_eq!(csv.cell(("slug", "mode"), "manual_cost"), "1324");
-        assert_eq!(csv.cell(("slug", "ironclad"), "scim_extra"), "needs_quote");
+        assert_eq!(csv.cell(("slug", "ironclad"), "scim_extra"), "quote");
         assert_eq!(csv.cell(("slug", "ironclad"), "scim_extra_low"), "");
         assert_eq!(csv.cell(("slug", "ironclad"), "manual_cost"), "146");
         // Mode at 500 seats is past the 50 to 100 its Enterprise range is reported for:
@@ -267,7 +267,7 @@ fn csv_and_json_carry_the_pages_figures() {
         assert_eq!(csv.cell(("slug", "mode"), "scim_extra_low"), "");
         let api = get("/api/stack?apps=mode:500").await;
         let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
-        let extra = &json["totals"]["apps"][0]["extra"];
+        let extra = &json["totals"]["apps"][0]["scim_extra"];
         assert_eq!(extra["kind"], "out_of_scope", "{json}");
         assert_eq!(extra["scope"], serde_json::json!({"min": 50, "max": 100}));
         assert_eq!(json["totals"]["needs_quote"], serde_json::json!(["mode"]));
@@ -278,9 +278,9 @@ fn csv_and_json_carry_the_pages_figures() {
         assert_eq!(api.status, StatusCode::OK);
         let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
         assert_eq!(json["query"], "apps=mode:40,ironclad:12");
-        assert_eq!(json["totals"]["known_extra"]["low"], -17520.0);
-        assert_eq!(json["totals"]["known_extra"]["high"], 26480.0);
-        assert_eq!(json["totals"]["manual_total"], 1470.0);
+        assert_eq!(json["totals"]["scim_extra"]["low"], -17520.0);
+        assert_eq!(json["totals"]["scim_extra"]["high"], 26480.0);
+        assert_eq!(json["totals"]["manual_cost"], 1470.0);
         assert_eq!(
             json["totals"]["needs_quote"],
             serde_json::json!(["ironclad"])

@@ -4,7 +4,7 @@
 //! figures the source printed. We recompute each figure from the plan prices and say
 //! whether the printed one agrees, differs (and by what factor) or cannot be checked.
 
-use super::{plan_annual, PlanCost, Span};
+use super::{plan_annual, PlanCost, PriceSource, Span};
 use crate::domain::vendor::{Claim, TeamSizeExample, Vendor};
 use serde::{Deserialize, Serialize};
 
@@ -31,15 +31,6 @@ pub struct CheckedFigure {
     pub agreement: Agreement,
 }
 
-/// Where the target plan's annual figure came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TargetBasis {
-    /// The row's own assumption (the plan is sold by quote).
-    AssumedByRow,
-    StatedPrice,
-    Estimate,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExampleCheck {
     pub users: u32,
@@ -48,7 +39,9 @@ pub struct ExampleCheck {
     pub to_plan: String,
     pub current_annual: Option<Span>,
     pub target_annual: Option<Span>,
-    pub target_basis: Option<TargetBasis>,
+    /// Where `target_annual` comes from: the row's own assumption
+    /// ([`PriceSource::Assumed`]), the plan's list price or a reported estimate.
+    pub target_source: Option<PriceSource>,
     pub increase_annual: Option<Span>,
     pub figures: Vec<CheckedFigure>,
     pub warnings: Vec<String>,
@@ -62,10 +55,9 @@ impl ExampleCheck {
     }
 }
 
-fn known(cost: PlanCost) -> Option<(Span, TargetBasis)> {
+fn known(cost: PlanCost) -> Option<(Span, PriceSource)> {
     match cost {
-        PlanCost::Stated(s) => Some((s, TargetBasis::StatedPrice)),
-        PlanCost::Quote { estimate: Some(s) } => Some((s, TargetBasis::Estimate)),
+        PlanCost::Known { annual, source } => Some((annual, source)),
         _ => None,
     }
 }
@@ -111,8 +103,8 @@ pub fn check_example(v: &Vendor, ex: &TeamSizeExample) -> ExampleCheck {
         .map(|(s, _)| s);
 
     let to_plan = v.plan(&ex.to_plan);
-    let (target_annual, target_basis) = match (&ex.assumed_target_annual, to_plan) {
-        (Some(a), _) => (Some(Span::of_claim(a)), Some(TargetBasis::AssumedByRow)),
+    let (target_annual, target_source) = match (&ex.assumed_target_annual, to_plan) {
+        (Some(a), _) => (Some(Span::of_claim(a)), Some(PriceSource::Assumed)),
         (None, Some(p)) => match known(plan_annual(p, ex.users)) {
             Some((s, b)) => (Some(s), Some(b)),
             None => (None, None),
@@ -176,7 +168,7 @@ pub fn check_example(v: &Vendor, ex: &TeamSizeExample) -> ExampleCheck {
         to_plan: ex.to_plan.clone(),
         current_annual,
         target_annual,
-        target_basis,
+        target_source,
         increase_annual,
         figures,
         warnings,

@@ -2,8 +2,8 @@
 //! over the plan below it, as a multiple and in dollars per user a month. The home table,
 //! a guide's quick facts and the comparison all show this one figure.
 
-use super::upgrade::{upgrade_cost, Costing, PriceSource, UpgradeInputs};
-use super::Span;
+use super::upgrade::{upgrade_cost, UpgradeInputs};
+use super::{PlanCost, PriceSource, Span};
 use crate::domain::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 
@@ -55,24 +55,24 @@ pub fn price_jump(v: &Vendor) -> PriceJump {
     if u.current.has_scim {
         return PriceJump::Included;
     }
-    let Some(target) = u.target.as_ref() else {
+    let Some(target) = u.scim.as_ref() else {
         return PriceJump::Unknown;
     };
-    let list = |c: &Costing| match c {
-        Costing::Known {
+    let list = |c: &PlanCost| match c {
+        PlanCost::Known {
             annual,
-            basis: PriceSource::ListPrice,
+            source: PriceSource::ListPrice,
         } => Some(*annual),
         _ => None,
     };
-    match (list(&u.current.costing), list(&target.costing)) {
+    match (list(&u.current.cost), list(&target.cost)) {
         (Some(now), Some(then)) => PriceJump::Known {
             from: u.current.plan.clone(),
             to: target.plan.clone(),
             multiple: u.multiple,
             per_user_month: then.minus(now).scale(1.0 / (REFERENCE_TEAM as f64 * 12.0)),
         },
-        _ if u.current.costing.is_quoted() || target.costing.is_quoted() => PriceJump::Quote,
+        _ if u.current.cost.is_quoted() || target.cost.is_quoted() => PriceJump::Quote,
         _ => PriceJump::Unknown,
     }
 }

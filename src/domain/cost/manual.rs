@@ -66,7 +66,8 @@ pub struct ManualCost {
     pub unused_license_cost: f64,
     pub it_labor_cost: f64,
     pub compliance_cost: f64,
-    pub total_annual_impact: f64,
+    /// Staying manual, a year: the three costs above together.
+    pub manual_cost: f64,
 }
 
 /// Rounds half away from zero to a whole number of accounts.
@@ -98,7 +99,7 @@ pub fn manual_cost(users: u32, i: &ManualInputs) -> ManualCost {
         unused_license_cost,
         it_labor_cost,
         compliance_cost,
-        total_annual_impact: unused_license_cost + it_labor_cost + compliance_cost,
+        manual_cost: unused_license_cost + it_labor_cost + compliance_cost,
     }
 }
 
@@ -119,11 +120,11 @@ mod tests {
         assert_eq!(dollars(m.unused_license_cost), 3925);
         assert_eq!(dollars(m.it_labor_cost), 6088);
         assert_eq!(dollars(m.compliance_cost), 1741);
-        assert_eq!(dollars(m.total_annual_impact), 11754);
+        assert_eq!(dollars(m.manual_cost), 11754);
         // The shown parts add up to the shown total.
         assert_eq!(
             dollars(m.unused_license_cost) + dollars(m.it_labor_cost) + dollars(m.compliance_cost),
-            dollars(m.total_annual_impact)
+            dollars(m.manual_cost)
         );
     }
 
@@ -147,7 +148,7 @@ mod tests {
         assert_eq!(m.compliance_cost, 5000.0);
         assert_eq!(m.unused_licenses, 10);
         assert_eq!(m.unused_license_cost, 1200.0); // 10 seats × $10 × 12
-        assert_eq!(m.total_annual_impact, 7700.0);
+        assert_eq!(m.manual_cost, 7700.0);
     }
 
     #[test]
@@ -167,17 +168,17 @@ mod tests {
         let i = ManualInputs::default();
         let costs: Vec<f64> = [10, 50, 100, 500, 1000, 5000]
             .iter()
-            .map(|&n| manual_cost(n, &i).total_annual_impact)
+            .map(|&n| manual_cost(n, &i).manual_cost)
             .collect();
         assert!(costs.windows(2).all(|w| w[0] < w[1]), "{costs:?}");
         // Linear in team size, give or take whole-account rounding.
-        let per_head = |n: u32| manual_cost(n, &i).total_annual_impact / n as f64;
+        let per_head = |n: u32| manual_cost(n, &i).manual_cost / n as f64;
         assert!((per_head(1000) - per_head(500)).abs() < 1.0);
     }
 
     #[test]
     fn zero_team_costs_nothing() {
         let m = manual_cost(0, &ManualInputs::default());
-        assert_eq!(m.total_annual_impact, 0.0);
+        assert_eq!(m.manual_cost, 0.0);
     }
 }

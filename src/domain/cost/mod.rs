@@ -1,4 +1,31 @@
 //! Cost arithmetic: pure functions shared by the server and the browser.
+//!
+//! # The price vocabulary
+//!
+//! One name per idea, the same in Rust, in the JSON answers (`/api/cost`, `/api/stack`,
+//! `/api/vendors`) and in the CSV downloads (`/vendors.csv`, `/compare.csv`,
+//! `/stack.csv`). Enum values are spelled once, by serde (see [`crate::domain::keys`]).
+//!
+//! | idea | Rust | JSON | CSV |
+//! |---|---|---|---|
+//! | what the source states a plan costs | [`Price`] | `price`, tagged by `kind` | `price_kind`, `price_*` |
+//! | sold by quote ("contact sales") | `Price::Quote`, [`PlanCost::Quote`], `ScimExtra::Quote` | `quote` | `quote` |
+//! | a quote is needed (sold by quote, or priced only at other team sizes) | `needs_quote` | `needs_quote` | `needs_quote` |
+//! | what a plan costs a year at a team size, or why there is no figure | [`PlanCost`], tagged by `kind` | `/api/cost`: `current_source`, `scim_source` (below) | |
+//! | where a yearly figure comes from | [`PriceSource`] | `source`; `/api/cost`: `current_source`, `scim_source`, else the `PlanCost` `kind` | `scim_extra_source` |
+//! | the plan that unlocks SCIM | `scim_plan`, `UpgradeCost::scim` | `scim_plan` | `scim_plan` |
+//! | its cost a year | the `cost` of `UpgradeCost::scim` | `scim_annual` | `scim_annual_*` |
+//! | the current plan's cost a year | the `cost` of `UpgradeCost::current` | `current_annual` | |
+//! | what SCIM adds a year (the SCIM plan minus the current plan) | `UpgradeCost::scim_extra`, `AppTax::scim_extra` ([`ScimExtra`](crate::domain::stack::totals::ScimExtra), tagged by `kind`), `StackTotals::scim_extra` | `scim_extra` | `scim_extra_*`; `/stack.csv`: `scim_extra` is the `kind` |
+//! | staying manual, a year | `ManualCost::manual_cost`, `Column::manual_cost`, `StackTotals::manual_cost` | `manual_cost` | `manual_cost` |
+//! | an amount known within bounds | [`Span`] | `{"low","high","approx"}`; an open end is `null` | `*_low`, `*_high` (empty where open), `*_or_more` (the top is open) |
+//! | an input we could not use | [`Issue`](crate::domain::issue::Issue) | `issues`: `[{"field","message"}]` | (a 400 with the JSON) |
+//!
+//! `PlanCost` says what one plan costs; `ScimExtra` what getting SCIM adds, which two plans
+//! decide and which may be no figure for reasons of its own (no SCIM plan, SCIM already
+//! included). CSV keeps `*_or_more` beside the empty cell: with both ends empty it tells an
+//! unbounded range (`true`) from no figure at all (`false`), which JSON tells by `null` for
+//! the whole span.
 
 pub mod checks;
 pub mod jump;
@@ -12,31 +39,75 @@ pub use span::Span;
 use crate::domain::vendor::{Basis, Figure, Plan, Price, Scope};
 use serde::{Deserialize, Serialize};
 
-/// What a plan costs a year for a number of users, as precisely as the data allows.
+/// Where a yearly figure comes from; the page says it next to the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceSource {
+    /// The vendor's stated price.
+    ListPrice,
+    /// A third-party estimate recorded in the data (e.g. a reported range), for a plan
+    /// sold by quote.
+    Estimate,
+    /// A quote the reader typed in.
+    YourQuote,
+    /// The figure a source's team-size table assumes for its row (the plan is sold by
+    /// quote); see `checks`.
+    Assumed,
+}
+
+impl crate::domain::keys::Key for PriceSource {}
+
+/// What a plan costs a year for a number of users, as precisely as the data (or the
+/// reader's quote) allows, or why there is no figure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
 pub enum PlanCost {
-    /// From the vendor's stated price (may still be a range or a lower bound).
-    Stated(Span),
-    /// Sold by quote; a third-party estimate when the data has one.
-    Quote {
-        estimate: Option<Span>,
-    },
+    /// A figure (which may still be a range or a lower bound), and where it comes from.
+    Known { annual: Span, source: PriceSource },
+    /// Sold by quote, and the data has no estimate: the reader's quote is needed.
+    Quote,
     /// A free plan capped below the team size.
-    OverFreeCap {
-        max_users: u32,
-    },
+    OverFreeCap { max_users: u32 },
     /// A fee with users included ([`Price::Seats`]) for a team larger than the source
     /// prices: `up_to` users (those included, plus any further users it gives a price for).
     /// What more users cost is not stated, so there is no figure.
-    OverStatedSeats {
-        up_to: u32,
-    },
+    OverStatedSeats { up_to: u32 },
     /// The source reports the price for other team sizes ([`Scope`]): it gives no price
     /// at this one, so, as for a plan sold by quote, the reader's quote is needed.
-    OutOfScope {
-        scope: Scope,
-    },
+    OutOfScope { scope: Scope },
+    /// The data has no price for this plan.
     Unknown,
+}
+
+impl PlanCost {
+    /// A figure from the vendor's stated price.
+    pub fn list_price(annual: Span) -> PlanCost {
+        PlanCost::Known {
+            annual,
+            source: PriceSource::ListPrice,
+        }
+    }
+
+    pub fn annual(&self) -> Option<Span> {
+        match self {
+            PlanCost::Known { annual, .. } => Some(*annual),
+            _ => None,
+        }
+    }
+
+    /// Sold by quote, or priced only at other sizes: either way the reader's quote is
+    /// what costs it (an estimate is still a quote's stand-in).
+    pub fn is_quoted(&self) -> bool {
+        matches!(
+            self,
+            PlanCost::Quote
+                | PlanCost::OutOfScope { .. }
+                | PlanCost::Known {
+                    source: PriceSource::Estimate,
+                    ..
+                }
+        )
+    }
 }
 
 /// Seats actually billed: per-user prices bill at least the plan's minimum.
@@ -108,13 +179,17 @@ pub fn plan_annual(plan: &Plan, users: u32) -> PlanCost {
     match &plan.price {
         Price::Free { max_users } => match max_users {
             Some(max) if users > *max => PlanCost::OverFreeCap { max_users: *max },
-            _ => PlanCost::Stated(Span::point(0.0)),
+            _ => PlanCost::list_price(Span::point(0.0)),
         },
-        Price::Stated { figure } => PlanCost::Stated(figure_annual(figure, users, plan.min_seats)),
-        Price::Custom { estimate, .. } => PlanCost::Quote {
-            estimate: estimate
-                .as_ref()
-                .map(|f| figure_annual(f, users, plan.min_seats)),
+        Price::Stated { figure } => {
+            PlanCost::list_price(figure_annual(figure, users, plan.min_seats))
+        }
+        Price::Quote { estimate, .. } => match estimate {
+            Some(f) => PlanCost::Known {
+                annual: figure_annual(f, users, plan.min_seats),
+                source: PriceSource::Estimate,
+            },
+            None => PlanCost::Quote,
         },
         Price::Seats {
             fee,
@@ -145,11 +220,11 @@ pub fn seats_annual(
     let base = Span::of_figure(fee).scale(fee.period.per_year());
     let further = users.saturating_sub(included);
     if further == 0 {
-        return PlanCost::Stated(base);
+        return PlanCost::list_price(base);
     }
     match extra {
         Some(x) if max_extra.is_none_or(|m| further <= m) => {
-            PlanCost::Stated(base.plus(figure_annual(x, further, None)))
+            PlanCost::list_price(base.plus(figure_annual(x, further, None)))
         }
         Some(_) => PlanCost::OverStatedSeats {
             up_to: included.saturating_add(max_extra.unwrap_or(0)),
@@ -174,6 +249,13 @@ mod tests {
         }
     }
 
+    fn estimate(annual: Span) -> PlanCost {
+        PlanCost::Known {
+            annual,
+            source: PriceSource::Estimate,
+        }
+    }
+
     fn per_user_month(amount: f64) -> Figure {
         Figure::point(Basis::PerUser, Period::Month, amount)
     }
@@ -186,7 +268,10 @@ mod tests {
             },
             None,
         );
-        assert_eq!(plan_annual(&p, 20,), PlanCost::Stated(Span::point(11760.0)));
+        assert_eq!(
+            plan_annual(&p, 20,),
+            PlanCost::list_price(Span::point(11760.0))
+        );
     }
 
     #[test]
@@ -197,8 +282,14 @@ mod tests {
             },
             Some(50),
         );
-        assert_eq!(plan_annual(&p, 20), PlanCost::Stated(Span::point(6000.0)));
-        assert_eq!(plan_annual(&p, 60), PlanCost::Stated(Span::point(7200.0)));
+        assert_eq!(
+            plan_annual(&p, 20),
+            PlanCost::list_price(Span::point(6000.0))
+        );
+        assert_eq!(
+            plan_annual(&p, 60),
+            PlanCost::list_price(Span::point(7200.0))
+        );
     }
 
     /// Metabase Pro: "$517.50/mo billed annually ($6,210/yr) incl. 10 users, +$130/user/yr".
@@ -219,14 +310,14 @@ mod tests {
         let p = metabase(None);
         // By hand: 517.50 × 12 = 6,210 for up to 10 people; then 130 for each one more.
         let cost = |users| plan_annual(&p, users);
-        assert_eq!(cost(5), PlanCost::Stated(Span::point(6210.0)));
-        assert_eq!(cost(10), PlanCost::Stated(Span::point(6210.0)));
-        assert_eq!(cost(11), PlanCost::Stated(Span::point(6340.0)));
-        assert_eq!(cost(20), PlanCost::Stated(Span::point(7510.0)));
+        assert_eq!(cost(5), PlanCost::list_price(Span::point(6210.0)));
+        assert_eq!(cost(10), PlanCost::list_price(Span::point(6210.0)));
+        assert_eq!(cost(11), PlanCost::list_price(Span::point(6340.0)));
+        assert_eq!(cost(20), PlanCost::list_price(Span::point(7510.0)));
         // A seat minimum bills the seats above those included: 15 seats = 6,210 + 5 × 130.
         assert_eq!(
             plan_annual(&metabase(Some(15)), 5),
-            PlanCost::Stated(Span::point(6860.0))
+            PlanCost::list_price(Span::point(6860.0))
         );
     }
 
@@ -244,7 +335,7 @@ mod tests {
         );
         assert_eq!(
             plan_annual(&bundle, 5),
-            PlanCost::Stated(Span::point(30_000.0))
+            PlanCost::list_price(Span::point(30_000.0))
         );
         assert_eq!(
             plan_annual(&bundle, 6),
@@ -262,7 +353,9 @@ mod tests {
             None,
         );
         match plan_annual(&pack, 20) {
-            PlanCost::Stated(s) => assert!((s.low - 898.2).abs() < 1e-9 && s.is_point()),
+            PlanCost::Known { annual: s, .. } => {
+                assert!((s.low - 898.2).abs() < 1e-9 && s.is_point())
+            }
             other => panic!("{other:?}"),
         }
         assert_eq!(
@@ -281,19 +374,19 @@ mod tests {
         );
         assert_eq!(
             plan_annual(&every, 10),
-            PlanCost::Stated(Span::point(1308.0))
+            PlanCost::list_price(Span::point(1308.0))
         );
     }
 
     #[test]
     fn free_plan_respects_its_cap() {
         let p = plan(Price::Free { max_users: Some(5) }, None);
-        assert_eq!(plan_annual(&p, 5), PlanCost::Stated(Span::point(0.0)));
+        assert_eq!(plan_annual(&p, 5), PlanCost::list_price(Span::point(0.0)));
         assert_eq!(plan_annual(&p, 6), PlanCost::OverFreeCap { max_users: 5 });
     }
 
     #[test]
-    fn custom_price_keeps_its_estimate_as_a_range() {
+    fn quote_price_keeps_its_estimate_as_a_range() {
         let est = Figure {
             basis: Basis::Flat,
             period: Period::Year,
@@ -305,26 +398,21 @@ mod tests {
             scope: None,
         };
         let p = plan(
-            Price::Custom {
+            Price::Quote {
                 estimate: Some(est),
                 estimate_basis: Some("guide".into()),
             },
             Some(50),
         );
-        assert_eq!(
-            plan_annual(&p, 10),
-            PlanCost::Quote {
-                estimate: Some(Span::range(6000.0, 50000.0))
-            }
-        );
+        assert_eq!(plan_annual(&p, 10), estimate(Span::range(6000.0, 50000.0)));
         let p = plan(
-            Price::Custom {
+            Price::Quote {
                 estimate: None,
                 estimate_basis: None,
             },
             None,
         );
-        assert_eq!(plan_annual(&p, 10), PlanCost::Quote { estimate: None });
+        assert_eq!(plan_annual(&p, 10), PlanCost::Quote);
     }
 
     /// `figure` reported for `min` to `max` seats.
@@ -344,7 +432,7 @@ mod tests {
             ..Figure::point(Basis::Flat, Period::Year, 0.0)
         };
         plan(
-            Price::Custom {
+            Price::Quote {
                 estimate: Some(scoped(range, Some(50), Some(100))),
                 estimate_basis: Some("guide".into()),
             },
@@ -363,9 +451,7 @@ mod tests {
     fn a_price_is_used_only_at_the_sizes_it_is_reported_for() {
         let p = mode_enterprise(None);
         let cost = |users| plan_annual(&p, users);
-        let range = PlanCost::Quote {
-            estimate: Some(Span::range(6000.0, 50000.0)),
-        };
+        let range = estimate(Span::range(6000.0, 50000.0));
         // Inside, both edges included; a flat price stays flat across the scope.
         for users in [50, 75, 100] {
             assert_eq!(cost(users), range, "{users}");
@@ -383,7 +469,7 @@ mod tests {
         );
         assert_eq!(
             plan_annual(&open, 10_000),
-            PlanCost::Stated(Span::point(1_200_000.0))
+            PlanCost::list_price(Span::point(1_200_000.0))
         );
         assert!(matches!(
             plan_annual(&open, 49),
@@ -395,12 +481,7 @@ mod tests {
     fn the_seats_billed_are_what_the_scope_is_held_to() {
         // Mode's 50-seat minimum bills a team of 20 for 50 seats: inside 50 to 100.
         let p = mode_enterprise(Some(50));
-        assert_eq!(
-            plan_annual(&p, 20),
-            PlanCost::Quote {
-                estimate: Some(Span::range(6000.0, 50000.0))
-            }
-        );
+        assert_eq!(plan_annual(&p, 20), estimate(Span::range(6000.0, 50000.0)));
         assert_eq!(plan_annual(&p, 101), FIFTY_TO_HUNDRED);
         // A per-user price reported for 10 to 40 seats, with a 20-seat minimum: 5 people
         // are billed 20 seats (20 × $10 × 12 = $2,400), 40 people 40 seats ($4,800); the
@@ -411,8 +492,14 @@ mod tests {
             },
             Some(20),
         );
-        assert_eq!(plan_annual(&p, 5), PlanCost::Stated(Span::point(2400.0)));
-        assert_eq!(plan_annual(&p, 40), PlanCost::Stated(Span::point(4800.0)));
+        assert_eq!(
+            plan_annual(&p, 5),
+            PlanCost::list_price(Span::point(2400.0))
+        );
+        assert_eq!(
+            plan_annual(&p, 40),
+            PlanCost::list_price(Span::point(4800.0))
+        );
         assert!(matches!(plan_annual(&p, 41), PlanCost::OutOfScope { .. }));
         // A minimum above the scope's top leaves no team inside it.
         let p = plan(

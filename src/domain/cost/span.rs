@@ -7,44 +7,48 @@
 use crate::domain::vendor::{Claim, Figure};
 use serde::{Deserialize, Serialize};
 
+/// In JSON (every answer, and what a server function sends the browser) an open end is
+/// `null`: a `low` of `null` has no floor, a `high` of `null` no ceiling
+/// (`{"low":60000.0,"high":null,"approx":false}` is "$60,000 or more"). JSON has no
+/// infinity, and this is the one way every answer writes an open-ended range.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {
-    #[serde(with = "open_bound")]
+    #[serde(with = "open_low")]
     pub low: f64,
-    #[serde(with = "open_bound")]
+    #[serde(with = "open_high")]
     pub high: f64,
     /// The source marked the figure approximate ("~").
     pub approx: bool,
 }
 
-/// JSON has no infinity (serde_json writes it as `null` and cannot read that back), and
-/// spans travel to the browser in island props: an open end is written `"inf"` / `"-inf"`.
-mod open_bound {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+/// A bound as JSON: a number, or `null` where it is open (infinite).
+fn write_bound<S: serde::Serializer>(x: f64, s: S) -> Result<S::Ok, S::Error> {
+    x.is_finite().then_some(x).serialize(s)
+}
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(untagged)]
-    enum Bound {
-        Finite(f64),
-        Open(String),
-    }
+/// `low`: `null` is no floor (−∞).
+mod open_low {
+    use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-        match *x {
-            x if x == f64::INFINITY => Bound::Open("inf".into()),
-            x if x == f64::NEG_INFINITY => Bound::Open("-inf".into()),
-            x => Bound::Finite(x),
-        }
-        .serialize(s)
+        super::write_bound(*x, s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-        match Bound::deserialize(d)? {
-            Bound::Finite(x) => Ok(x),
-            Bound::Open(s) if s == "inf" => Ok(f64::INFINITY),
-            Bound::Open(s) if s == "-inf" => Ok(f64::NEG_INFINITY),
-            Bound::Open(s) => Err(serde::de::Error::custom(format!("`{s}` is not a bound"))),
-        }
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NEG_INFINITY))
+    }
+}
+
+/// `high`: `null` is no ceiling (+∞).
+mod open_high {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        super::write_bound(*x, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
     }
 }
 
@@ -153,11 +157,12 @@ mod tests {
     fn open_ends_survive_a_json_round_trip() {
         let s = Span::at_least(36_000.0).minus(Span::point(588.0));
         let json = serde_json::to_string(&s).unwrap();
-        assert_eq!(json, r#"{"low":35412.0,"high":"inf","approx":false}"#);
+        assert_eq!(json, r#"{"low":35412.0,"high":null,"approx":false}"#);
         assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), s);
         let both = Span::range(f64::NEG_INFINITY, f64::INFINITY);
-        let back: Span = serde_json::from_str(&serde_json::to_string(&both).unwrap()).unwrap();
-        assert_eq!(back, both);
+        let json = serde_json::to_string(&both).unwrap();
+        assert_eq!(json, r#"{"low":null,"high":null,"approx":false}"#);
+        assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), both);
     }
 
     #[test]

@@ -3,79 +3,14 @@
 //! Everything is interval arithmetic on [`Span`]: a range stays a range and a lower bound
 //! stays open, so no figure here is more precise than the vendor data behind it.
 
-use super::{plan_annual, PlanCost, Span};
+use super::{plan_annual, PlanCost, PriceSource, Span};
 use crate::domain::vendor::{PercentRange, Plan, Scope, Vendor};
 use serde::{Deserialize, Serialize};
-
-/// Where an annual figure comes from; the page says it next to the number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PriceSource {
-    /// The vendor's stated price.
-    ListPrice,
-    /// A third-party estimate recorded in the data (e.g. a reported range).
-    Estimate,
-    /// A quote the reader typed in.
-    YourQuote,
-}
-
-impl crate::domain::keys::Key for PriceSource {}
-
-/// A plan's annual cost for the team, or why it cannot be given.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
-pub enum Costing {
-    Known {
-        annual: Span,
-        basis: PriceSource,
-    },
-    /// Sold by quote with no estimate: the reader's quote is needed.
-    NeedsQuote,
-    /// A free plan whose user cap is below the team size.
-    OverFreeCap {
-        max_users: u32,
-    },
-    /// A fee with users included, for a team larger than the price covers: `up_to` users
-    /// are priced, what more cost is not stated.
-    OverStatedSeats {
-        up_to: u32,
-    },
-    /// The source reports the price for other team sizes: as for a plan sold by quote, the
-    /// reader's quote is needed.
-    OutOfScope {
-        scope: Scope,
-    },
-    /// The data has no price for this plan.
-    Unknown,
-}
-
-impl Costing {
-    pub fn annual(&self) -> Option<Span> {
-        match self {
-            Costing::Known { annual, .. } => Some(*annual),
-            _ => None,
-        }
-    }
-
-    /// Sold by quote, or priced only at other sizes: either way the reader's quote is
-    /// what costs it (an estimate is still a quote's stand-in).
-    pub fn is_quoted(&self) -> bool {
-        matches!(
-            self,
-            Costing::NeedsQuote
-                | Costing::OutOfScope { .. }
-                | Costing::Known {
-                    basis: PriceSource::Estimate,
-                    ..
-                }
-        )
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanSide {
     pub plan: String,
-    pub costing: Costing,
+    pub cost: PlanCost,
     pub has_scim: bool,
     /// The seats the plan's price is reported for, where the source says.
     pub scope: Option<Scope>,
@@ -98,18 +33,18 @@ pub struct UpgradeInputs {
 pub struct UpgradeCost {
     pub users: u32,
     pub current: PlanSide,
-    /// `None` when the data names no plan with SCIM.
-    pub target: Option<PlanSide>,
-    /// Target minus current, a year (recurring).
-    pub difference: Option<Span>,
-    /// Target divided by current.
+    /// The plan that unlocks SCIM; `None` when the data names none.
+    pub scim: Option<PlanSide>,
+    /// What SCIM adds a year: the SCIM plan minus the current plan (recurring).
+    pub scim_extra: Option<Span>,
+    /// The SCIM plan divided by the current plan.
     pub multiple: Option<Span>,
-    /// Difference per user a year.
+    /// The SCIM extra per user a year.
     pub per_user: Option<Span>,
     pub implementation_fee: Option<Span>,
     pub renewal_increase_pct: Option<PercentRange>,
     pub years: u32,
-    /// Extra spend over `years`: target with renewal increases, plus the fee, minus the
+    /// Extra spend over `years`: the SCIM plan with renewal increases, plus the fee, minus the
     /// current plan at today's price.
     pub over_years: Option<Span>,
 }
@@ -151,29 +86,13 @@ pub fn default_current_plan(v: &Vendor) -> Option<&Plan> {
         .or(v.plans.first())
 }
 
-fn costing(plan: &Plan, users: u32, override_annual: Option<f64>) -> Costing {
-    if let Some(q) = override_annual {
-        return Costing::Known {
+fn cost(plan: &Plan, users: u32, override_annual: Option<f64>) -> PlanCost {
+    match override_annual {
+        Some(q) => PlanCost::Known {
             annual: Span::point(q),
-            basis: PriceSource::YourQuote,
-        };
-    }
-    match plan_annual(plan, users) {
-        PlanCost::Stated(annual) => Costing::Known {
-            annual,
-            basis: PriceSource::ListPrice,
+            source: PriceSource::YourQuote,
         },
-        PlanCost::Quote {
-            estimate: Some(annual),
-        } => Costing::Known {
-            annual,
-            basis: PriceSource::Estimate,
-        },
-        PlanCost::Quote { estimate: None } => Costing::NeedsQuote,
-        PlanCost::OverFreeCap { max_users } => Costing::OverFreeCap { max_users },
-        PlanCost::OverStatedSeats { up_to } => Costing::OverStatedSeats { up_to },
-        PlanCost::OutOfScope { scope } => Costing::OutOfScope { scope },
-        PlanCost::Unknown => Costing::Unknown,
+        None => plan_annual(plan, users),
     }
 }
 
@@ -196,22 +115,22 @@ pub fn upgrade_cost(v: &Vendor, users: u32, inputs: &UpgradeInputs) -> Option<Up
     let current_plan = current_plan(v, inputs)?;
     let current = PlanSide {
         plan: current_plan.name.clone(),
-        costing: costing(current_plan, users, inputs.current_quote),
+        cost: cost(current_plan, users, inputs.current_quote),
         has_scim: current_plan.scim == crate::domain::vendor::Tri::Yes,
         scope: current_plan.price.scope(),
     };
-    let target = v.scim_plan().map(|p| PlanSide {
+    let scim = v.scim_plan().map(|p| PlanSide {
         plan: p.name.clone(),
-        costing: costing(p, users, inputs.quote),
+        cost: cost(p, users, inputs.quote),
         has_scim: true,
         scope: p.price.scope(),
     });
     let years = inputs.years.max(1);
-    let now = current.costing.annual();
-    let then = target.as_ref().and_then(|t| t.costing.annual());
-    let difference = now.zip(then).map(|(c, t)| t.minus(c));
+    let now = current.cost.annual();
+    let then = scim.as_ref().and_then(|t| t.cost.annual());
+    let scim_extra = now.zip(then).map(|(c, t)| t.minus(c));
     let multiple = now.zip(then).and_then(|(c, t)| ratio(t, c));
-    let per_user = difference
+    let per_user = scim_extra
         .filter(|_| users > 0)
         .map(|d| d.scale(1.0 / users as f64));
     let implementation_fee = v.costs.implementation_fee.as_ref().map(Span::of_figure);
@@ -235,8 +154,8 @@ pub fn upgrade_cost(v: &Vendor, users: u32, inputs: &UpgradeInputs) -> Option<Up
     Some(UpgradeCost {
         users,
         current,
-        target,
-        difference,
+        scim,
+        scim_extra,
         multiple,
         per_user,
         implementation_fee,
@@ -300,7 +219,7 @@ mod tests {
     }
 
     fn range_year(low: f64, high: f64) -> Price {
-        Price::Custom {
+        Price::Quote {
             estimate: Some(Figure {
                 basis: Per::Flat,
                 period: Period::Year,
@@ -334,20 +253,20 @@ mod tests {
     fn range_target_against_per_user_current_gives_a_range_difference() {
         let u = upgrade_cost(&vendor(range_year(6000.0, 50000.0)), 20, &inputs()).unwrap();
         assert_eq!(
-            u.current.costing.annual(),
+            u.current.cost.annual(),
             Some(Span::point(11760.0)),
             "20 × $49 × 12"
         );
-        let d = u.difference.unwrap();
+        let d = u.scim_extra.unwrap();
         assert_eq!((d.low, d.high), (-5760.0, 38240.0));
         let m = u.multiple.unwrap();
         assert!((m.low - 0.5102).abs() < 1e-3 && (m.high - 4.2517).abs() < 1e-3);
         let p = u.per_user.unwrap();
         assert_eq!((p.low, p.high), (-288.0, 1912.0));
-        assert_eq!(u.target.unwrap().costing, {
-            Costing::Known {
+        assert_eq!(u.scim.unwrap().cost, {
+            PlanCost::Known {
                 annual: Span::range(6000.0, 50000.0),
-                basis: PriceSource::Estimate,
+                source: PriceSource::Estimate,
             }
         });
     }
@@ -359,7 +278,7 @@ mod tests {
         };
         let u = upgrade_cost(&vendor(price), 20, &inputs()).unwrap();
         // 50 seats minimum × $60 × 12 = $36,000 against 20 × $49 × 12 = $11,760.
-        assert_eq!(u.difference, Some(Span::point(24240.0)));
+        assert_eq!(u.scim_extra, Some(Span::point(24240.0)));
     }
 
     #[test]
@@ -371,30 +290,30 @@ mod tests {
             },
         };
         let u = upgrade_cost(&vendor(price), 100, &inputs()).unwrap();
-        let d = u.difference.unwrap();
+        let d = u.scim_extra.unwrap();
         assert_eq!(d.low, 60000.0 - 58800.0);
         assert!(d.high.is_infinite());
     }
 
     #[test]
-    fn custom_without_estimate_needs_the_readers_quote() {
-        let custom = Price::Custom {
+    fn quote_without_estimate_needs_the_readers_quote() {
+        let quote = Price::Quote {
             estimate: None,
             estimate_basis: None,
         };
-        let u = upgrade_cost(&vendor(custom.clone()), 100, &inputs()).unwrap();
-        assert_eq!(u.target.as_ref().unwrap().costing, Costing::NeedsQuote);
-        assert_eq!(u.difference, None);
+        let u = upgrade_cost(&vendor(quote.clone()), 100, &inputs()).unwrap();
+        assert_eq!(u.scim.as_ref().unwrap().cost, PlanCost::Quote);
+        assert_eq!(u.scim_extra, None);
         let with_quote = UpgradeInputs {
             quote: Some(70000.0),
             ..inputs()
         };
-        let u = upgrade_cost(&vendor(custom), 100, &with_quote).unwrap();
-        assert_eq!(u.difference, Some(Span::point(70000.0 - 58800.0)));
+        let u = upgrade_cost(&vendor(quote), 100, &with_quote).unwrap();
+        assert_eq!(u.scim_extra, Some(Span::point(70000.0 - 58800.0)));
         assert!(matches!(
-            u.target.unwrap().costing,
-            Costing::Known {
-                basis: PriceSource::YourQuote,
+            u.scim.unwrap().cost,
+            PlanCost::Known {
+                source: PriceSource::YourQuote,
                 ..
             }
         ));
@@ -408,7 +327,7 @@ mod tests {
             min: Some(50),
             max: Some(100),
         };
-        if let Price::Custom {
+        if let Price::Quote {
             estimate: Some(f), ..
         } = &mut price
         {
@@ -417,21 +336,21 @@ mod tests {
         let v = vendor(price);
         // At 100 seats, its top, the range is used as before: 100 × $49 × 12 = $58,800.
         let u = upgrade_cost(&v, 100, &inputs()).unwrap();
-        assert_eq!(u.difference, Some(Span::range(-52_800.0, -8_800.0)));
-        assert_eq!(u.target.as_ref().unwrap().scope, Some(scope));
+        assert_eq!(u.scim_extra, Some(Span::range(-52_800.0, -8_800.0)));
+        assert_eq!(u.scim.as_ref().unwrap().scope, Some(scope));
         // At 500 it is not: no figure, no difference, no multiple.
         let u = upgrade_cost(&v, 500, &inputs()).unwrap();
-        let target = u.target.as_ref().unwrap();
-        assert_eq!(target.costing, Costing::OutOfScope { scope });
-        assert!(target.costing.is_quoted());
-        assert_eq!((u.difference, u.multiple, u.over_years), (None, None, None));
+        let target = u.scim.as_ref().unwrap();
+        assert_eq!(target.cost, PlanCost::OutOfScope { scope });
+        assert!(target.cost.is_quoted());
+        assert_eq!((u.scim_extra, u.multiple, u.over_years), (None, None, None));
         // The reader's quote prices it, as for a plan sold by quote.
         let quoted = UpgradeInputs {
             quote: Some(120_000.0),
             ..inputs()
         };
         let u = upgrade_cost(&v, 500, &quoted).unwrap();
-        assert_eq!(u.difference, Some(Span::point(120_000.0 - 294_000.0)));
+        assert_eq!(u.scim_extra, Some(Span::point(120_000.0 - 294_000.0)));
     }
 
     #[test]
@@ -442,9 +361,9 @@ mod tests {
             ..inputs()
         };
         let u = upgrade_cost(&v, 20, &choose_free).unwrap();
-        assert_eq!(u.current.costing, Costing::OverFreeCap { max_users: 5 });
+        assert_eq!(u.current.cost, PlanCost::OverFreeCap { max_users: 5 });
         let u = upgrade_cost(&v, 5, &choose_free).unwrap();
-        assert_eq!(u.current.costing.annual(), Some(Span::point(0.0)));
+        assert_eq!(u.current.cost.annual(), Some(Span::point(0.0)));
         assert_eq!(u.multiple, None, "no multiple of a free plan");
     }
 
@@ -459,19 +378,19 @@ mod tests {
         });
         let u = upgrade_cost(&v, 20, &inputs()).unwrap();
         assert_eq!(
-            u.target.unwrap().costing,
-            Costing::Known {
+            u.scim.unwrap().cost,
+            PlanCost::Known {
                 annual: Span::point(30_000.0),
-                basis: PriceSource::ListPrice
+                source: PriceSource::ListPrice
             }
         );
         let u = upgrade_cost(&v, 120, &inputs()).unwrap();
         assert_eq!(
-            u.target.unwrap().costing,
-            Costing::OverStatedSeats { up_to: 100 }
+            u.scim.unwrap().cost,
+            PlanCost::OverStatedSeats { up_to: 100 }
         );
         assert_eq!(
-            u.difference, None,
+            u.scim_extra, None,
             "nothing is costed beyond the users priced"
         );
     }

@@ -21,8 +21,9 @@ pub enum Outcome {
     UpgradeCheaper { by: Span },
     /// Staying manual costs less, by this much over the horizon.
     ManualCheaper { by: Span },
-    /// The price range straddles the manual cost: it depends on the quote.
-    Depends { net: Span },
+    /// The price range straddles the manual cost: it depends on the quote. `net_saving`
+    /// is staying manual minus the upgrade's extra spend over the horizon.
+    Depends { net_saving: Span },
     /// A price is missing (quote needed, or unknown).
     Unknown,
 }
@@ -60,7 +61,7 @@ pub fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
     if up.current.has_scim {
         return Outcome::AlreadyHasScim;
     }
-    if up.target.is_none() {
+    if up.scim.is_none() {
         return Outcome::NoScimPlan;
     }
     match net_saving(manual_annual, up) {
@@ -73,7 +74,7 @@ pub fn outcome(manual_annual: f64, up: &UpgradeCost) -> Outcome {
         Some(net) if net.high < 0.0 => Outcome::ManualCheaper {
             by: Span::point(0.0).minus(net),
         },
-        Some(net) => Outcome::Depends { net },
+        Some(net) => Outcome::Depends { net_saving: net },
     }
 }
 
@@ -84,8 +85,8 @@ pub fn break_even(v: &Vendor, manual: &ManualInputs, up: &UpgradeInputs) -> Brea
     let mut searched_to = BREAK_EVEN_LIMIT;
     let mut priced = false;
     for n in 1..=BREAK_EVEN_LIMIT {
-        let net = upgrade_cost(v, n, up)
-            .and_then(|u| net_saving(manual_cost(n, manual).total_annual_impact, &u));
+        let net =
+            upgrade_cost(v, n, up).and_then(|u| net_saving(manual_cost(n, manual).manual_cost, &u));
         let Some(net) = net else {
             // Sizes below a price's scope have no figure yet; past the last size with one,
             // nothing more is known, so the search ends there.
@@ -135,7 +136,7 @@ pub fn verdict(
     up_inputs: &UpgradeInputs,
     up: Option<&UpgradeCost>,
 ) -> Verdict {
-    let annual = manual_cost(users, manual).total_annual_impact;
+    let annual = manual_cost(users, manual).manual_cost;
     let outcome = match up {
         Some(up) => outcome(annual, up),
         None => Outcome::Unknown,

@@ -36,8 +36,8 @@ pub fn price(p: &Price) -> String {
         Price::Free { max_users: Some(n) } => format!("Free (up to {n} users)"),
         Price::Free { max_users: None } => "Free".into(),
         Price::Stated { figure: f } => figure(f),
-        Price::Custom { estimate: None, .. } => "Custom (contact sales)".into(),
-        Price::Custom {
+        Price::Quote { estimate: None, .. } => "Custom (contact sales)".into(),
+        Price::Quote {
             estimate: Some(f), ..
         } => format!("Custom (contact sales); reported: {}", figure(f)),
         Price::Seats {
@@ -104,7 +104,7 @@ pub fn scope(s: &Scope) -> String {
 /// Who says so, for a custom price's estimate.
 pub fn price_basis(p: &Price) -> Option<&str> {
     match p {
-        Price::Custom {
+        Price::Quote {
             estimate_basis: Some(b),
             ..
         } => Some(b.as_str()),

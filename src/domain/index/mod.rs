@@ -324,7 +324,7 @@ fn same_price(a: &Price, b: &Price) -> Option<bool> {
         (Price::Unknown | Price::Text { .. }, _) | (_, Price::Unknown | Price::Text { .. }) => None,
         (Price::Free { max_users: x }, Price::Free { max_users: y }) => Some(x == y),
         (Price::Stated { figure: f }, Price::Stated { figure: g }) => Some(same_figure(f, g)),
-        (Price::Custom { .. }, Price::Custom { .. }) => Some(true),
+        (Price::Quote { .. }, Price::Quote { .. }) => Some(true),
         (
             Price::Seats {
                 fee: f,
@@ -653,7 +653,7 @@ mod tests {
     }
 
     #[test]
-    fn custom_prices_keep_the_index_estimate_and_say_whose() {
+    fn quote_prices_keep_the_index_estimate_and_say_whose() {
         let (v, _, _) = vendor_of(
             &row(
                 "big",
@@ -665,7 +665,7 @@ mod tests {
             &record(),
         );
         match &v.scim_plan().unwrap().price {
-            Price::Custom {
+            Price::Quote {
                 estimate: Some(f),
                 estimate_basis: Some(b),
             } => {
@@ -737,7 +737,7 @@ mod tests {
         // Another plan at another price: both recorded, with both sources.
         ours.scim.plan = Some("Enterprise".into());
         ours.plans[1].name = "Enterprise".into();
-        ours.plans[1].price = Price::Custom {
+        ours.plans[1].price = Price::Quote {
             estimate: None,
             estimate_basis: None,
         };

@@ -33,7 +33,8 @@
 
 use crate::domain::cost::manual::ManualInputs;
 use crate::domain::format::{echo, plain};
-use crate::domain::scenario::{self, Issue};
+use crate::domain::issue::Issue;
+use crate::domain::scenario;
 use crate::domain::url::{encode, Query};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -14,12 +14,13 @@ use super::import::{import, Import};
 use super::input::{self, Stack, StackApp, APPS};
 use super::list::{self, Note};
 use super::matcher::{Match, Matcher};
-use super::totals::{totals, Extra, StackTotals};
+use super::totals::{totals, ScimExtra, StackTotals};
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::upgrade::PriceSource;
 use crate::domain::cost::verdict::Outcome;
+use crate::domain::cost::PriceSource;
 use crate::domain::format::{self, echo};
-use crate::domain::scenario::{self, Issue};
+use crate::domain::issue::Issue;
+use crate::domain::scenario;
 use crate::domain::url::Query;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -310,24 +311,25 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
 
 /// What getting SCIM adds to an app's bill a year, in words: "$5,760 to $38,240 more",
 /// "included in your plan", "quote needed".
-pub fn extra_text(e: &Extra) -> String {
+pub fn extra_text(e: &ScimExtra) -> String {
     match e {
-        Extra::Known { yearly, basis } => {
-            let from = match basis {
+        ScimExtra::Known { annual, source } => {
+            let from = match source {
                 PriceSource::ListPrice => "",
-                PriceSource::Estimate => " (estimate)",
+                // A source's assumed figure stands in for a quote, as an estimate does.
+                PriceSource::Estimate | PriceSource::Assumed => " (estimate)",
                 PriceSource::YourQuote => " (your quote)",
             };
-            format!("{}{from}", format::change(yearly))
+            format!("{}{from}", format::change(annual))
         }
-        Extra::NeedsQuote => "Quote needed".into(),
-        Extra::OutOfScope { scope } => format!(
+        ScimExtra::Quote => "Quote needed".into(),
+        ScimExtra::OutOfScope { scope } => format!(
             "Quote needed: the source prices it only for {}",
             format::scope(scope)
         ),
-        Extra::Unknown => "Price unknown".into(),
-        Extra::NoScimPlan => "No plan with SCIM".into(),
-        Extra::Included => "Included in your plan".into(),
+        ScimExtra::Unknown => "Price unknown".into(),
+        ScimExtra::NoScimPlan => "No plan with SCIM".into(),
+        ScimExtra::Included => "Included in your plan".into(),
     }
 }
 

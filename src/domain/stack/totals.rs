@@ -24,24 +24,25 @@
 use super::input::{Stack, StackApp};
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::manual::{manual_cost, ManualCost, ManualInputs};
-use crate::domain::cost::upgrade::{
-    upgrade_cost, Costing, PriceSource, UpgradeCost, UpgradeInputs,
-};
+use crate::domain::cost::upgrade::{upgrade_cost, UpgradeCost, UpgradeInputs};
 use crate::domain::cost::verdict::{outcome, Outcome};
-use crate::domain::cost::{unused_seat_price, SeatSource, Span};
+use crate::domain::cost::{unused_seat_price, PlanCost, PriceSource, SeatSource, Span};
 use crate::domain::status::ScimStatus;
 use crate::domain::vendor::{Scope, Vendor};
 use serde::{Deserialize, Serialize};
 
-/// What getting SCIM adds to an app's bill a year.
+/// What getting SCIM adds to an app's bill a year (the calculator's `scim_extra`), or why
+/// there is no figure. The variants that say why are [`PlanCost`]'s where they mean the
+/// same thing, spelled the same.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Extra {
-    /// Target plan minus current plan a year; `basis` says where the target's price is from.
-    Known { yearly: Span, basis: PriceSource },
-    /// A price is sold by quote (or only open-ended estimates exist): the reader's quote
+pub enum ScimExtra {
+    /// The SCIM plan minus the current plan a year; `source` says where the SCIM plan's
+    /// price is from.
+    Known { annual: Span, source: PriceSource },
+    /// A plan is sold by quote (or only open-ended estimates exist): the reader's quote
     /// is needed.
-    NeedsQuote,
+    Quote,
     /// A price is reported only for other team sizes (`scope`, in seats): the source gives
     /// none at the app's seats, so, as for a price sold by quote, the reader's is needed.
     OutOfScope { scope: Scope },
@@ -53,15 +54,15 @@ pub enum Extra {
     Included,
 }
 
-impl Extra {
+impl ScimExtra {
     /// Ranking order; see the module doc.
     fn rank(&self) -> u8 {
         match self {
-            Extra::Known { .. } => 0,
-            Extra::NeedsQuote | Extra::OutOfScope { .. } => 1,
-            Extra::Unknown => 2,
-            Extra::NoScimPlan => 3,
-            Extra::Included => 4,
+            ScimExtra::Known { .. } => 0,
+            ScimExtra::Quote | ScimExtra::OutOfScope { .. } => 1,
+            ScimExtra::Unknown => 2,
+            ScimExtra::NoScimPlan => 3,
+            ScimExtra::Included => 4,
         }
     }
 }
@@ -76,9 +77,9 @@ pub struct AppTax {
     pub current_plan: Option<String>,
     /// The plan that unlocks SCIM, as the data names it.
     pub scim_plan: Option<String>,
-    pub extra: Extra,
-    /// The extra per seat a month, where the extra is known.
-    pub extra_per_seat_month: Option<Span>,
+    pub scim_extra: ScimExtra,
+    /// The SCIM extra per seat a month, where it is known.
+    pub scim_extra_per_seat_month: Option<Span>,
     /// Staying manual for a year at this app's seats.
     pub manual: ManualCost,
     /// The price of an unused seat a month in `manual`, and where it comes from: the
@@ -92,43 +93,43 @@ pub struct AppTax {
 pub struct StackTotals {
     /// Ranked by SCIM tax (see the module doc).
     pub apps: Vec<AppTax>,
-    /// The sum of the known extras a year.
-    pub known_extra: Span,
-    /// Apps left out of `known_extra` because a quote is needed (sold by quote, or priced
+    /// The sum of the known SCIM extras a year.
+    pub scim_extra: Span,
+    /// Apps left out of `scim_extra` because a quote is needed (sold by quote, or priced
     /// only at other sizes), by slug.
     pub needs_quote: Vec<String>,
-    /// Apps left out of `known_extra` because the data lacks a price, by slug.
+    /// Apps left out of `scim_extra` because the data lacks a price, by slug.
     pub unknown_price: Vec<String>,
     /// Slugs of the stack that name no vendor we have.
     pub not_in_catalog: Vec<String>,
     /// Staying manual a year, every costed app together.
-    pub manual_total: f64,
+    pub manual_cost: f64,
     /// Where SCIM is already paid for or cheapest per seat, by slug.
     pub cheapest_wins: Vec<String>,
 }
 
-fn extra_of(up: Option<&UpgradeCost>) -> Extra {
+fn scim_extra_of(up: Option<&UpgradeCost>) -> ScimExtra {
     let Some(up) = up else {
-        return Extra::Unknown;
+        return ScimExtra::Unknown;
     };
     if up.current.has_scim {
-        return Extra::Included;
+        return ScimExtra::Included;
     }
-    let Some(target) = &up.target else {
-        return Extra::NoScimPlan;
+    let Some(target) = &up.scim else {
+        return ScimExtra::NoScimPlan;
     };
-    match (up.difference, &target.costing) {
+    match (up.scim_extra, &target.cost) {
         // Two open-ended prices ("$500+ a month" against "$60,000+ a year") bound nothing.
-        (Some(d), Costing::Known { basis, .. }) if !d.is_unbounded() => Extra::Known {
-            yearly: d,
-            basis: *basis,
+        (Some(d), PlanCost::Known { source, .. }) if !d.is_unbounded() => ScimExtra::Known {
+            annual: d,
+            source: *source,
         },
-        _ => match (&target.costing, &up.current.costing) {
-            (Costing::OutOfScope { scope }, _) | (_, Costing::OutOfScope { scope }) => {
-                Extra::OutOfScope { scope: *scope }
+        _ => match (&target.cost, &up.current.cost) {
+            (PlanCost::OutOfScope { scope }, _) | (_, PlanCost::OutOfScope { scope }) => {
+                ScimExtra::OutOfScope { scope: *scope }
             }
-            (t, c) if t.is_quoted() || c.is_quoted() => Extra::NeedsQuote,
-            _ => Extra::Unknown,
+            (t, c) if t.is_quoted() || c.is_quoted() => ScimExtra::Quote,
+            _ => ScimExtra::Unknown,
         },
     }
 }
@@ -155,9 +156,9 @@ pub fn app_tax(
         ..*manual
     };
     let manual = manual_cost(app.seats, &manual_inputs);
-    let extra = extra_of(up.as_ref());
-    let extra_per_seat_month = match &extra {
-        Extra::Known { yearly, .. } => Some(yearly.scale(1.0 / (app.seats as f64 * 12.0))),
+    let scim_extra = scim_extra_of(up.as_ref());
+    let scim_extra_per_seat_month = match &scim_extra {
+        ScimExtra::Known { annual, .. } => Some(annual.scale(1.0 / (app.seats as f64 * 12.0))),
         _ => None,
     };
     AppTax {
@@ -167,10 +168,10 @@ pub fn app_tax(
         status: ScimStatus::of(v),
         current_plan: up.as_ref().map(|u| u.current.plan.clone()),
         scim_plan: v.scim_plan().map(|p| p.name.clone()),
-        extra,
-        extra_per_seat_month,
+        scim_extra,
+        scim_extra_per_seat_month,
         outcome: match &up {
-            Some(u) => outcome(manual.total_annual_impact, u),
+            Some(u) => outcome(manual.manual_cost, u),
             None => Outcome::Unknown,
         },
         manual,
@@ -202,52 +203,59 @@ pub fn totals(catalog: &Catalog, stack: &Stack) -> StackTotals {
         }
     }
     apps.sort_by(|a, b| {
-        a.extra.rank().cmp(&b.extra.rank()).then_with(|| {
-            match (&a.extra, &b.extra) {
-                (Extra::Known { yearly: x, .. }, Extra::Known { yearly: y, .. }) => by_size(x, y),
+        a.scim_extra.rank().cmp(&b.scim_extra.rank()).then_with(|| {
+            match (&a.scim_extra, &b.scim_extra) {
+                (ScimExtra::Known { annual: x, .. }, ScimExtra::Known { annual: y, .. }) => {
+                    by_size(x, y)
+                }
                 _ => std::cmp::Ordering::Equal,
             }
             .then_with(|| a.slug.cmp(&b.slug))
         })
     });
-    let known_extra = apps
+    let scim_extra = apps
         .iter()
-        .filter_map(|a| match &a.extra {
-            Extra::Known { yearly, .. } => Some(*yearly),
+        .filter_map(|a| match &a.scim_extra {
+            ScimExtra::Known { annual, .. } => Some(*annual),
             _ => None,
         })
         .fold(Span::point(0.0), Span::plus);
-    let slugs = |want: &Extra| {
+    let slugs = |want: &ScimExtra| {
         apps.iter()
-            .filter(|a| &a.extra == want)
+            .filter(|a| &a.scim_extra == want)
             .map(|a| a.slug.clone())
             .collect::<Vec<_>>()
     };
     // An app priced only at other sizes needs a quote as much as one sold by quote.
     let needs_quote = apps
         .iter()
-        .filter(|a| matches!(a.extra, Extra::NeedsQuote | Extra::OutOfScope { .. }))
+        .filter(|a| {
+            matches!(
+                a.scim_extra,
+                ScimExtra::Quote | ScimExtra::OutOfScope { .. }
+            )
+        })
         .map(|a| a.slug.clone())
         .collect();
-    let unknown_price = slugs(&Extra::Unknown);
+    let unknown_price = slugs(&ScimExtra::Unknown);
     let mut per_seat: Vec<(&Span, &str)> = apps
         .iter()
         .filter_map(|a| {
-            a.extra_per_seat_month
+            a.scim_extra_per_seat_month
                 .as_ref()
                 .map(|s| (s, a.slug.as_str()))
         })
         .filter(|(s, _)| !s.is_open())
         .collect();
     per_seat.sort_by(|(x, a), (y, b)| by_size(y, x).then(a.cmp(b)));
-    let cheapest_wins = slugs(&Extra::Included)
+    let cheapest_wins = slugs(&ScimExtra::Included)
         .into_iter()
         .chain(per_seat.iter().take(3).map(|(_, s)| s.to_string()))
         .collect();
     StackTotals {
-        manual_total: apps.iter().map(|a| a.manual.total_annual_impact).sum(),
+        manual_cost: apps.iter().map(|a| a.manual.manual_cost).sum(),
         apps,
-        known_extra,
+        scim_extra,
         needs_quote,
         unknown_price,
         not_in_catalog,
@@ -307,17 +315,17 @@ mod tests {
         assert_eq!(mode.current_plan.as_deref(), Some("Business/Pro"));
         assert_eq!(mode.scim_plan.as_deref(), Some("Enterprise"));
         // Business/Pro: 40 × $49 × 12 = $23,520. Enterprise: $6,000–$50,000 a year (an
-        // estimate, flat, so its 50-seat minimum does not apply). Extra: 6,000 − 23,520 =
+        // estimate, flat, so its 50-seat minimum does not apply). ScimExtra: 6,000 − 23,520 =
         // −17,520 up to 50,000 − 23,520 = 26,480.
         assert_eq!(
-            mode.extra,
-            Extra::Known {
-                yearly: Span::range(-17_520.0, 26_480.0),
-                basis: PriceSource::Estimate
+            mode.scim_extra,
+            ScimExtra::Known {
+                annual: Span::range(-17_520.0, 26_480.0),
+                source: PriceSource::Estimate
             }
         );
         // Per seat a month: −17,520 ÷ 480 = −36.5; 26,480 ÷ 480 = 55.1666…
-        let p = mode.extra_per_seat_month.unwrap();
+        let p = mode.scim_extra_per_seat_month.unwrap();
         assert_eq!(p.low, -36.5);
         assert!((p.high - 55.1667).abs() < 1e-3);
         // Manual at 40 seats, defaults, Mode's own $49 seat: 4 joiners + 4 leavers;
@@ -326,7 +334,7 @@ mod tests {
         assert_eq!(mode.manual.unused_license_cost, 588.0);
         assert_eq!(mode.manual.it_labor_cost, 487.0);
         assert_eq!(mode.manual.compliance_cost, 249.0);
-        assert_eq!(t.manual_total, 1_324.0);
+        assert_eq!(t.manual_cost, 1_324.0);
         // The verdict is the calculator's at the same inputs.
         let up = upgrade_cost(
             c.vendor("mode").unwrap(),
@@ -359,8 +367,8 @@ mod tests {
         // Amplitude: Growth ~$36,000+ a year against Plus $49 × 12 = $588 → $35,412 or more.
         // Mode: −$17,520 to $26,480 (above).
         // Sum: −17,520 + 35,412 = 17,892, up to open (Amplitude's open top), approximate.
-        assert_eq!(t.known_extra.low, 17_892.0);
-        assert!(t.known_extra.high.is_infinite() && t.known_extra.approx);
+        assert_eq!(t.scim_extra.low, 17_892.0);
+        assert!(t.scim_extra.high.is_infinite() && t.scim_extra.approx);
         // Ironclad: $500+ a month against $60,000+ a year bounds nothing; Code42's current
         // Business plan is sold by quote.
         assert_eq!(t.needs_quote, ["code42", "ironclad"]);
@@ -380,16 +388,16 @@ mod tests {
         // Bill.com has SCIM (through Okta only) but its data names no plan for it: no
         // figure, and its status is unknown rather than guessed.
         let bill = &t.apps[4];
-        assert_eq!(bill.extra, Extra::NoScimPlan);
+        assert_eq!(bill.scim_extra, ScimExtra::NoScimPlan);
         assert_eq!(bill.status, ScimStatus::Unknown);
         // Bitwarden's Teams plan, its first, has SCIM already.
-        assert_eq!(t.apps[5].extra, Extra::Included);
+        assert_eq!(t.apps[5].scim_extra, ScimExtra::Included);
         assert_eq!(t.apps[5].status, ScimStatus::Free);
         // Per seat a month Mode is −$36.50 to $55.17; Amplitude's is open, so not ranked.
         assert_eq!(t.cheapest_wins, ["bitwarden", "mode"]);
         // Manual: the sum of each app's own block.
-        let sum: f64 = t.apps.iter().map(|a| a.manual.total_annual_impact).sum();
-        assert_eq!(t.manual_total, sum);
+        let sum: f64 = t.apps.iter().map(|a| a.manual.manual_cost).sum();
+        assert_eq!(t.manual_cost, sum);
     }
 
     #[cfg(feature = "ssr")]
@@ -411,27 +419,27 @@ mod tests {
         // Mode: $30,000 − $23,520 = $6,480, exactly.
         let mode = t.apps.iter().find(|a| a.slug == "mode").unwrap();
         assert_eq!(
-            mode.extra,
-            Extra::Known {
-                yearly: Span::point(6_480.0),
-                basis: PriceSource::YourQuote
+            mode.scim_extra,
+            ScimExtra::Known {
+                annual: Span::point(6_480.0),
+                source: PriceSource::YourQuote
             }
         );
         // Ironclad: $70,000 against Standard at $6,000 a year or more: $64,000 at most.
         let ironclad = t.apps.iter().find(|a| a.slug == "ironclad").unwrap();
-        let Extra::Known { yearly, .. } = ironclad.extra else {
-            panic!("{:?}", ironclad.extra)
+        let ScimExtra::Known { annual, .. } = ironclad.scim_extra else {
+            panic!("{:?}", ironclad.scim_extra)
         };
-        assert_eq!(yearly.high, 64_000.0);
-        assert!(yearly.low.is_infinite());
+        assert_eq!(annual.high, 64_000.0);
+        assert!(annual.low.is_infinite());
         assert!(t.needs_quote.is_empty());
     }
 
     #[test]
     fn an_empty_stack_totals_zero() {
         let t = totals(&Catalog::default(), &Stack::default());
-        assert_eq!(t.known_extra, Span::point(0.0));
-        assert_eq!(t.manual_total, 0.0);
+        assert_eq!(t.scim_extra, Span::point(0.0));
+        assert_eq!(t.manual_cost, 0.0);
         assert!(t.apps.is_empty() && t.cheapest_wins.is_empty());
         let t = totals(
             &Catalog::default(),

@@ -2,7 +2,7 @@
 
 use super::canvas::{Canvas, TextWidth};
 use super::style::{big, Style, FULL, MANUAL, MARGIN, TEXT, UPGRADE};
-use crate::domain::cost::upgrade::Costing;
+use crate::domain::cost::PlanCost;
 use crate::domain::format;
 use crate::domain::recommendation::advise;
 use crate::domain::report::{verdict_text, Report};
@@ -33,7 +33,7 @@ pub fn calculator(
         232.0,
         FULL,
         "Staying manual costs",
-        &format!("{} a year", format::usd_whole(r.manual.total_annual_impact)),
+        &format!("{} a year", format::usd_whole(r.manual.manual_cost)),
         big(MANUAL, 46.0),
     );
     let (label, value) = match r.upgrade.as_ref() {
@@ -45,7 +45,7 @@ pub fn calculator(
             "The SCIM upgrade".to_string(),
             "choose a vendor to price it".to_string(),
         ),
-        Some(u) => match (u.target.as_ref(), u.difference) {
+        Some(u) => match (u.scim.as_ref(), u.scim_extra) {
             (None, _) => (
                 "The SCIM upgrade".to_string(),
                 "no plan includes SCIM".to_string(),
@@ -62,7 +62,7 @@ pub fn calculator(
                 format!("Upgrade to {} from {}", t.plan, u.current.plan),
                 if [t, &u.current]
                     .iter()
-                    .any(|s| matches!(s.costing, Costing::OutOfScope { .. }))
+                    .any(|s| matches!(s.cost, PlanCost::OutOfScope { .. }))
                 {
                     "no price at this size: quote needed"
                 } else {

@@ -57,7 +57,7 @@ pub fn comparison(
     if let Some(first) = columns.first() {
         let text = format!(
             "Staying manual (calculator defaults): {} a year",
-            format::usd_whole(first.manual_annual)
+            format::usd_whole(first.manual_cost)
         );
         c.text("manual", MARGIN, 528.0, LABEL, FULL, &text);
     }

@@ -58,7 +58,7 @@ pub fn decision(
     c.paragraph("why", 350.0, 36.0, style, FULL, 3, &why);
     let manual = format!(
         "Staying manual: {} a year",
-        format::usd_whole(r.manual.total_annual_impact)
+        format::usd_whole(r.manual.manual_cost)
     );
     c.text("manual", MARGIN, 510.0, LABEL, FULL, &manual);
     c.finish()

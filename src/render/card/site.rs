@@ -32,7 +32,7 @@ pub fn home(measure: &dyn TextWidth, checked_on: Option<&str>, vendors: &[Vendor
         .count();
     let by_quote = vendors
         .iter()
-        .filter(|v| matches!(v.scim_plan().map(|p| &p.price), Some(Price::Custom { .. })))
+        .filter(|v| matches!(v.scim_plan().map(|p| &p.price), Some(Price::Quote { .. })))
         .count();
     let line = format!(
         "{} vendors · SCIM on {} · its plan sold by quote only on {}",

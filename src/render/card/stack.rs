@@ -22,7 +22,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
         282.0,
         big(UPGRADE, 50.0),
         FULL,
-        &format::change(&t.known_extra),
+        &format::change(&t.scim_extra),
     );
     let open = t.needs_quote.len() + t.unknown_price.len();
     let rest = if open == 0 {
@@ -48,7 +48,7 @@ pub fn stack(measure: &dyn TextWidth, checked_on: Option<&str>, t: &StackTotals)
         470.0,
         big(MANUAL, 50.0),
         FULL,
-        &format::usd_whole(t.manual_total),
+        &format::usd_whole(t.manual_cost),
     );
     c.finish()
 }

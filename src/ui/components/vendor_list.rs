@@ -70,7 +70,7 @@ fn Results(
             page.number, page.count
         ));
     }
-    issues.extend(page.issue.clone());
+    issues.extend(page.issue.clone().map(|i| i.message));
     // The CSV holds every matching vendor, whichever page is shown.
     let q = list.on_page(1).to_query();
     let csv = Route::VendorsCsv.link(&[], &q);

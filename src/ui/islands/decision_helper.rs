@@ -256,7 +256,7 @@ fn Recommendation(
 fn figures_line(r: &Report) -> String {
     let manual = format!(
         "Staying manual costs about {} a year at {} people.",
-        usd_whole(r.manual.total_annual_impact),
+        usd_whole(r.manual.manual_cost),
         format::group_thousands(r.scenario.users as u64)
     );
     match r.upgrade.as_ref() {
@@ -406,7 +406,7 @@ fn StayManualOption(report: Memo<Report>) -> impl IntoView {
             let m = &r.manual;
             format!(
                 "About {} a year at your team size; watch for {} orphaned account{} and {} unused licence{} a year.",
-                usd_whole(m.total_annual_impact),
+                usd_whole(m.manual_cost),
                 m.orphaned_accounts,
                 plural(m.orphaned_accounts),
                 m.unused_licenses,

@@ -102,7 +102,10 @@ struct PlanProps {
 enum PriceProps {
     Free(Option<u32>),
     Stated(Figure),
-    Custom(Option<Figure>, Option<String>),
+    /// Still spelled `Custom` in the props, so pages stay byte for byte what they were;
+    /// the props are the page's own wire format, read only by this island.
+    #[serde(rename = "Custom")]
+    Quote(Option<Figure>, Option<String>),
     Seats(Figure, u32, Option<Figure>, Option<u32>),
     Unknown,
     Text(String),
@@ -113,10 +116,10 @@ impl PlanProps {
         let price = match p.price.clone() {
             Price::Free { max_users } => PriceProps::Free(max_users),
             Price::Stated { figure } => PriceProps::Stated(figure),
-            Price::Custom {
+            Price::Quote {
                 estimate,
                 estimate_basis,
-            } => PriceProps::Custom(estimate, estimate_basis),
+            } => PriceProps::Quote(estimate, estimate_basis),
             Price::Seats {
                 fee,
                 included,
@@ -139,7 +142,7 @@ impl PlanProps {
         let price = match self.price {
             PriceProps::Free(max_users) => Price::Free { max_users },
             PriceProps::Stated(figure) => Price::Stated { figure },
-            PriceProps::Custom(estimate, estimate_basis) => Price::Custom {
+            PriceProps::Quote(estimate, estimate_basis) => Price::Quote {
                 estimate,
                 estimate_basis,
             },

@@ -2,7 +2,7 @@
 
 use crate::domain::catalog::Catalog;
 use crate::domain::compare::{self, BottomLine, Column, ScimPrice, Selection};
-use crate::domain::cost::upgrade::Costing;
+use crate::domain::cost::PlanCost;
 use crate::domain::format;
 use crate::domain::keys::Key;
 use crate::domain::routes::Route;
@@ -89,7 +89,7 @@ fn load(catalog: &Catalog, slugs: &[String]) -> (Vec<Vendor>, Vec<String>) {
 
 #[component]
 fn Notices(sel: Selection, missing: Vec<String>) -> impl IntoView {
-    let mut messages = sel.issues;
+    let mut messages = crate::domain::issue::Issue::messages(&sel.issues);
     messages.extend(
         missing
             .into_iter()
@@ -208,7 +208,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
                     view! { <TriBadge value=c.vendor_enables/> }.into_any()
                 }),
                 plain("Quote from sales needed", |c| {
-                    view! { <span>{if c.quote_needed { "Yes" } else { "No" }}</span> }.into_any()
+                    view! { <span>{if c.needs_quote { "Yes" } else { "No" }}</span> }.into_any()
                 }),
             ],
         },
@@ -227,8 +227,7 @@ fn groups(bottom: BottomLine, people: &str) -> Vec<Group> {
                     None => view! { <span class="muted">"Depends on your quote"</span> }.into_any(),
                 }),
                 plain("Staying manual (calculator defaults)", |c| {
-                    view! { <span class="num">{format::usd_whole(c.manual_annual)}</span> }
-                        .into_any()
+                    view! { <span class="num">{format::usd_whole(c.manual_cost)}</span> }.into_any()
                 }),
             ],
         },
@@ -361,10 +360,10 @@ fn upgrade_cell(c: &Column) -> AnyView {
     let Some(u) = &c.upgrade else {
         return view! { <span class="muted">"No plan data"</span> }.into_any();
     };
-    let Some(target) = &u.target else {
+    let Some(target) = &u.scim else {
         return view! { <span class="muted">"No plan with SCIM"</span> }.into_any();
     };
-    let text = match u.difference {
+    let text = match u.scim_extra {
         _ if u.current.has_scim => format!("{} already includes SCIM", u.current.plan),
         Some(d) => format!(
             "Moving from {} to {} {} a year",
@@ -375,8 +374,8 @@ fn upgrade_cell(c: &Column) -> AnyView {
         None => "Cannot be worked out without a quote".to_string(),
     };
     // Why a plan with a price has none here: the source gives it for other sizes.
-    let scope_note = match &target.costing {
-        Costing::OutOfScope { scope } => Some(format!(
+    let scope_note = match &target.cost {
+        PlanCost::OutOfScope { scope } => Some(format!(
             "The source prices {} only for {}: not at this size.",
             target.plan,
             format::scope(scope)

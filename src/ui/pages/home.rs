@@ -29,6 +29,7 @@ fn load(catalog: &Catalog) -> Vec<VendorRow> {
 pub fn HomePage() -> impl IntoView {
     let (list, issues) = use_address_bar().with(listing::parse);
     bad_input_when(!issues.is_empty());
+    let issues = crate::domain::issue::Issue::messages(&issues);
     let rows = load(&use_catalog());
     view! {
         <Title text=""/>

@@ -18,7 +18,7 @@ use crate::domain::stack::input::StackApp;
 use crate::domain::stack::report::{
     self, extra_text, verdict_short, PendingLine, StackReport, Waiting, LIST, NOTES,
 };
-use crate::domain::stack::totals::{AppTax, Extra};
+use crate::domain::stack::totals::{AppTax, ScimExtra};
 use crate::domain::url::Query;
 use crate::ui::components::badges::StatusBadge;
 use crate::ui::components::layout::{InputErrors, PageHeader};
@@ -124,10 +124,10 @@ fn chart(report: &StackReport) -> String {
             .iter()
             .map(|a| StackBar {
                 name: a.name.clone(),
-                manual: a.manual.total_annual_impact,
-                extra: match &a.extra {
-                    Extra::Known { yearly, .. } => Some(*yearly),
-                    Extra::Included => Some(Span::point(0.0)),
+                manual: a.manual.manual_cost,
+                extra: match &a.scim_extra {
+                    ScimExtra::Known { annual, .. } => Some(*annual),
+                    ScimExtra::Included => Some(Span::point(0.0)),
                     _ => None,
                 },
             })
@@ -153,7 +153,7 @@ fn summary(r: &StackReport) -> (String, String) {
     let apps = format::count(n, "app", "apps");
     let mut text = format!(
         "{apps}: getting SCIM costs {} a year where prices are known",
-        format::change(&t.known_extra)
+        format::change(&t.scim_extra)
     );
     let open = t.needs_quote.len() + t.unknown_price.len();
     if open > 0 {
@@ -164,7 +164,7 @@ fn summary(r: &StackReport) -> (String, String) {
     }
     text += &format!(
         "; staying manual costs {} a year.",
-        format::usd_whole(t.manual_total)
+        format::usd_whole(t.manual_cost)
     );
     (format!("Stack of {apps}"), text)
 }
@@ -234,7 +234,7 @@ fn Totals(r: StackReport) -> impl IntoView {
     let known_apps = t
         .apps
         .iter()
-        .filter(|a| matches!(a.extra, Extra::Known { .. }))
+        .filter(|a| matches!(a.scim_extra, ScimExtra::Known { .. }))
         .count();
     view! {
         <section class="card stack-totals" aria-labelledby="stack-totals-title">
@@ -242,7 +242,7 @@ fn Totals(r: StackReport) -> impl IntoView {
             <dl class="totals">
                 <div>
                     <dt>"Getting SCIM, a year (known prices)"</dt>
-                    <dd class="num" data-total="known-extra">{format::change(&t.known_extra)}</dd>
+                    <dd class="num" data-total="known-extra">{format::change(&t.scim_extra)}</dd>
                     <dd class="sub">{format!("across {} with a price we know", format::count(known_apps, "app", "apps"))}</dd>
                 </div>
                 <div>
@@ -259,8 +259,8 @@ fn Totals(r: StackReport) -> impl IntoView {
                 })}
                 <div>
                     <dt>"Staying manual, a year"</dt>
-                    <dd class="num" data-total="manual">{format::usd_whole(t.manual_total)}</dd>
-                    <dd class="sub">{format!("every app, at its seats; {} over {}", format::usd_whole(t.manual_total * years as f64), format::count(years as usize, "year", "years"))}</dd>
+                    <dd class="num" data-total="manual">{format::usd_whole(t.manual_cost)}</dd>
+                    <dd class="sub">{format!("every app, at its seats; {} over {}", format::usd_whole(t.manual_cost * years as f64), format::count(years as usize, "year", "years"))}</dd>
                 </div>
             </dl>
         </section>
@@ -421,9 +421,9 @@ fn AppRow(
             view! { <option value=p.clone() selected=selected>{p.clone()}</option> }
         })
         .collect_view();
-    let extra = extra_text(&a.extra);
+    let extra = extra_text(&a.scim_extra);
     let per_seat = a
-        .extra_per_seat_month
+        .scim_extra_per_seat_month
         .map(|s| format!("{} a seat a month", format::change(&s)));
     view! {
         <tr data-app=a.slug.clone()>
@@ -451,7 +451,7 @@ fn AppRow(
                 <label class="sub" for=quote_id.clone()>"Your quote, $ a year"</label>
                 <input id=quote_id name=QUOTE type="text" inputmode="decimal" size="8" value=quote.map(format::plain).unwrap_or_default()/>
             </td>
-            <td class="num" data-cell="manual" data-label="Staying manual, a year">{format::usd_whole(a.manual.total_annual_impact)}</td>
+            <td class="num" data-cell="manual" data-label="Staying manual, a year">{format::usd_whole(a.manual.manual_cost)}</td>
             <td data-cell="verdict" data-label="Verdict">{verdict_short(&a.outcome, years)}</td>
         </tr>
     }
@@ -466,10 +466,10 @@ fn CheapestWins(r: StackReport) -> impl IntoView {
             .iter()
             .filter_map(|s| t.apps.iter().find(|a| &a.slug == s))
             .map(|a| {
-                let why = match (&a.extra, a.extra_per_seat_month) {
-                    (Extra::Included, _) => "SCIM is already in your plan: turn it on.".to_string(),
+                let why = match (&a.scim_extra, a.scim_extra_per_seat_month) {
+                    (ScimExtra::Included, _) => "SCIM is already in your plan: turn it on.".to_string(),
                     (_, Some(per)) => format!("{} a seat a month to get SCIM.", format::change(&per)),
-                    _ => extra_text(&a.extra),
+                    _ => extra_text(&a.scim_extra),
                 };
                 view! { <li><a href=Route::Vendor.fill(&[&a.slug])>{a.name.clone()}</a>": "{why}</li> }
             })

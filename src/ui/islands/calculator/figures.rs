@@ -1,8 +1,9 @@
 //! What the calculator shows: the verdict, the two cost tables, the chart and the link.
 //! Each figure sits next to the formula that produced it, with the inputs filled in.
 
-use crate::domain::cost::upgrade::{Costing, PlanSide, PriceSource, UpgradeCost};
+use crate::domain::cost::upgrade::{PlanSide, UpgradeCost};
 use crate::domain::cost::verdict::{Outcome, Verdict, BREAK_EVEN_LIMIT};
+use crate::domain::cost::{PlanCost, PriceSource};
 use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::recommendation::advise;
@@ -62,7 +63,7 @@ pub fn ManualCostTable(report: Memo<Report>) -> impl IntoView {
                             formula=format!("{} hours × {} an hour", plain((m.it_hours * 100.0).round() / 100.0), usd(i.hourly_cost))/>
                         <FigureRow key="compliance_cost" label="Compliance cost" value=usd_whole(m.compliance_cost)
                             formula=format!("{} orphaned account{} × {}", group_thousands(m.orphaned_accounts), if m.orphaned_accounts == 1 { "" } else { "s" }, usd(i.cost_per_orphan))/>
-                        <FigureRow key="total_annual_impact" total=true label="Total annual impact" value=usd_whole(m.total_annual_impact)
+                        <FigureRow key="total_annual_impact" total=true label="Total annual impact" value=usd_whole(m.manual_cost)
                             formula="the three costs above, each rounded to the dollar, added up".to_string()/>
                     </tbody>
                 </table>
@@ -72,8 +73,8 @@ pub fn ManualCostTable(report: Memo<Report>) -> impl IntoView {
 }
 
 fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> String {
-    match &side.costing {
-        Costing::Known { basis, .. } => match basis {
+    match &side.cost {
+        PlanCost::Known { source, .. } => match source {
             PriceSource::ListPrice => {
                 let price = vendor
                     .and_then(|v| v.plan(&side.plan))
@@ -81,7 +82,8 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
                     .unwrap_or_default();
                 format!("list price: {price}")
             }
-            PriceSource::Estimate => {
+            // A source's assumed figure (never a plan's cost here) stands in for a quote.
+            PriceSource::Estimate | PriceSource::Assumed => {
                 let who = vendor
                     .and_then(|v| v.plan(&side.plan))
                     .and_then(|p| format::price_basis(&p.price))
@@ -90,15 +92,15 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
             }
             PriceSource::YourQuote => "your figure".into(),
         },
-        Costing::NeedsQuote if is_target => "sold by quote: enter your quote above".into(),
-        Costing::NeedsQuote => "sold by quote: enter what you pay now above".into(),
-        Costing::OverFreeCap { max_users } => {
+        PlanCost::Quote if is_target => "sold by quote: enter your quote above".into(),
+        PlanCost::Quote => "sold by quote: enter what you pay now above".into(),
+        PlanCost::OverFreeCap { max_users } => {
             format!("the free plan stops at {max_users} users")
         }
-        Costing::OverStatedSeats { up_to } => {
+        PlanCost::OverStatedSeats { up_to } => {
             format!("the price is stated for up to {up_to} users only")
         }
-        Costing::OutOfScope { scope } => {
+        PlanCost::OutOfScope { scope } => {
             let ask = if is_target {
                 "enter your quote above"
             } else {
@@ -109,13 +111,13 @@ fn basis_text(side: &PlanSide, vendor: Option<&Vendor>, is_target: bool) -> Stri
                 format::scope(scope)
             )
         }
-        Costing::Unknown if is_target => "no price in the data: enter your quote above".into(),
-        Costing::Unknown => "no price in the data: enter what you pay now above".into(),
+        PlanCost::Unknown if is_target => "no price in the data: enter your quote above".into(),
+        PlanCost::Unknown => "no price in the data: enter what you pay now above".into(),
     }
 }
 
 fn annual_text(side: &PlanSide) -> String {
-    match side.costing.annual() {
+    match side.cost.annual() {
         Some(a) => format::span(&a),
         None => "unknown".into(),
     }
@@ -123,10 +125,10 @@ fn annual_text(side: &PlanSide) -> String {
 
 /// The sizes a price used here is reported for (out of them, `basis_text` says so).
 fn scope_text(side: &PlanSide) -> Option<String> {
-    match (&side.costing, side.scope) {
+    match (&side.cost, side.scope) {
         (
-            Costing::Known {
-                basis: PriceSource::ListPrice | PriceSource::Estimate,
+            PlanCost::Known {
+                source: PriceSource::ListPrice | PriceSource::Estimate,
                 ..
             },
             Some(scope),
@@ -182,7 +184,7 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
                 formula=format!("{}: {}", side.plan, notes.join("; "))/>
         }
     };
-    let Some(target) = u.target.as_ref() else {
+    let Some(target) = u.scim.as_ref() else {
         return Either::Left(view! {
             <UpgradeNotice message="The data names no plan that includes SCIM, so there is no upgrade to price."/>
         });
@@ -203,7 +205,7 @@ fn upgrade_table(u: &UpgradeCost, v: Option<&Vendor>) -> impl IntoView {
                 <tbody>
                     {side_row("Your current plan", "current", &u.current)}
                     {side_row("Cheapest plan with SCIM", "target", target)}
-                    <FigureRow key="difference" label="Difference" value=u.difference.map(|d| format::change(&d)).unwrap_or_else(|| "unknown".into())
+                    <FigureRow key="difference" label="Difference" value=u.scim_extra.map(|d| format::change(&d)).unwrap_or_else(|| "unknown".into())
                         formula="SCIM plan minus current plan; a range stays a range".to_string()/>
                     <FigureRow key="multiple" label="Multiple" value=u.multiple.map(|m| format::multiple(&m)).unwrap_or_else(|| "unknown".into())
                         formula="SCIM plan divided by current plan".to_string()/>
@@ -317,7 +319,7 @@ pub fn VerdictPanel(
         let target = r
             .upgrade
             .as_ref()
-            .and_then(|u| u.target.as_ref())
+            .and_then(|u| u.scim.as_ref())
             .map(|t| t.plan.clone())
             .unwrap_or_else(|| "the SCIM plan".into());
         let text = verdict_text(&r)?;
@@ -330,8 +332,8 @@ pub fn VerdictPanel(
         let action = action.clone();
         let manual_total = format!(
             "Staying manual: {} a year, {} over {years} year{}.",
-            usd_whole(r.manual.total_annual_impact),
-            usd_whole(r.manual.total_annual_impact * years as f64),
+            usd_whole(r.manual.manual_cost),
+            usd_whole(r.manual.manual_cost * years as f64),
             if years == 1 { "" } else { "s" }
         );
         let advice = vendor.with_value(|v| advise(v.as_ref(), &r));

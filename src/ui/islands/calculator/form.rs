@@ -1,7 +1,7 @@
 //! The scenario form: a GET form that works without JavaScript; with it, each change
 //! replaces the URL in place.
 
-use crate::domain::cost::upgrade::Costing;
+use crate::domain::cost::PlanCost;
 use crate::domain::cost::SeatSource;
 use crate::domain::report::Report;
 use crate::domain::scenario::{CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, VENDOR, YEARS};
@@ -74,9 +74,9 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
         report.with(|r| {
             r.upgrade
                 .as_ref()
-                .and_then(|u| u.target.as_ref())
-                .map(|t| t.costing.clone())
-                .filter(|c| !matches!(c, Costing::Known { .. }))
+                .and_then(|u| u.scim.as_ref())
+                .map(|t| t.cost.clone())
+                .filter(|c| !matches!(c, PlanCost::Known { .. }))
         })
     };
     let target_needs_quote = move || target_costing().is_some();
@@ -84,15 +84,15 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
         report.with(|r| {
             r.upgrade
                 .as_ref()
-                .is_some_and(|u| !matches!(u.current.costing, Costing::Known { .. }))
+                .is_some_and(|u| !matches!(u.current.cost, PlanCost::Known { .. }))
         })
     };
     view! {
         <div class="quote-group">
         <p class="hint quote-hint" class:needed=target_needs_quote>
             {move || match target_costing() {
-                Some(Costing::NeedsQuote) => "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost.".to_string(),
-                Some(Costing::OutOfScope { scope }) => format!(
+                Some(PlanCost::Quote) => "The SCIM plan is sold by quote and the data has no estimate: enter your quote to see the upgrade cost.".to_string(),
+                Some(PlanCost::OutOfScope { scope }) => format!(
                     "The source prices the SCIM plan only for {}, so it gives no price at your team size: enter your quote to see the upgrade cost.",
                     crate::domain::format::scope(&scope)
                 ),

@@ -1,9 +1,8 @@
 //! Plans and prices, other cost facts, and the source's team-size figures recomputed.
 
 use super::sections::GuideSection;
-use crate::domain::cost::checks::{
-    check_examples, Agreement, CheckedFigure, ExampleCheck, TargetBasis,
-};
+use crate::domain::cost::checks::{check_examples, Agreement, CheckedFigure, ExampleCheck};
+use crate::domain::cost::PriceSource;
 use crate::domain::format;
 use crate::domain::vendor::Vendor;
 use crate::ui::components::badges::TriBadge;
@@ -114,11 +113,12 @@ fn printed(f: &CheckedFigure) -> String {
 }
 
 fn target_label(c: &ExampleCheck) -> &'static str {
-    match c.target_basis {
-        Some(TargetBasis::AssumedByRow) => "the figure the source assumes for this row",
-        Some(TargetBasis::StatedPrice) => "the plan's stated price",
-        Some(TargetBasis::Estimate) => "the reported estimate",
-        None => "not known",
+    match c.target_source {
+        Some(PriceSource::Assumed) => "the figure the source assumes for this row",
+        Some(PriceSource::ListPrice) => "the plan's stated price",
+        Some(PriceSource::Estimate) => "the reported estimate",
+        // A reader's quote never costs a source's table.
+        Some(PriceSource::YourQuote) | None => "not known",
     }
 }
 
