@@ -11,7 +11,7 @@ use crate::domain::format;
 use crate::domain::issue::Issue;
 use crate::domain::questions::{self, Answers};
 use crate::domain::recommendation::advise;
-use crate::domain::report::{evaluate, Report};
+use crate::domain::report::{evaluate, ScenarioReport};
 use crate::domain::scenario::{parse_field, Scenario, USERS};
 use crate::domain::url::{self, Query};
 use crate::domain::vendor::{is_slug, Action, Idp, Price, Provisioning, Scope, Tri, Vendor};
@@ -154,7 +154,7 @@ pub struct Column {
 
 /// The calculator's report for `/calculator?vendor=<slug>&users=<users>` and the answers:
 /// the column's manual cost and advice are the calculator's own, so the pages agree.
-fn calculator_report(v: &Vendor, users: u32, answers: &Answers) -> Report {
+fn calculator_report(v: &Vendor, users: u32, answers: &Answers) -> ScenarioReport {
     let scenario = Scenario {
         vendor: Some(v.slug.clone()),
         users,

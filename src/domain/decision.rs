@@ -121,7 +121,7 @@ pub fn fit(v: &Vendor, row: &DecisionRow, s: &Scenario) -> RowFit {
 
 /// The outcome of matching: every row's fit and the chosen row, if any.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Match {
+pub struct RowMatch {
     pub fits: Vec<RowFit>,
     /// The row the answers point to.
     pub chosen: Option<usize>,
@@ -129,7 +129,7 @@ pub struct Match {
     pub certain: bool,
 }
 
-pub fn match_rows(v: &Vendor, s: &Scenario) -> Match {
+pub fn match_rows(v: &Vendor, s: &Scenario) -> RowMatch {
     let fits: Vec<RowFit> = v.decision.iter().map(|r| fit(v, r, s)).collect();
     let mut chosen: Option<usize> = None;
     for (i, f) in fits.iter().enumerate() {
@@ -150,7 +150,7 @@ pub fn match_rows(v: &Vendor, s: &Scenario) -> Match {
         }
     }
     let certain = chosen.is_some_and(|c| fits[c].open() == 0);
-    Match {
+    RowMatch {
         fits,
         chosen,
         certain,

@@ -12,7 +12,7 @@
 use crate::domain::cost::verdict::Outcome;
 use crate::domain::decision::match_rows;
 use crate::domain::format;
-use crate::domain::report::{upgrade_sentence, Report};
+use crate::domain::report::{upgrade_sentence, ScenarioReport};
 use crate::domain::vendor::{Action, Vendor};
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,7 @@ pub struct Recommendation {
 /// The option that costs less than `action` at every price in the range, if the figures
 /// show one. Automating another way keeps the current plan and adds a tool, so it costs
 /// at least the current plan: an upgrade that costs no more than the current plan beats it.
-pub fn cheaper_than(action: Action, r: &Report) -> Option<Action> {
+pub fn cheaper_than(action: Action, r: &ScenarioReport) -> Option<Action> {
     let u = r.upgrade.as_ref()?;
     let outcome = &r.verdict.as_ref()?.outcome;
     let upgrade_never_dearer =
@@ -85,7 +85,7 @@ fn figures_action(outcome: &Outcome) -> Option<Action> {
 /// turnover) fit comes first, then the figures, as [`recommend`] weighs them. Pages call
 /// this and nothing else, so the calculator, the decision helper, a guide and the
 /// comparison cannot advise differently on one address.
-pub fn advise(v: Option<&Vendor>, r: &Report) -> Recommendation {
+pub fn advise(v: Option<&Vendor>, r: &ScenarioReport) -> Recommendation {
     let answered = v
         .map(|v| match_rows(v, &r.scenario))
         .and_then(|m| Some((m.chosen?, m.certain)));
@@ -96,7 +96,7 @@ pub fn advise(v: Option<&Vendor>, r: &Report) -> Recommendation {
 /// (and whether every condition is confirmed), as [`advise`] finds it.
 pub fn recommend(
     v: Option<&Vendor>,
-    r: &Report,
+    r: &ScenarioReport,
     answered: Option<(usize, bool)>,
 ) -> Recommendation {
     let outcome = r.verdict.as_ref().map(|v| &v.outcome);
@@ -162,7 +162,7 @@ pub fn recommend(
 }
 
 /// Why the figures disagree with the row, in one sentence.
-fn disagreement(c: &Conflict, r: &Report) -> String {
+fn disagreement(c: &Conflict, r: &ScenarioReport) -> String {
     let years = r.scenario.upgrade.years;
     let over = if years == 1 {
         "in a year".to_string()
@@ -191,7 +191,7 @@ fn disagreement(c: &Conflict, r: &Report) -> String {
 
 /// The disagreement between the row the answers fit and the figures, in plain words, and
 /// which of the two the advice follows.
-pub fn conflict_sentence(c: &Conflict, v: &Vendor, r: &Report) -> String {
+pub fn conflict_sentence(c: &Conflict, v: &Vendor, r: &ScenarioReport) -> String {
     let situation = v
         .decision
         .get(c.row)

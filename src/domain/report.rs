@@ -13,7 +13,7 @@ use crate::domain::vendor::{Scope, Vendor};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Report {
+pub struct ScenarioReport {
     pub scenario: Scenario,
     /// Values we could not use as given, with what we used instead.
     pub issues: Vec<Issue>,
@@ -71,7 +71,11 @@ pub fn seat_source_words(source: &SeatSource) -> String {
     }
 }
 
-pub fn evaluate(vendor: Option<&Vendor>, mut scenario: Scenario, mut issues: Vec<Issue>) -> Report {
+pub fn evaluate(
+    vendor: Option<&Vendor>,
+    mut scenario: Scenario,
+    mut issues: Vec<Issue>,
+) -> ScenarioReport {
     vendor_issues(vendor, &scenario, &mut issues);
     let plan = vendor.and_then(|v| current_plan(v, &scenario.upgrade));
     let (seat_price, seat_source) = unused_seat_price(scenario.seat, plan);
@@ -87,7 +91,7 @@ pub fn evaluate(vendor: Option<&Vendor>, mut scenario: Scenario, mut issues: Vec
             upgrade.as_ref(),
         )
     });
-    Report {
+    ScenarioReport {
         scenario,
         issues,
         manual,
@@ -224,7 +228,7 @@ pub enum Missing {
 }
 
 /// Which of the reader's prices the verdict waits on, where it waits on one.
-pub fn missing_quote(r: &Report) -> Option<Missing> {
+pub fn missing_quote(r: &ScenarioReport) -> Option<Missing> {
     if !matches!(r.verdict.as_ref()?.outcome, Outcome::Unknown) {
         return None;
     }
@@ -243,7 +247,7 @@ pub fn missing_quote(r: &Report) -> Option<Missing> {
 /// answer turns on instead of shrugging: the most the SCIM plan may cost a year over the
 /// current one for the upgrade to pay for itself (the manual work it replaces, less any
 /// implementation fee spread over the years).
-pub fn verdict_text(r: &Report) -> Option<String> {
+pub fn verdict_text(r: &ScenarioReport) -> Option<String> {
     let verdict = r.verdict.as_ref()?;
     let years = r.scenario.upgrade.years;
     let u = r.upgrade.as_ref();
@@ -298,7 +302,7 @@ pub fn verdict_text(r: &Report) -> Option<String> {
 }
 
 /// One sentence stating the scenario, for titles, previews and the chart's text alternative.
-pub fn headline(r: &Report, vendor_name: Option<&str>) -> String {
+pub fn headline(r: &ScenarioReport, vendor_name: Option<&str>) -> String {
     let users = format::group_thousands(r.scenario.users as u64);
     let manual = format::usd_whole(r.manual.manual_cost);
     let who = vendor_name.unwrap_or("Any app");

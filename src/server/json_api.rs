@@ -9,7 +9,7 @@ use crate::domain::cost::{PlanCost, SeatSource, Span};
 use crate::domain::issue::Issue;
 use crate::domain::keys::{tag, Key};
 use crate::domain::recommendation::{advise, conflict_sentence, Ground};
-use crate::domain::report::{evaluate, Report};
+use crate::domain::report::{evaluate, ScenarioReport};
 use crate::domain::scenario;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Action, DecisionRow, PercentRange, Scope, Vendor};
@@ -118,7 +118,7 @@ pub struct VerdictJson<'a> {
     pub decision_row: Option<&'a DecisionRow>,
 }
 
-pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> {
+pub fn report_json<'a>(r: &'a ScenarioReport, catalog: &'a Catalog) -> CostResponse<'a> {
     let m = &r.manual;
     let upgrade = r.upgrade.as_ref().map(|u| UpgradeJson {
         current_plan: &u.current.plan,
@@ -181,7 +181,7 @@ pub fn report_json<'a>(r: &'a Report, catalog: &'a Catalog) -> CostResponse<'a> 
 pub fn for_scenario(
     catalog: &Catalog,
     query: Option<&str>,
-    answer: impl FnOnce(Option<&Vendor>, &Report) -> Response,
+    answer: impl FnOnce(Option<&Vendor>, &ScenarioReport) -> Response,
 ) -> Response {
     let (s, issues) = scenario::parse(&Query::parse(query.unwrap_or("")));
     let vendor = s.vendor.as_deref().and_then(|slug| catalog.vendor(slug));

@@ -8,14 +8,14 @@
 //! - `pages`: one module per route, server-rendered
 //! - `islands`: the interactive parts, hydrated in the browser
 //! - `components`: small view pieces named after what the reader sees
-//! - `status`: the HTTP status of the page being rendered
+//! - `http_status`: the HTTP status of the page being rendered
 //! - `dates`: dates in words, written on the server
 
 pub mod app;
 pub mod assets;
 pub mod components;
 pub mod dates;
+pub mod http_status;
 pub mod islands;
 pub mod pages;
 pub mod route_path;
-pub mod status;

@@ -316,15 +316,15 @@ fn sources_name_both_releases_and_which_is_current() {
 
 #[test]
 fn the_stack_reader_finds_every_vendor_by_its_name_and_its_slug() {
-    use scim_ledger::domain::stack::matcher::{Match, Matcher};
+    use scim_ledger::domain::stack::matcher::{Matcher, NameMatch};
     let c = common::full_catalog();
     let m = Matcher::new(&c);
     let mut ambiguous = Vec::new();
     for v in &c.vendors {
         for typed in [v.name.as_str(), v.slug.as_str()] {
             match m.find(typed, None) {
-                Match::Matched { slug } => assert_eq!(slug, v.slug, "{typed}"),
-                Match::Ambiguous { candidates } => {
+                NameMatch::Matched { slug } => assert_eq!(slug, v.slug, "{typed}"),
+                NameMatch::Ambiguous { candidates } => {
                     assert!(candidates.contains(&v.slug), "{typed}: {candidates:?}");
                     ambiguous.push(format!("{typed} → {}", candidates.join(" | ")));
                 }

@@ -27,8 +27,9 @@ use crate::domain::url::{encode, Query};
 
 pub const APP: &str = "app";
 pub const SEATS: &str = "seats";
-pub const PLAN: &str = "plan";
-pub const QUOTE: &str = "quote";
+/// A row's current plan and quote: the calculator's keys, meaning the same.
+pub use crate::domain::scenario::PLAN;
+pub const QUOTE: &str = scenario::QUOTE.key;
 pub const REMOVE: &str = "remove";
 pub const LINE_NAME: &str = "line_name";
 pub const LINE_SEATS: &str = "line_seats";

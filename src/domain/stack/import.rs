@@ -7,8 +7,8 @@
 //! wins, fits a link edited by hand, not an export.)
 
 use super::input::{StackApp, MAX_APPS, MAX_SEATS};
-use super::list::{Entry, Listing, Note};
-use super::matcher::{Match, Matcher};
+use super::list::{Entry, Note, PastedList};
+use super::matcher::{Matcher, NameMatch};
 use crate::domain::format::echo;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Line {
     pub entry: Entry,
-    pub found: Match,
+    pub found: NameMatch,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,26 +37,28 @@ pub struct Import {
 /// An entry and its match. One whose name and seats only a space parted is its whole
 /// text where that alone names a vendor: `Office 365` is Microsoft 365 with its seats to
 /// ask, not Office with 365 seats; `Zoom 40` stays Zoom with 40.
-fn settle(entry: Entry, matcher: &Matcher) -> (Entry, Match) {
+fn settle(entry: Entry, matcher: &Matcher) -> (Entry, NameMatch) {
     let found = matcher.find(&entry.name, entry.key.as_deref());
     let Some(whole) = entry.whole.as_deref() else {
         return (entry, found);
     };
     match matcher.find(whole, entry.key.as_deref()) {
-        Match::Matched { slug } if !matches!(&found, Match::Matched { slug: s } if *s == slug) => (
-            Entry {
-                name: whole.to_string(),
-                seats: None,
-                whole: None,
-                ..entry
-            },
-            Match::Matched { slug },
-        ),
+        NameMatch::Matched { slug } if !matches!(&found, NameMatch::Matched { slug: s } if *s == slug) => {
+            (
+                Entry {
+                    name: whole.to_string(),
+                    seats: None,
+                    whole: None,
+                    ..entry
+                },
+                NameMatch::Matched { slug },
+            )
+        }
         _ => (entry, found),
     }
 }
 
-pub fn import(listing: Listing, matcher: &Matcher) -> Import {
+pub fn import(listing: PastedList, matcher: &Matcher) -> Import {
     let mut out = Import {
         apps: Vec::new(),
         lines: Vec::new(),
@@ -73,18 +75,20 @@ pub fn import(listing: Listing, matcher: &Matcher) -> Import {
     for entry in listing.entries {
         let (entry, found) = settle(entry, matcher);
         match (&found, entry.seats) {
-            (Match::System, _) => out.set_aside.push(Note::new(
+            (NameMatch::System, _) => out.set_aside.push(Note::new(
                 entry.line,
                 format!(
                     "{} is part of the identity provider itself; left out.",
                     echo(&entry.name, 60)
                 ),
             )),
-            (Match::Matched { slug }, None) if !asked.contains(slug) && !at.contains_key(slug) => {
+            (NameMatch::Matched { slug }, None)
+                if !asked.contains(slug) && !at.contains_key(slug) =>
+            {
                 asked.insert(slug.clone());
                 out.needs_seats.push(slug.clone())
             }
-            (Match::Matched { slug }, Some(seats)) => {
+            (NameMatch::Matched { slug }, Some(seats)) => {
                 asked.remove(slug);
                 match at.get(slug).copied() {
                     Some(i) => {
@@ -173,11 +177,11 @@ mod tests {
         assert_eq!(i.lines.len(), 7);
         assert_eq!(
             i.lines[3].found,
-            Match::Ambiguous {
+            NameMatch::Ambiguous {
                 candidates: vec!["zoom".into()]
             }
         );
-        assert!(matches!(i.lines[5].found, Match::Unmatched { .. }));
+        assert!(matches!(i.lines[5].found, NameMatch::Unmatched { .. }));
         assert_eq!(
             i.problems[0].message,
             "Slack is also on line 2; seats added: 200 + 50 = 250."

@@ -93,7 +93,7 @@ impl Note {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Listing {
+pub struct PastedList {
     pub format: Format,
     pub entries: Vec<Entry>,
     /// Rows left out for a stated reason (a Microsoft app, an ended assignment, ...).
@@ -265,7 +265,7 @@ fn cell(r: &Record, i: Option<usize>) -> &str {
 }
 
 /// Reads a pasted list or an export. `Err` only when the input is too large to read.
-pub fn read(text: &str) -> Result<Listing, String> {
+pub fn read(text: &str) -> Result<PastedList, String> {
     if text.len() > MAX_BYTES {
         return Err(format!(
             "That is {} KiB; paste at most {} KiB (about {MAX_LINES} apps).",
@@ -284,7 +284,7 @@ pub fn read(text: &str) -> Result<Listing, String> {
     let delim = if first.contains('\t') { '\t' } else { ',' };
     let recs = records(text, Split::Csv(delim));
     let Some(head) = recs.first() else {
-        return Ok(listing(Format::FreeText));
+        return Ok(pasted_list(Format::FreeText));
     };
     let header: Vec<String> = head.cells.iter().map(|c| header_key(c)).collect();
     let has = |k: &str| header.iter().any(|h| h == k);
@@ -304,8 +304,8 @@ pub fn read(text: &str) -> Result<Listing, String> {
     })
 }
 
-fn listing(format: Format) -> Listing {
-    Listing {
+fn pasted_list(format: Format) -> PastedList {
+    PastedList {
         format,
         entries: Vec::new(),
         set_aside: Vec::new(),
@@ -314,7 +314,7 @@ fn listing(format: Format) -> Listing {
 }
 
 /// The seats `text` gives `name`: `None` for a problem, noted with the app as written.
-fn seats_of(l: &mut Listing, line: usize, name: &str, text: &str) -> Option<Option<u32>> {
+fn seats_of(l: &mut PastedList, line: usize, name: &str, text: &str) -> Option<Option<u32>> {
     if text.trim().is_empty() {
         return Some(None);
     }
@@ -522,8 +522,8 @@ fn line_apps(r: &Record) -> (Vec<Written>, Vec<Note>) {
     (apps, strays)
 }
 
-fn free_text(recs: &[Record]) -> Result<Listing, String> {
-    let mut l = listing(Format::FreeText);
+fn free_text(recs: &[Record]) -> Result<PastedList, String> {
+    let mut l = pasted_list(Format::FreeText);
     for r in recs {
         let (apps, stray) = line_apps(r);
         l.problems.extend(stray);
@@ -549,8 +549,8 @@ fn free_text(recs: &[Record]) -> Result<Listing, String> {
     Ok(l)
 }
 
-fn app_list(header: &[String], name: usize, body: &[Record]) -> Listing {
-    let mut l = listing(Format::AppList);
+fn app_list(header: &[String], name: usize, body: &[Record]) -> PastedList {
+    let mut l = pasted_list(Format::AppList);
     let seats = column(header, SEAT_COLUMNS);
     // Okta's list has a display `label` and a catalog key `name`; keep both.
     let key = (header[name] == "label")
@@ -585,8 +585,8 @@ fn app_list(header: &[String], name: usize, body: &[Record]) -> Listing {
     l
 }
 
-fn entra_apps(header: &[String], body: &[Record]) -> Listing {
-    let mut l = listing(Format::EntraApps);
+fn entra_apps(header: &[String], body: &[Record]) -> PastedList {
+    let mut l = pasted_list(Format::EntraApps);
     let name = column(header, &["displayname"]);
     let kind = column(header, &["applicationtype"]);
     for r in body {
@@ -628,8 +628,8 @@ fn entra_apps(header: &[String], body: &[Record]) -> Listing {
 /// Seats per application are the distinct logins whose assignment has not ended. Several
 /// instances of one application count together: a person in two Slack workspaces is
 /// counted once.
-fn okta_assignments(header: &[String], body: &[Record]) -> Listing {
-    let mut l = listing(Format::OktaAssignments);
+fn okta_assignments(header: &[String], body: &[Record]) -> PastedList {
+    let mut l = pasted_list(Format::OktaAssignments);
     let login = column(header, &["login"]);
     let app = column(header, &["applicationname", "application"]);
     let ended = column(header, &["unassignedon"]);
@@ -734,7 +734,7 @@ mod tests {
         );
     }
 
-    fn names(l: &Listing) -> Vec<(&str, Option<u32>)> {
+    fn names(l: &PastedList) -> Vec<(&str, Option<u32>)> {
         l.entries
             .iter()
             .map(|e| (e.name.as_str(), e.seats))

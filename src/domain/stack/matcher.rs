@@ -15,7 +15,7 @@
 //! What is left is unmatched, with up to three suggestions by edit distance.
 //!
 //! Okta's own system apps (the admin console, the dashboard, the browser plugin) are not
-//! apps anyone pays for and are set aside ([`Match::System`]).
+//! apps anyone pays for and are set aside ([`NameMatch::System`]).
 
 use crate::domain::catalog::Catalog;
 use serde::{Deserialize, Serialize};
@@ -88,7 +88,7 @@ const OTHER_PRODUCTS: &[&str] = &[
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Match {
+pub enum NameMatch {
     Matched {
         slug: String,
     },
@@ -193,23 +193,23 @@ impl Matcher {
     }
 
     /// Matches a display name, and a catalog key where the export has one.
-    pub fn find(&self, name: &str, key: Option<&str>) -> Match {
+    pub fn find(&self, name: &str, key: Option<&str>) -> NameMatch {
         let n = normalise(name);
         let k = key.map(normalise).unwrap_or_default();
         if SYSTEM_APPS.iter().any(|s| *s == n || *s == k) {
-            return Match::System;
+            return NameMatch::System;
         }
         // A catalog key is exact where it is known: `zoomus` beside the label "Zoom SAML".
         if let [slug] = self.exact(&k).as_slice() {
-            return Match::Matched { slug: slug.clone() };
+            return NameMatch::Matched { slug: slug.clone() };
         }
         let mut n = n;
         loop {
             match self.exact(&n).as_slice() {
-                [slug] => return Match::Matched { slug: slug.clone() },
+                [slug] => return NameMatch::Matched { slug: slug.clone() },
                 [] => {}
                 many => {
-                    return Match::Ambiguous {
+                    return NameMatch::Ambiguous {
                         candidates: many.to_vec(),
                     }
                 }
@@ -226,9 +226,9 @@ impl Matcher {
         self.contained(&n)
     }
 
-    fn contained(&self, n: &str) -> Match {
+    fn contained(&self, n: &str) -> NameMatch {
         if n.is_empty() {
-            return Match::Unmatched {
+            return NameMatch::Unmatched {
                 suggestions: Vec::new(),
             };
         }
@@ -241,15 +241,15 @@ impl Matcher {
         found.dedup_by(|a, b| a.1 == b.1);
         let others = OTHER_PRODUCTS.iter().any(|p| word_position(n, p).is_some());
         match found.as_slice() {
-            [] => Match::Unmatched {
+            [] => NameMatch::Unmatched {
                 suggestions: self.suggest(n),
             },
-            [(0, slug)] if !others => Match::Matched { slug: slug.clone() },
+            [(0, slug)] if !others => NameMatch::Matched { slug: slug.clone() },
             _ => {
                 let mut candidates: Vec<String> = found.into_iter().map(|(_, s)| s).collect();
                 candidates.sort();
                 candidates.dedup();
-                Match::Ambiguous { candidates }
+                NameMatch::Ambiguous { candidates }
             }
         }
     }
@@ -320,8 +320,8 @@ mod tests {
         }
     }
 
-    fn matched(slug: &str) -> Match {
-        Match::Matched { slug: slug.into() }
+    fn matched(slug: &str) -> NameMatch {
+        NameMatch::Matched { slug: slug.into() }
     }
 
     #[test]
@@ -361,25 +361,25 @@ mod tests {
         let m = Matcher::new(&catalog());
         assert_eq!(
             m.find("Office365 Zoom", None),
-            Match::Ambiguous {
+            NameMatch::Ambiguous {
                 candidates: vec!["zoom".into()]
             }
         );
         assert_eq!(
             m.find("Sample Slack App", None),
-            Match::Ambiguous {
+            NameMatch::Ambiguous {
                 candidates: vec!["slack".into()]
             }
         );
         assert_eq!(
             m.find("Slack Zoom bridge", None),
-            Match::Ambiguous {
+            NameMatch::Ambiguous {
                 candidates: vec!["slack".into(), "zoom".into()]
             }
         );
         assert_eq!(
             m.find("Google Zoom add-on", None),
-            Match::Ambiguous {
+            NameMatch::Ambiguous {
                 candidates: vec!["zoom".into()]
             }
         );
@@ -391,7 +391,7 @@ mod tests {
         let m365 = Matcher::new(&with_365);
         assert_eq!(
             m365.find("Office365 Zoom", None),
-            Match::Ambiguous {
+            NameMatch::Ambiguous {
                 candidates: vec!["microsoft-365".into(), "zoom".into()]
             }
         );
@@ -404,10 +404,13 @@ mod tests {
     #[test]
     fn okta_system_apps_are_set_aside() {
         let m = Matcher::new(&catalog());
-        assert_eq!(m.find("Okta Admin Console", Some("saasure")), Match::System);
-        assert_eq!(m.find("Okta Dashboard", None), Match::System);
-        assert_eq!(m.find("x", Some("okta_browser_plugin")), Match::System);
-        assert_eq!(m.find("x", Some("okta_enduser")), Match::System);
+        assert_eq!(
+            m.find("Okta Admin Console", Some("saasure")),
+            NameMatch::System
+        );
+        assert_eq!(m.find("Okta Dashboard", None), NameMatch::System);
+        assert_eq!(m.find("x", Some("okta_browser_plugin")), NameMatch::System);
+        assert_eq!(m.find("x", Some("okta_enduser")), NameMatch::System);
     }
 
     #[test]
@@ -415,34 +418,34 @@ mod tests {
         let m = Matcher::new(&catalog());
         assert_eq!(
             m.find("Ironclade", None),
-            Match::Unmatched {
+            NameMatch::Unmatched {
                 suggestions: vec!["ironclad".into()]
             }
         );
         assert_eq!(m.name_of("ironclad"), Some("Ironclad"));
         assert_eq!(
             m.find("Zom", None),
-            Match::Unmatched {
+            NameMatch::Unmatched {
                 // One edit from Zoom, two from Box; Mode is three away.
                 suggestions: vec!["zoom".into(), "box".into()]
             }
         );
         assert_eq!(
             m.find("Citibank", None),
-            Match::Unmatched {
+            NameMatch::Unmatched {
                 suggestions: vec![]
             }
         );
         assert_eq!(
             m.find("🚀", None),
-            Match::Unmatched {
+            NameMatch::Unmatched {
                 suggestions: vec![]
             }
         );
         // Aliases for vendors we do not have are not used.
         assert_eq!(
             m.find("office365", None),
-            Match::Unmatched {
+            NameMatch::Unmatched {
                 suggestions: vec![]
             }
         );

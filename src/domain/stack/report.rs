@@ -13,7 +13,7 @@
 use super::import::{import, Import};
 use super::input::{self, Stack, StackApp, APPS};
 use super::list::{self, Note};
-use super::matcher::{Match, Matcher};
+use super::matcher::{Matcher, NameMatch};
 use super::totals::{totals, ScimExtra, StackTotals};
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::verdict::Outcome;
@@ -132,13 +132,13 @@ pub fn pending_of(text: &str, import: &Import, unreadable: &[Note]) -> Vec<Pendi
     for l in &import.lines {
         let seats = l.entry.seats.map(|s| s.to_string()).unwrap_or_default();
         let waiting = match &l.found {
-            Match::Unmatched { suggestions } => Waiting::NoMatch {
+            NameMatch::Unmatched { suggestions } => Waiting::NoMatch {
                 suggestions: suggestions.clone(),
             },
-            Match::Ambiguous { candidates } => Waiting::Ambiguous {
+            NameMatch::Ambiguous { candidates } => Waiting::Ambiguous {
                 candidates: candidates.clone(),
             },
-            Match::Matched { slug }
+            NameMatch::Matched { slug }
                 if l.entry.seats.is_none()
                     && import.needs_seats.contains(slug)
                     && !asked.contains(&slug.as_str()) =>
@@ -277,8 +277,8 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
                     ),
                 ));
                 let waiting = match matcher.find(&app.slug, None) {
-                    Match::Ambiguous { candidates } => Waiting::Ambiguous { candidates },
-                    Match::Unmatched { suggestions } => Waiting::NoMatch { suggestions },
+                    NameMatch::Ambiguous { candidates } => Waiting::Ambiguous { candidates },
+                    NameMatch::Unmatched { suggestions } => Waiting::NoMatch { suggestions },
                     _ => Waiting::NoMatch {
                         suggestions: Vec::new(),
                     },

@@ -5,7 +5,7 @@ use super::style::{big, Style, FULL, MANUAL, MARGIN, TEXT, UPGRADE};
 use crate::domain::cost::PlanCost;
 use crate::domain::format;
 use crate::domain::recommendation::advise;
-use crate::domain::report::{verdict_text, Report};
+use crate::domain::report::{verdict_text, ScenarioReport};
 use crate::domain::vendor::Vendor;
 
 /// The calculator's answer for one scenario: the vendor and team size, what staying manual
@@ -15,7 +15,7 @@ pub fn calculator(
     measure: &dyn TextWidth,
     checked_on: Option<&str>,
     vendor: Option<&Vendor>,
-    r: &Report,
+    r: &ScenarioReport,
 ) -> String {
     let mut c = Canvas::new(measure);
     c.frame("Cost calculator", checked_on);

@@ -4,7 +4,7 @@ use super::canvas::{Canvas, TextWidth};
 use super::style::{big, Style, ACCENT, FULL, LABEL, MARGIN, TEXT};
 use crate::domain::format;
 use crate::domain::recommendation::{advise, conflict_sentence};
-use crate::domain::report::Report;
+use crate::domain::report::ScenarioReport;
 use crate::domain::vendor::Vendor;
 
 /// The decision helper's answer for a vendor and the reader's answers: the action that
@@ -13,7 +13,7 @@ pub fn decision(
     measure: &dyn TextWidth,
     checked_on: Option<&str>,
     v: &Vendor,
-    r: &Report,
+    r: &ScenarioReport,
 ) -> String {
     let mut c = Canvas::new(measure);
     c.frame("Decision helper", checked_on);

@@ -7,7 +7,7 @@ use super::style::{
     WIDTH,
 };
 use crate::domain::cost::Span;
-use crate::domain::report::{chart_points, headline, CostPoint, Report};
+use crate::domain::report::{chart_points, headline, CostPoint, ScenarioReport};
 use crate::domain::vendor::Vendor;
 use plotters::prelude::*;
 
@@ -21,7 +21,7 @@ pub struct CostChart<'a> {
 }
 
 /// The chart of a calculator report: both costs across team sizes, the reader's marked.
-pub fn report_chart(vendor: Option<&Vendor>, r: &Report) -> String {
+pub fn report_chart(vendor: Option<&Vendor>, r: &ScenarioReport) -> String {
     let points = chart_points(vendor, &r.scenario);
     cost_chart(&CostChart {
         points: &points,

@@ -5,9 +5,9 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::url::Query;
 use crate::domain::vendor_search::{self, Found, Pick, SEARCH};
+use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::vendor_picker::VendorPicker;
-use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 
 /// The search a page was opened with, answered.

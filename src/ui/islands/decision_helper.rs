@@ -2,23 +2,23 @@
 //! that fits highlighted, the figures behind it, and every option described neutrally.
 //! Shared by each guide's `#decision` section and `/decide`.
 
-use crate::domain::decision::{self, Match};
+use crate::domain::decision::{self, RowMatch};
 use crate::domain::format::{self, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::questions::{self, IdpChoice, Question};
 use crate::domain::recommendation::{advise, conflict_sentence, Ground, Recommendation};
 use crate::domain::report::upgrade_sentence;
-use crate::domain::report::Report;
+use crate::domain::report::ScenarioReport;
 use crate::domain::scenario::{self, Scenario, JOINERS, LEAVERS, USERS};
 use crate::domain::vendor::{Action, Idp, Provisioning, Tri, Vendor};
 use crate::domain::vendor_search::SEARCH;
 use crate::ui::components::layout::InputErrors;
+use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::announcement::Announcement;
 use crate::ui::islands::calculator::use_report;
 use crate::ui::islands::form_fields::{Form, NumberField, PlanSelect};
 use crate::ui::islands::live_form::{FormActions, LiveForm};
 use crate::ui::islands::vendor_props::VendorProps;
-use crate::ui::status::bad_input_when;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::LazyLock;
@@ -78,7 +78,7 @@ static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 #[component]
 fn SituationForm(
     situation: Memo<Scenario>,
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
     questions: Vec<Question>,
     picks_vendor: bool,
@@ -196,9 +196,9 @@ fn AdviceAnnouncement(advice: Memo<Recommendation>) -> impl IntoView {
 /// The row the answers point to, or the one the cost figures point to when no row fits.
 #[component]
 fn Recommendation(
-    matched: Memo<Match>,
+    matched: Memo<RowMatch>,
     advice: Memo<Recommendation>,
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
 ) -> impl IntoView {
     move || {
@@ -253,7 +253,7 @@ fn Recommendation(
 }
 
 /// The figures behind the advice, in one sentence.
-fn figures_line(r: &Report) -> String {
+fn figures_line(r: &ScenarioReport) -> String {
     let manual = format!(
         "Staying manual costs about {} a year at {} people.",
         usd_whole(r.manual.manual_cost),
@@ -266,7 +266,7 @@ fn figures_line(r: &Report) -> String {
 }
 
 #[component]
-fn DecisionRows(matched: Memo<Match>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+fn DecisionRows(matched: Memo<RowMatch>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
     let rows = vendor_ref(vendor, |v| v.decision.clone());
     view! {
         <div class="table-wrap">
@@ -304,7 +304,7 @@ fn DecisionRows(matched: Memo<Match>, vendor: StoredValue<Option<Vendor>>) -> im
 
 /// A row's conditions, each marked met, not met or not answered.
 #[component]
-fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
+fn Conditions(matched: Memo<RowMatch>, i: usize) -> impl IntoView {
     move || {
         let checks = matched.with(|m| m.fits.get(i).map(|f| f.checks.clone()).unwrap_or_default());
         if checks.is_empty() {
@@ -335,7 +335,7 @@ fn Conditions(matched: Memo<Match>, i: usize) -> impl IntoView {
 /// its cost at the reader's team size.
 #[component]
 fn Options(
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
     situation: Memo<Scenario>,
     has_api_guide: bool,
@@ -366,7 +366,10 @@ fn Options(
 }
 
 #[component]
-fn UpgradeOption(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> impl IntoView {
+fn UpgradeOption(
+    report: Memo<ScenarioReport>,
+    vendor: StoredValue<Option<Vendor>>,
+) -> impl IntoView {
     let (plan_name, sso_first) = vendor_ref(vendor, |v| {
         (
             v.scim
@@ -399,7 +402,7 @@ fn UpgradeOption(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> i
 }
 
 #[component]
-fn StayManualOption(report: Memo<Report>) -> impl IntoView {
+fn StayManualOption(report: Memo<ScenarioReport>) -> impl IntoView {
     let plural = |n: u64| if n == 1 { "" } else { "s" };
     let cost = move || {
         report.with(|r| {

@@ -4,7 +4,7 @@
 
 use crate::domain::cost::upgrade::{current_plan, plan_param};
 use crate::domain::format::plain;
-use crate::domain::report::Report;
+use crate::domain::report::ScenarioReport;
 use crate::domain::scenario::{Field, PLAN};
 use crate::domain::vendor::Vendor;
 use crate::ui::islands::address_bar::use_address_bar;
@@ -45,7 +45,10 @@ fn raw_value(field: Field) -> impl Fn() -> String + Copy + Send + Sync + 'static
     }
 }
 
-fn issue_for(report: Memo<Report>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
+fn issue_for(
+    report: Memo<ScenarioReport>,
+    key: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
     move || {
         report.with(|r| {
             r.issues
@@ -57,7 +60,7 @@ fn issue_for(report: Memo<Report>, key: &'static str) -> impl Fn() -> Option<Str
 }
 
 #[component]
-pub fn FieldMessage(report: Memo<Report>, key: &'static str, form: Form) -> impl IntoView {
+pub fn FieldMessage(report: Memo<ScenarioReport>, key: &'static str, form: Form) -> impl IntoView {
     let issue = issue_for(report, key);
     move || {
         issue().map(|m| view! { <p class="field-error" id=form.error_id(key) role="alert">{m}</p> })
@@ -67,7 +70,7 @@ pub fn FieldMessage(report: Memo<Report>, key: &'static str, form: Form) -> impl
 /// A number of the scenario, with its unit, its problem if it has one, and (in the
 /// calculator) where its default comes from.
 #[component]
-pub fn NumberField(field: Field, report: Memo<Report>, form: Form) -> impl IntoView {
+pub fn NumberField(field: Field, report: Memo<ScenarioReport>, form: Form) -> impl IntoView {
     let raw = raw_value(field);
     let issue = issue_for(report, field.key);
     let id = form.input_id(field.key);
@@ -103,7 +106,7 @@ pub fn NumberField(field: Field, report: Memo<Report>, form: Form) -> impl IntoV
 /// The reader's current plan; the calculator's options carry each plan's price.
 #[component]
 pub fn PlanSelect(
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
     form: Form,
 ) -> impl IntoView {

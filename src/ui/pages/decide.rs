@@ -7,11 +7,11 @@ use crate::domain::vendor_search::Pick;
 use crate::ui::components::layout::PageHeader;
 use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::vendor_pick::{searched, VendorPick};
+use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::decision_helper::DecisionHelper;
 use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::pages::use_catalog;
-use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

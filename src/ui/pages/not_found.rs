@@ -1,7 +1,7 @@
 //! The 404 page: a real 404 status on the server, and a way back.
 
 use crate::domain::routes::Route;
-use crate::ui::status::set_status;
+use crate::ui::http_status::set_status;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;

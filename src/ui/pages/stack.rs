@@ -23,10 +23,10 @@ use crate::domain::url::Query;
 use crate::ui::components::badges::StatusBadge;
 use crate::ui::components::layout::{InputErrors, PageHeader};
 use crate::ui::components::link_preview::PreviewText;
+use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_stack::{LiveStack, FORM_ID, LIVE_ID};
 use crate::ui::pages::use_catalog;
-use crate::ui::status::bad_input_when;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

@@ -8,7 +8,7 @@ use crate::domain::format::{self, group_thousands, plain, usd, usd_whole};
 use crate::domain::keys::Key;
 use crate::domain::recommendation::advise;
 use crate::domain::report::{
-    headline, missing_quote, seat_source_words, verdict_text, Missing, Report,
+    headline, missing_quote, seat_source_words, verdict_text, Missing, ScenarioReport,
 };
 use crate::domain::scenario::{self, CURRENT_QUOTE, QUOTE};
 use crate::domain::vendor::Vendor;
@@ -40,7 +40,7 @@ fn FigureRow(
 }
 
 #[component]
-pub fn ManualCostTable(report: Memo<Report>) -> impl IntoView {
+pub fn ManualCostTable(report: Memo<ScenarioReport>) -> impl IntoView {
     move || {
         let r = report.get();
         let m = r.manual;
@@ -148,7 +148,7 @@ fn min_seats_text(side: &PlanSide, vendor: Option<&Vendor>, users: u32) -> Optio
 
 #[component]
 pub fn UpgradeCostTable(
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
 ) -> impl IntoView {
     move || {
@@ -299,14 +299,14 @@ fn AskQuote(missing: Missing, target: String, current: String, action: String) -
 
 /// What a screen reader hears as the inputs change: the verdict sentence alone.
 #[component]
-pub fn VerdictAnnouncement(report: Memo<Report>) -> impl IntoView {
+pub fn VerdictAnnouncement(report: Memo<ScenarioReport>) -> impl IntoView {
     let sentence = move || report.with(verdict_text).unwrap_or_default();
     view! { <Announcement sentence/> }
 }
 
 #[component]
 pub fn VerdictPanel(
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
     /// Where the ask-for-a-quote form submits (the page's own path).
     action: String,
@@ -370,7 +370,7 @@ pub fn VerdictPanel(
 
 #[component]
 pub fn ChartFigure(
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     svg: RwSignal<String>,
     vendor: StoredValue<Option<Vendor>>,
 ) -> impl IntoView {
@@ -398,7 +398,7 @@ pub fn ChartFigure(
 }
 
 #[component]
-pub fn ShareLink(report: Memo<Report>) -> impl IntoView {
+pub fn ShareLink(report: Memo<ScenarioReport>) -> impl IntoView {
     let query = move || report.with(|r| r.scenario.to_query());
     let (copied, set_copied) = signal(false);
     let (hydrated, set_hydrated) = signal(false);

@@ -3,7 +3,7 @@
 
 use crate::domain::cost::PlanCost;
 use crate::domain::cost::SeatSource;
-use crate::domain::report::Report;
+use crate::domain::report::ScenarioReport;
 use crate::domain::scenario::{CURRENT_QUOTE, MANUAL_FIELDS, QUOTE, USERS, VENDOR, YEARS};
 use crate::domain::vendor::Vendor;
 use crate::domain::vendor_search::SEARCH;
@@ -22,7 +22,7 @@ static OWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 #[component]
 pub fn ScenarioForm(
-    report: Memo<Report>,
+    report: Memo<ScenarioReport>,
     vendor: StoredValue<Option<Vendor>>,
     picks_vendor: bool,
     action: String,
@@ -67,7 +67,7 @@ pub fn ScenarioForm(
 
 /// Quote inputs, explained: needed where a plan is sold by quote, optional otherwise.
 #[component]
-fn QuoteFields(report: Memo<Report>) -> impl IntoView {
+fn QuoteFields(report: Memo<ScenarioReport>) -> impl IntoView {
     // Why the SCIM plan has no usable figure, if it has none: sold by quote, or no price
     // we can use (none given, or one written in a form we cannot read).
     let target_costing = move || {
@@ -118,7 +118,7 @@ fn QuoteFields(report: Memo<Report>) -> impl IntoView {
 /// Says which price the unused-licence cost uses: the reader's, their plan's list price per
 /// seat, or the model's default; with the reader's own price, a link back to the plan's.
 #[component]
-fn SeatPriceChoice(report: Memo<Report>) -> impl IntoView {
+fn SeatPriceChoice(report: Memo<ScenarioReport>) -> impl IntoView {
     move || {
         let r = report.get();
         let used = format!(

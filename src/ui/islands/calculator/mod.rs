@@ -8,13 +8,13 @@ mod figures;
 mod form;
 
 use crate::domain::format;
-use crate::domain::report::{evaluate, headline, Report};
+use crate::domain::report::{evaluate, headline, ScenarioReport};
 use crate::domain::scenario::{self, Scenario};
 use crate::domain::vendor::Vendor;
 use crate::ui::components::link_preview::PreviewText;
+use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::vendor_props::VendorProps;
-use crate::ui::status::bad_input_when;
 use figures::{
     ChartFigure, ManualCostTable, ShareLink, UpgradeCostTable, VerdictAnnouncement, VerdictPanel,
 };
@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// The scenario and report for the current URL, recomputed whenever the query changes.
-pub fn use_report(vendor: Option<Vendor>) -> (Memo<Report>, StoredValue<Option<Vendor>>) {
+pub fn use_report(vendor: Option<Vendor>) -> (Memo<ScenarioReport>, StoredValue<Option<Vendor>>) {
     let query = use_address_bar();
     let vendor = StoredValue::new(vendor);
     let report = Memo::new(move |_| {
@@ -113,7 +113,10 @@ pub fn CalculatorIsland(
 /// The chart, drawn on the server: the page arrives with it, and in the browser each new
 /// scenario fetches its chart from `/chart.svg` (`server::chart_svg`). The drawing code
 /// (plotters) stays out of the wasm bundle.
-fn chart_signal(report: Memo<Report>, vendor: StoredValue<Option<Vendor>>) -> RwSignal<String> {
+fn chart_signal(
+    report: Memo<ScenarioReport>,
+    vendor: StoredValue<Option<Vendor>>,
+) -> RwSignal<String> {
     #[cfg(feature = "ssr")]
     let first = report.with_untracked(|r| {
         vendor.with_value(|v| crate::render::chart::report_chart(v.as_ref(), r))
