@@ -1,7 +1,8 @@
 #![recursion_limit = "256"]
 //! SCIM Ledger: what the "SCIM tax" really costs.
 //!
-//! Four layers; dependencies point down only (`tests/integration/architecture.rs` keeps it so):
+//! Four layers; dependencies point down only (`tests/integration/architecture.rs` keeps it so).
+//! Every address the site answers is named once, in the route table (`domain::routes`).
 //! - [`server`] (server only): the axum router, data loading, the JSON API, CSV downloads,
 //!   response headers and the page cache.
 //! - [`ui`]: the Leptos views. Pages render on the server only; the parts under
