@@ -110,6 +110,32 @@ fn the_first_difference_is_found_when_one_text_ends_first() {
     assert_eq!(first_difference("a", "a\n"), Some((2, "(end of file)", "")));
 }
 
+/// The band's corners (the upgrade's range, low edge then high edge back), as drawn.
+fn band(svg: &str) -> Vec<(f64, f64)> {
+    let Some(at) = svg.find("<polygon") else {
+        return Vec::new();
+    };
+    let points = &svg[at..];
+    let points = &points[points.find("points=\"").unwrap() + 8..];
+    points[..points.find('"').unwrap()]
+        .split_whitespace()
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+/// The height at which the axis label `text` is drawn.
+fn label_y(svg: &str, text: &str) -> f64 {
+    let at = svg
+        .find(&format!(">\n{text}\n</text>"))
+        .unwrap_or_else(|| panic!("no label {text}"));
+    let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+    let y = &tag[tag.find(" y=\"").unwrap() + 4..];
+    y[..y.find('"').unwrap()].parse().unwrap()
+}
+
 fn points(band: impl Fn(f64) -> Option<Span>) -> Vec<CostPoint> {
     (0..=10)
         .map(|i| {
@@ -132,6 +158,17 @@ fn range_band_against_a_manual_line() {
         marker: 120,
         title: "Range band",
     });
+    // The upgrade costs less a year as the team grows (more seats dropped from the old
+    // plan): both edges of the band fall from left to right, the low edge under the high.
+    let corners = band(&svg);
+    let (low, high) = corners.split_at(corners.len() / 2);
+    let mut high = high.to_vec();
+    high.reverse();
+    assert!(
+        low.windows(2).all(|w| w[1].0 > w[0].0 && w[1].1 >= w[0].1),
+        "{low:?}"
+    );
+    assert!(low.iter().zip(&high).all(|(l, h)| l.0 == h.0 && l.1 > h.1));
     check("range_band", &svg);
 }
 
@@ -144,6 +181,15 @@ fn open_ended_band() {
         title: "Open-ended band",
     });
     assert!(svg.contains("Open-ended band"));
+    // "$60,000 or more": the band starts at the $60k line and runs to the top of the plot.
+    let corners = band(&svg);
+    let (low, high) = corners.split_at(corners.len() / 2);
+    assert!(
+        low.iter().all(|&(_, y)| y == label_y(&svg, "$60k")),
+        "{low:?}"
+    );
+    let top = label_y(&svg, "$70k"); // the axis's last label, at the plot's top edge
+    assert!(high.iter().all(|&(_, y)| y <= top), "{high:?}");
     check("open_ended_band", &svg);
 }
 
