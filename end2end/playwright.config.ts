@@ -2,7 +2,9 @@ import { defineConfig } from "@playwright/test";
 import * as fs from "fs";
 
 // Browser tests run Debian's Chromium (never a downloaded browser: this machine has no
-// route to Playwright's CDN). The server is the release build made by `.ci/test`.
+// route to Playwright's CDN). The server is the release build made by `.ci/test`: the static
+// musl binary the container image ships (`.ci/release-env`, which names the same path), or
+// SCIM_LEDGER_BIN.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const root = `${__dirname}/..`;
 
@@ -11,6 +13,9 @@ const root = `${__dirname}/..`;
 // everything); `full/` tests run against the shipped data with the SCIM Tax Index placed
 // (850 vendors), on the next port.
 const fullPort = port + 1;
+const arch = process.arch === "arm64" ? "aarch64" : "x86_64";
+const bin =
+  process.env.SCIM_LEDGER_BIN ?? `${root}/target/${arch}-unknown-linux-musl/server/scim-ledger`;
 const data = (() => {
   if (process.env.SCIM_LEDGER_E2E_DATA) return process.env.SCIM_LEDGER_E2E_DATA;
   const dir = `${root}/target/e2e-data`;
@@ -51,7 +56,7 @@ export default defineConfig({
     [port, data],
     [fullPort, `${root}/data`],
   ].map(([p, dir]) => ({
-    command: `${process.env.SCIM_LEDGER_BIN ?? `${root}/target/release/scim-ledger`} --data ${dir}`,
+    command: `${bin} --data ${dir}`,
     cwd: root,
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${p}`,

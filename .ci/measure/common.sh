@@ -1,8 +1,11 @@
 # Shared by the measuring scripts: start and stop the release server on loopback.
 # Sourced, not run. Expects to be in the repository root.
 export PATH="$HOME/.cargo/bin:$PATH"
-# BIN=path measures another build of the server (e.g. an older commit's) with this site.
-BIN=${BIN:-target/release/scim-ledger}
+# The release server is the static musl binary the tests run and the image ships
+# ($RELEASE_BIN, .ci/release-env). BIN=path measures another build of the server (e.g. an
+# older commit's) with this site.
+source .ci/release-env
+BIN=${BIN:-$RELEASE_BIN}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -31,7 +34,6 @@ pkg_file() {
 need_release() {
   if [ ! -x "$BIN" ] || ! pkg_file wasm >/dev/null || [ "${REBUILD:-}" = 1 ]; then
     bash .ci/setup
-    source .ci/release-env
     cargo leptos build --release
   fi
 }
