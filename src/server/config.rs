@@ -232,7 +232,7 @@ fn forwarded(headers: &HeaderMap) -> (Option<String>, Option<String>) {
 }
 
 /// Leptos settings from cargo-leptos's environment variables, with defaults that match
-/// `Cargo.toml` so the binary also runs on its own (tests, `target/release/scim-ledger`).
+/// `Cargo.toml` so the binary also runs on its own (tests, the release server run by hand).
 pub fn leptos_options() -> leptos::config::LeptosOptions {
     let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
         || option_env!("LEPTOS_OUTPUT_NAME").is_some();
