@@ -6,7 +6,8 @@
 #   .ci/measure/snapshot.sh compare OLD NEW  prints each address whose answer differs
 #
 # Per-response values that are not behaviour are masked: the CSP nonce and the bundle's
-# fingerprinted file names (a new wasm is not a new page), and the port it listens on.
+# fingerprinted file names (a new wasm is not a new page), the port it listens on, and the
+# date a page says it was printed (a recording made after midnight is not a new page).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/measure/common.sh
@@ -28,7 +29,7 @@ record() {
     awk 'NR == 1 { sub(/\r$/, ""); print } tolower($1) == "content-type:" { sub(/\r$/, ""); print }' \
       "$file.head" >"$file.meta"
     rm "$file.head"
-    sed -i -E 's/nonce="[^"]*"/nonce="N"/g; s/127\.0\.0\.1:[0-9]+/HOST/g; s/scim-ledger(_bg)?\.[A-Za-z0-9_-]{22}\.(css|js|wasm)/scim-ledger.H.\2/g' "$file.body"
+    sed -i -E 's/nonce="[^"]*"/nonce="N"/g; s/127\.0\.0\.1:[0-9]+/HOST/g; s/printed <!>[0-9-]{10}<!>/printed <!>DATE<!>/g; s/scim-ledger(_bg)?\.[A-Za-z0-9_-]{22}\.(css|js|wasm)/scim-ledger.H.\2/g' "$file.body"
   done < .ci/measure/addresses.txt
   echo "recorded $n addresses in $out"
 }
