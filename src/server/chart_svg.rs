@@ -6,6 +6,7 @@
 use crate::domain::catalog::Catalog;
 use crate::render::chart::report_chart;
 use crate::server::json_api::for_scenario;
+use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -13,7 +14,7 @@ use std::sync::Arc;
 pub const CONTENT_TYPE: &str = "image/svg+xml; charset=utf-8";
 
 /// The chart, or 400 with a JSON error naming the inputs that are invalid (as `/api/cost`).
-pub async fn chart(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn chart(State(catalog): State<Arc<Catalog>>, RawQuery(query): RawQuery) -> Response {
     for_scenario(&catalog, query.as_deref(), |vendor, report| {
         (
             [(header::CONTENT_TYPE, CONTENT_TYPE)],

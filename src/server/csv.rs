@@ -15,6 +15,7 @@ use crate::domain::listing::VendorRow;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Figure, Price};
 use crate::server::json_api::ApiError;
+use axum::extract::{RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -303,7 +304,10 @@ fn bad_input(issues: Vec<Issue>) -> Response {
     .respond(StatusCode::BAD_REQUEST)
 }
 
-pub async fn vendors_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn vendors_csv(
+    State(catalog): State<Arc<Catalog>>,
+    RawQuery(query): RawQuery,
+) -> Response {
     match vendors_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
         Ok(body) => download("scim-ledger-vendors.csv", body),
         Err(issues) => bad_input(issues),
@@ -433,7 +437,10 @@ pub fn compare_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
     Ok(csv(COMPARE_HEADER, rows))
 }
 
-pub async fn compare_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn compare_csv(
+    State(catalog): State<Arc<Catalog>>,
+    RawQuery(query): RawQuery,
+) -> Response {
     match compare_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
         Ok(body) => download("scim-ledger-comparison.csv", body),
         Err(issues) => bad_input(issues),
@@ -507,7 +514,7 @@ pub fn stack_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<Is
     Ok(csv(STACK_HEADER, rows))
 }
 
-pub async fn stack_csv(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn stack_csv(State(catalog): State<Arc<Catalog>>, RawQuery(query): RawQuery) -> Response {
     match stack_csv_body(&catalog, &Query::parse(query.as_deref().unwrap_or(""))) {
         Ok(body) => download("scim-ledger-stack.csv", body),
         Err(issues) => bad_input(issues),

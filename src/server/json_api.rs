@@ -13,6 +13,8 @@ use crate::domain::report::{evaluate, ScenarioReport};
 use crate::domain::scenario;
 use crate::domain::url::Query;
 use crate::domain::vendor::{Action, DecisionRow, PercentRange, Scope, Vendor};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -196,19 +198,25 @@ pub fn for_scenario(
     answer(vendor, &report)
 }
 
-pub async fn cost(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn cost(State(catalog): State<Arc<Catalog>>, RawQuery(query): RawQuery) -> Response {
     for_scenario(&catalog, query.as_deref(), |_, report| {
         Json(report_json(report, &catalog)).into_response()
     })
 }
 
 /// `/api/vendors`: every vendor, in the shape of its TOML file.
-pub async fn vendors(catalog: Arc<Catalog>) -> Response {
+pub async fn vendors(State(catalog): State<Arc<Catalog>>) -> Response {
     Json(&catalog.vendors).into_response()
 }
 
 /// `/api/vendors/{slug}`: one vendor, or 404 with a JSON error.
-pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
+/// A slug that is not UTF-8 gets the same JSON error as an unknown one.
+pub async fn vendor(
+    State(catalog): State<Arc<Catalog>>,
+    slug: Result<Path<String>, PathRejection>,
+) -> Response {
+    let slug = slug.map(|Path(s)| s).unwrap_or_default();
+    let slug = slug.as_str();
     match catalog.vendor(slug) {
         Some(v) => Json(v).into_response(),
         None => ApiError {
@@ -227,7 +235,10 @@ pub async fn vendor(catalog: Arc<Catalog>, slug: &str) -> Response {
 /// how many match in all; what the vendor picker suggests as the reader types. 400 with a
 /// JSON error when `q` is missing or has nothing to search for, or is over
 /// [`MAX_TEXT`](vendor_search::MAX_TEXT) characters.
-pub async fn vendor_search(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn vendor_search(
+    State(catalog): State<Arc<Catalog>>,
+    RawQuery(query): RawQuery,
+) -> Response {
     use crate::domain::vendor_search::{self, ENDPOINT_SEARCH, SUGGESTED};
     let q = Query::parse(query.as_deref().unwrap_or(""));
     let refuse = |message: String| {
@@ -277,15 +288,15 @@ fn stack_answer(catalog: &Catalog, q: &Query) -> Response {
 }
 
 /// `GET /api/stack?apps=slack:250,mode:40&…`.
-pub async fn stack(catalog: Arc<Catalog>, query: Option<String>) -> Response {
+pub async fn stack(State(catalog): State<Arc<Catalog>>, RawQuery(query): RawQuery) -> Response {
     stack_answer(&catalog, &Query::parse(query.as_deref().unwrap_or("")))
 }
 
 /// `POST /api/stack?…` with a list or an export as the body (plain text or CSV): read as
 /// the page reads a pasted list, on top of the stack in the address.
 pub async fn stack_list(
-    catalog: Arc<Catalog>,
-    query: Option<String>,
+    State(catalog): State<Arc<Catalog>>,
+    RawQuery(query): RawQuery,
     req: axum::extract::Request,
 ) -> Response {
     use crate::domain::stack::{list, report::LIST};

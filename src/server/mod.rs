@@ -29,9 +29,8 @@ use crate::server::config::Settings;
 use crate::server::response::{CspNonce, Site};
 use crate::ui::app::{shell, App};
 use crate::ui::components::layout::SiteOrigin;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRef, Path, RawQuery, State};
-use axum::http::{Method, Uri};
+use axum::extract::{FromRef, State};
+use axum::http::Method;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -79,8 +78,6 @@ macro_rules! from_state {
 }
 from_state!(catalog: Arc<Catalog>, cards: Arc<og_image::Cards>, stylesheet: Arc<str>, health: Arc<health::Health>, options: LeptosOptions);
 
-type Catalogue = State<Arc<Catalog>>;
-
 /// The routes that are not Leptos pages, each at its path in the route table.
 fn data_routes() -> Router<AppState> {
     use crate::server::{csv, json_api};
@@ -88,65 +85,21 @@ fn data_routes() -> Router<AppState> {
     Router::new()
         .route(at(Route::Healthz), get(|| async { "ok" }))
         .route(at(Route::Readyz), get(health::readyz))
-        .route(
-            at(Route::ApiCost),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| json_api::cost(c, q)),
-        )
-        .route(
-            at(Route::ChartSvg),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| chart_svg::chart(c, q)),
-        )
-        .route(
-            at(Route::VendorSearch),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| json_api::vendor_search(c, q)),
-        )
-        .route(
-            at(Route::ApiVendors),
-            get(|State(c): Catalogue| json_api::vendors(c)),
-        )
-        .route(
-            at(Route::ApiVendor),
-            // A slug that is not UTF-8 gets the same JSON error as an unknown one.
-            get(
-                |State(c): Catalogue, slug: Result<Path<String>, PathRejection>| async move {
-                    let slug = slug.map(|Path(s)| s).unwrap_or_default();
-                    json_api::vendor(c, &slug).await
-                },
-            ),
-        )
-        .route(
-            at(Route::VendorsCsv),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| csv::vendors_csv(c, q)),
-        )
-        .route(
-            at(Route::StackCsv),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| csv::stack_csv(c, q)),
-        )
-        .route(
-            at(Route::CompareCsv),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| csv::compare_csv(c, q)),
-        )
+        .route(at(Route::ApiCost), get(json_api::cost))
+        .route(at(Route::ChartSvg), get(chart_svg::chart))
+        .route(at(Route::VendorSearch), get(json_api::vendor_search))
+        .route(at(Route::ApiVendors), get(json_api::vendors))
+        .route(at(Route::ApiVendor), get(json_api::vendor))
+        .route(at(Route::VendorsCsv), get(csv::vendors_csv))
+        .route(at(Route::StackCsv), get(csv::stack_csv))
+        .route(at(Route::CompareCsv), get(csv::compare_csv))
         .route(
             at(Route::ApiStack),
-            get(|State(c): Catalogue, RawQuery(q): RawQuery| json_api::stack(c, q)).post(
-                |State(c): Catalogue, RawQuery(q): RawQuery, req: axum::extract::Request| {
-                    json_api::stack_list(c, q, req)
-                },
-            ),
+            get(json_api::stack).post(json_api::stack_list),
         )
         // The stack page's form posts here; its GET is the Leptos page.
-        .route(
-            at(Route::Stack),
-            post(
-                |State(c): Catalogue, State(css): State<Arc<str>>, req: axum::extract::Request| {
-                    stack_form::post(c, css, req)
-                },
-            ),
-        )
-        .route(
-            at(Route::Card),
-            get(|State(cards): State<Arc<og_image::Cards>>, uri: Uri| og_image::image(cards, uri)),
-        )
+        .route(at(Route::Stack), post(stack_form::post))
+        .route(at(Route::Card), get(og_image::image))
 }
 
 pub fn app(catalog: Arc<Catalog>, options: LeptosOptions, settings: Settings) -> App {

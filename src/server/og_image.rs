@@ -11,6 +11,7 @@ use crate::domain::routes;
 use crate::domain::url::Query;
 use crate::render::card::{self, TextWidth};
 use axum::body::{Body, Bytes};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::Response;
 use resvg::{tiny_skia, usvg};
@@ -192,7 +193,7 @@ pub fn etag(bytes: &[u8]) -> String {
 
 /// The handler: 200 `image/png` for any card path (a query a page would refuse gets the
 /// site card), 404 for a path that names none.
-pub async fn image(cards: Arc<Cards>, uri: Uri) -> Response {
+pub async fn image(State(cards): State<Arc<Cards>>, uri: Uri) -> Response {
     let query = Query::parse(uri.query().unwrap_or(""));
     let Some(svg) = cards.svg(uri.path(), &query) else {
         let mut res = Response::new(Body::from("404: no such image\n"));

@@ -10,7 +10,7 @@ use crate::domain::stack::list;
 use crate::domain::url::Query;
 use crate::server::guard::{refuse, MAX_STACK_URL_BYTES};
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -20,7 +20,11 @@ use std::sync::Arc;
 pub const MAX_BODY_BYTES: usize = 3 * list::MAX_BYTES + 64 * 1024;
 
 /// `stylesheet` is the bundle's CSS address, for the refusal pages.
-pub async fn post(catalog: Arc<Catalog>, stylesheet: Arc<str>, req: Request) -> Response {
+pub async fn post(
+    State(catalog): State<Arc<Catalog>>,
+    State(stylesheet): State<Arc<str>>,
+    req: Request,
+) -> Response {
     let Ok(body) = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES).await else {
         return refuse(
             Route::Stack.path(),
