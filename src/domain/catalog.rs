@@ -2,6 +2,7 @@
 //! datasets some vendors come from.
 
 use super::api_guide::ApiGuide;
+use super::changes::History;
 use super::dataset::Dataset;
 #[cfg(test)]
 use super::vendor::Source;
@@ -17,6 +18,9 @@ pub struct Catalog {
     /// The datasets read from `data/datasets/` (none: the site is as before).
     #[serde(default)]
     pub datasets: Vec<Dataset>,
+    /// What changed between the index's releases and our profiles' checks, per vendor.
+    #[serde(default)]
+    pub history: History,
 }
 
 impl Catalog {

@@ -1,6 +1,7 @@
 //! The home table's search, sorting and filtering, as it lives in the query string. Pure,
 //! shared by the page and the CSV export, so both list the same rows.
 
+use crate::domain::changes::History;
 use crate::domain::cost::jump::{price_jump, PriceJump, REFERENCE_TEAM};
 use crate::domain::cost::{figure_annual, seats_annual, PlanCost};
 use crate::domain::freshness::is_stale;
@@ -35,6 +36,9 @@ pub struct VendorRow {
     pub price_jump: PriceJump,
     /// The SCIM Tax Index's row, where the vendor has one (the CSV carries every fact).
     pub index: Option<Box<IndexFacts>>,
+    /// Whether it was listed before and changed since (`domain::changes`): new vendors are
+    /// not counted, or the filter would keep most of the index.
+    pub changed: bool,
 }
 
 impl VendorRow {
@@ -49,16 +53,12 @@ impl VendorRow {
             .as_ref()
             .is_some_and(|f| f.idps.route(idp) == Some(IdpRoute::Native))
     }
-
-    /// Whether the index says its status changed since the previous release.
-    pub fn changed(&self) -> bool {
-        self.index.as_ref().is_some_and(|f| f.status_changed())
-    }
 }
 
 impl VendorRow {
-    /// The row for `v`, stale if verified before `stale_before` (`domain::freshness`).
-    pub fn of(v: &Vendor, stale_before: &str) -> VendorRow {
+    /// The row for `v`, stale if verified before `stale_before` (`domain::freshness`),
+    /// changed if its history says so.
+    pub fn of(v: &Vendor, stale_before: &str, history: &History) -> VendorRow {
         let by = |p: Provisioning| -> Vec<Idp> {
             v.idps
                 .iter()
@@ -83,6 +83,7 @@ impl VendorRow {
             discrepancies: v.discrepancies.len(),
             price_jump: price_jump(v),
             index: v.index.clone(),
+            changed: history.revised(&v.slug),
         }
     }
 }
@@ -199,7 +200,7 @@ pub struct ListQuery {
     pub plan: Option<String>,
     /// Keep index rows of this confidence.
     pub confidence: Option<Confidence>,
-    /// Keep vendors whose status changed since the index's previous release.
+    /// Keep vendors that changed since the index's previous release (`domain::changes`).
     pub changed: bool,
     /// Which page of [`PAGE_SIZE`] rows to show, from 1 (the CSV lists every page).
     pub page: usize,
@@ -514,7 +515,7 @@ fn keep(r: &VendorRow, q: &ListQuery) -> bool {
             .as_ref()
             .is_none_or(|p| r.scim_plan.as_deref() == Some(p.as_str()))
         && q.confidence.is_none_or(|c| r.confidence() == Some(c))
-        && (!q.changed || r.changed())
+        && (!q.changed || r.changed)
 }
 
 /// The rows the query keeps, in its order. Ties keep name order, so the result is stable.
@@ -670,6 +671,7 @@ mod tests {
             discrepancies: 0,
             price_jump: PriceJump::Unknown,
             index: None,
+            changed: false,
         }
     }
 
@@ -860,6 +862,7 @@ mod search_tests {
             discrepancies: 0,
             price_jump: PriceJump::Unknown,
             index: None,
+            changed: false,
         }
     }
 

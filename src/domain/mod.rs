@@ -20,6 +20,8 @@
 //! - `decision`, `compare`: the decision helper, the comparison
 //! - `vendor_search`: finding a vendor by part of its name (with the stack's name
 //!   normalising), and what picking one does to a page's address
+//! - `changes`: what changed between two releases of the index (and two checks of our
+//!   own profiles), computed per vendor, grouped by the kinds a buyer reads
 //! - `listing`: the home table (its search box is `vendor_search`'s)
 //! - `recommendation`: the one piece of advice every page gives for an address (`advise`)
 //! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
@@ -30,6 +32,7 @@
 
 pub mod api_guide;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod cost;
 pub mod dataset;

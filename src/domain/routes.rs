@@ -10,7 +10,7 @@
 //! new cache entry.
 
 use crate::domain::url::Query;
-use crate::domain::{compare, decision, listing, scenario, stack, vendor_search};
+use crate::domain::{changes, compare, decision, listing, scenario, stack, vendor_search};
 
 /// Every address the site answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +21,10 @@ pub enum Route {
     Compare,
     Stack,
     Sources,
+    /// What changed between the index's releases, and the same as a feed and as JSON.
+    Changes,
+    ChangesFeed,
+    ApiChanges,
     Vendor,
     ApiGuide,
     VendorsCsv,
@@ -78,13 +82,16 @@ fn with_search(keys: Vec<&'static str>) -> Vec<&'static str> {
 }
 
 impl Route {
-    pub const ALL: [Route; 20] = [
+    pub const ALL: [Route; 23] = [
         Route::Home,
         Route::Calculator,
         Route::Decide,
         Route::Compare,
         Route::Stack,
         Route::Sources,
+        Route::Changes,
+        Route::ChangesFeed,
+        Route::ApiChanges,
         Route::Vendor,
         Route::ApiGuide,
         Route::VendorsCsv,
@@ -136,6 +143,10 @@ impl Route {
                 ..row("/stack", Page, stack::report::keys)
             },
             Route::Sources => row("/sources", Page, none),
+            // The card states the headline counts, whatever the filters.
+            Route::Changes => row("/changes", Page, || changes::query::KEYS.to_vec()),
+            Route::ChangesFeed => row("/changes.atom", Data, || changes::query::KEYS.to_vec()),
+            Route::ApiChanges => row("/api/changes", Data, || changes::query::KEYS.to_vec()),
             // A guide holds the calculator and the decision helper.
             Route::Vendor => row("/vendors/{slug}", Page, || {
                 [&scenario::address_keys()[..], decision::KEYS.as_slice()].concat()

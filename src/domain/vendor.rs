@@ -244,6 +244,28 @@ pub struct Vendor {
     /// data file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<Box<IndexFacts>>,
+    /// What this profile stated at earlier checks, oldest first, where a re-check changed a
+    /// figure: the vendor's history (`domain::changes`) compares each with the next.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_checks: Vec<EarlierCheck>,
+}
+
+/// A curated profile's figures as an earlier check stated them (`[[earlier_checks]]`).
+/// Only what the history compares: the rest of the file is today's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierCheck {
+    /// The `source.last_checked` of that check (YYYY-MM-DD), before today's.
+    pub last_checked: String,
+    pub status: ScimStatus,
+    #[serde(default)]
+    pub scim_plan: Option<String>,
+    #[serde(default)]
+    pub scim_price: Option<Price>,
+    #[serde(default)]
+    pub team_plan: Option<String>,
+    #[serde(default)]
+    pub team_price: Option<Price>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -906,30 +928,10 @@ pub struct IndexFacts {
     pub first_added: String,
     /// The status the row states for the previous release (none for a new row).
     pub status_prev: Option<ScimStatus>,
-    /// What the previous release's own file says, where we hold it and it has the vendor.
-    pub previous: Option<PreviousRow>,
     /// On a curated profile: the facts it does not state that the index filled in (shown
     /// as the index's, with its date).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub filled: Vec<String>,
-}
-
-impl IndexFacts {
-    /// Whether the status differs from the previous release's (as the row states it).
-    pub fn status_changed(&self) -> bool {
-        self.status_prev.is_some_and(|p| p != self.status)
-    }
-}
-
-/// A vendor's row in the previous release, as that release states it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PreviousRow {
-    pub release: String,
-    pub status: ScimStatus,
-    pub scim_plan: Option<String>,
-    pub scim_price: String,
-    pub base_plan_price: String,
 }
 
 /// Which fact two sources disagree on.
@@ -1023,6 +1025,7 @@ impl Vendor {
             discrepancies: vec![],
             source_disagreements: vec![],
             index: None,
+            earlier_checks: vec![],
         }
     }
 

@@ -288,7 +288,7 @@ pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
         catalog
             .vendors
             .iter()
-            .map(|v| VendorRow::of(v, &stale_before))
+            .map(|v| VendorRow::of(v, &stale_before, &catalog.history))
             .collect(),
         &q,
     );

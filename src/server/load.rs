@@ -4,13 +4,14 @@
 
 use crate::domain::api_guide::ApiGuide;
 use crate::domain::catalog::Catalog;
-use crate::domain::index;
+use crate::domain::changes::{self, profile::profile_rows, History, ReleaseRow, Releases};
+use crate::domain::index::{self, v3};
 use crate::domain::keys::Key;
 use crate::domain::vendor::{is_slug, Basis, Plan, Price, Tri, Vendor};
 pub use crate::server::check::{is_month, is_real_date, DataError, DataErrors};
 use crate::server::check::{own_api_guide, parse_file, toml_files, Checker};
 use crate::server::datasets::{self, DatasetReport};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The catalog, and what reading the datasets did (for the start-up report).
@@ -83,7 +84,8 @@ pub fn load(dir: &Path) -> Result<Loaded, DataErrors> {
     check_own_links(&vendors, &vendor_files, &api_guides, &mut errors);
 
     // Datasets come after our own files: a curated vendor wins over a dataset's row.
-    let (datasets, reports, not_placed) = add_datasets(dir, &mut vendors, &mut errors);
+    let (datasets, reports, not_placed, before) = add_datasets(dir, &mut vendors, &mut errors);
+    let history = history(&vendors, before);
 
     if !errors.is_empty() {
         return Err(DataErrors(errors));
@@ -94,6 +96,7 @@ pub fn load(dir: &Path) -> Result<Loaded, DataErrors> {
             vendors,
             api_guides,
             datasets,
+            history,
         },
         datasets: reports,
         not_placed,
@@ -118,6 +121,7 @@ fn add_datasets(
     Vec<crate::domain::dataset::Dataset>,
     Vec<DatasetReport>,
     Vec<String>,
+    Option<EarlierRelease>,
 ) {
     let disagreements = |vendors: &[Vendor]| -> usize {
         vendors.iter().map(|v| v.source_disagreements.len()).sum()
@@ -157,19 +161,22 @@ fn add_datasets(
         out.push(dataset);
         reports.push(report);
     }
+    let mut earlier: Option<EarlierRelease> = None;
     for d in previous {
-        let rows: std::collections::HashMap<&str, &index::IndexRow> =
-            d.v2_rows.iter().map(|r| (r.slug.as_str(), r)).collect();
-        let mut kept = 0;
-        for v in vendors.iter_mut() {
-            let Some(facts) = v.index.as_mut() else {
-                continue;
-            };
-            if let Some(row) = rows.get(v.slug.as_str()) {
-                facts.previous = Some(index::previous_row(row, &d.record.dataset_date));
-                kept += 1;
-            }
+        let date = &d.record.dataset_date;
+        if earlier.as_ref().is_none_or(|(e, _)| e < date) {
+            let rows = d
+                .v2_rows
+                .iter()
+                .map(|r| (r.slug.clone(), index::release_row(r, date)));
+            earlier = Some((date.clone(), rows.collect()));
         }
+        // How many of its rows the current release still has (the rest were removed).
+        let slugs: HashSet<&str> = d.v2_rows.iter().map(|r| r.slug.as_str()).collect();
+        let kept = vendors
+            .iter()
+            .filter(|v| v.index.is_some() && slugs.contains(v.slug.as_str()))
+            .count();
         let (dataset, mut report) = d.summary(&index::Merged::default(), 0, false);
         report.in_current = Some(kept);
         out.push(dataset);
@@ -177,7 +184,44 @@ fn add_datasets(
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     reports.sort_by(|a, b| a.folder.cmp(&b.folder));
-    (out, reports, not_placed)
+    (out, reports, not_placed, earlier)
+}
+
+/// An earlier release's date and its rows by slug.
+type EarlierRelease = (String, BTreeMap<String, ReleaseRow>);
+
+/// Every vendor's history: the earlier release's rows against the current one's (each
+/// vendor's index facts), and our profiles' earlier checks.
+fn history(vendors: &[Vendor], earlier: Option<EarlierRelease>) -> History {
+    let profiles: BTreeMap<String, Vec<ReleaseRow>> = vendors
+        .iter()
+        .map(|v| (v.slug.clone(), profile_rows(v)))
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
+    // Two releases to compare: the earlier one read, and the current one on the vendors.
+    let releases = earlier.and_then(|(from, before)| {
+        let to = vendors
+            .iter()
+            .filter_map(|v| v.index.as_ref())
+            .map(|f| f.release.clone())
+            .max()?;
+        let after = vendors
+            .iter()
+            .filter_map(|v| {
+                Some((
+                    v.slug.clone(),
+                    v3::release_row(&v.name, v.index.as_deref()?),
+                ))
+            })
+            .collect();
+        Some(Releases {
+            from,
+            before,
+            to,
+            after,
+        })
+    });
+    changes::build(releases, profiles)
 }
 
 /// Checks what serde cannot: names, dates, URLs, amounts and the references between them.
@@ -230,6 +274,34 @@ fn check_all(c: &mut Checker, v: &Vendor) {
     check_costs(c, v);
     check_team_size_examples(c, v, &plans);
     check_decisions(c, v, &plans);
+    check_earlier_checks(c, v);
+}
+
+/// Each earlier check is a real day before the current one, later than the one before it,
+/// and its stated prices are sound figures.
+fn check_earlier_checks(c: &mut Checker, v: &Vendor) {
+    let mut after = "";
+    for (i, e) in v.earlier_checks.iter().enumerate() {
+        let field = format!("earlier_checks[{i}]");
+        c.date(&format!("{field}.last_checked"), &e.last_checked);
+        if e.last_checked.as_str() >= v.source.last_checked.as_str()
+            || e.last_checked.as_str() <= after
+        {
+            c.fail(
+                format!("{field}.last_checked"),
+                format!(
+                    "{} must be after the earlier check before it and before source.last_checked ({})",
+                    e.last_checked, v.source.last_checked
+                ),
+            );
+        }
+        after = &e.last_checked;
+        for (name, price) in [("scim_price", &e.scim_price), ("team_price", &e.team_price)] {
+            if let Some(Price::Stated { figure }) = price {
+                c.figure(&format!("{field}.{name}.figure"), figure);
+            }
+        }
+    }
 }
 
 /// Slug (which must match the file name), name and category.

@@ -4,6 +4,7 @@
 //! in `domain::routes`: the pages through Leptos, the rest here.
 
 pub mod assets;
+pub mod changes;
 pub mod chart_svg;
 pub mod check;
 pub mod config;
@@ -90,6 +91,8 @@ fn data_routes() -> Router<AppState> {
         .route(at(Route::VendorSearch), get(json_api::vendor_search))
         .route(at(Route::ApiVendors), get(json_api::vendors))
         .route(at(Route::ApiVendor), get(json_api::vendor))
+        .route(at(Route::ChangesFeed), get(changes::feed))
+        .route(at(Route::ApiChanges), get(changes::json))
         .route(at(Route::VendorsCsv), get(csv::vendors_csv))
         .route(at(Route::StackCsv), get(csv::stack_csv))
         .route(at(Route::CompareCsv), get(csv::compare_csv))

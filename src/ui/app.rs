@@ -7,9 +7,9 @@ use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteH
 use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
-    api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
-    home::HomePage, not_found::NotFound, sources::SourcesPage, stack::StackPage,
-    vendor::VendorPage,
+    api_guide::ApiGuidePage, calculator::CalculatorPage, changes::ChangesPage,
+    compare::ComparePage, decide::DecidePage, home::HomePage, not_found::NotFound,
+    sources::SourcesPage, stack::StackPage, vendor::VendorPage,
 };
 use crate::ui::route_path::TablePath;
 use leptos::prelude::*;
@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href=use_assets().css/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        // Every page names the feed, so a reader subscribes from wherever they are.
+        <Link rel="alternate" type_="application/atom+xml" title="SCIM Ledger: what changed" href=Route::ChangesFeed.path()/>
         <CanonicalLinks/>
         <LinkPreview/>
         <Title formatter=|t: String| if t.is_empty() { "SCIM Ledger".to_string() } else { format!("{} · SCIM Ledger", crate::domain::format::title_safe(&t)) }/>
@@ -84,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <PageRoute path=TablePath(Route::Compare) view=ComparePage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Stack) view=StackPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Sources) view=SourcesPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Changes) view=ChangesPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Vendor) view=VendorPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::ApiGuide) view=ApiGuidePage ssr/>
                 </Routes>

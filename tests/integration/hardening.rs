@@ -289,6 +289,7 @@ fn hostile_data_stays_inert_in_every_page_and_the_chart() {
                 .replace('<', "&lt;")
                 .replace('>', "&gt;")
                 .replace('"', "&quot;")
+                .replace('\'', "&apos;")
         };
         let title = format!(
             "<title>{} at 120 people: staying manual costs about $3,722 a year. \

@@ -147,6 +147,7 @@ fn generated(n: usize) -> Catalog {
         vendors,
         api_guides: vec![],
         datasets: vec![],
+        history: Default::default(),
     }
 }
 

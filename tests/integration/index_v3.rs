@@ -4,7 +4,8 @@
 
 use crate::common::{self, fact, get_at};
 use axum::http::StatusCode;
-use scim_ledger::domain::vendor::{IdpRoute, PriceCheck, Tri};
+use scim_ledger::domain::changes::StatedBy;
+use scim_ledger::domain::vendor::{IdpRoute, PriceCheck, ScimStatus, Tri};
 use std::sync::OnceLock;
 
 fn server() -> std::net::SocketAddr {
@@ -24,12 +25,23 @@ fn both_releases_load_and_the_later_one_is_current() {
     assert_eq!(current, [("2026-04", false), ("2026-10", true)]);
     // Every vendor but the 13 curated ones comes from the index; each carries its row.
     assert_eq!(c.vendors.iter().filter(|v| v.index.is_some()).count(), 850);
-    // A row of 2026-04 is given to its current vendor; a vendor new in 2026-09 has none.
-    let previous = c.vendor("1password").unwrap().index.as_ref().unwrap();
-    assert_eq!(previous.previous.as_ref().unwrap().release, "2026-04");
-    assert_eq!(previous.previous.as_ref().unwrap().scim_price, "$7.99/u/mo");
-    let mode = c.vendor("mode").unwrap().index.as_ref().unwrap();
-    assert!(mode.previous.is_none() && mode.status_prev.is_none());
+    // A row of 2026-04 is in its current vendor's history; a vendor new in 2026-09 has none.
+    let onepassword = c.history.of("1password").unwrap();
+    assert_eq!(
+        onepassword.rows[0].stated_by,
+        StatedBy::Release("2026-04".into())
+    );
+    assert_eq!(onepassword.rows[0].scim_price.text, "$7.99/u/mo");
+    let mode = c.history.of("mode").unwrap();
+    assert_eq!(mode.rows.len(), 1);
+    assert!(c
+        .vendor("mode")
+        .unwrap()
+        .index
+        .as_ref()
+        .unwrap()
+        .status_prev
+        .is_none());
 }
 
 #[test]
@@ -163,8 +175,9 @@ fn the_adapter_reads_every_enum_value_and_empty_cells() {
     assert_eq!(a.operations.groups, Tri::Unknown);
     assert_eq!(a.min_seats, Some(25));
     assert_eq!(a.scim_price.check, PriceCheck::Agree);
-    assert!(
-        a.status_changed(),
+    assert_eq!(
+        (a.status_prev, a.status),
+        (Some(ScimStatus::Free), ScimStatus::Gated),
         "free in the previous release, gated now"
     );
     let b = c.vendor("beta").unwrap().index.as_ref().unwrap();
@@ -218,12 +231,12 @@ fn a_bad_cell_stops_start_up_with_row_column_and_reason() {
 
 #[test]
 fn the_home_table_filters_by_confidence_and_by_change_since_the_previous_release() {
-    // 142 rows of the release are of high confidence; 88 changed status since 2026-04
-    // (the rows' own `status_prev`).
+    // 142 rows of the release are of high confidence; 166 vendors of 2026-04 changed by
+    // 2026-10 (status, SCIM plan or a price: `tests/integration/changes.rs`).
     let page = common::block_on(get_at(server(), "/?confidence=high"));
     page.shows(&["142 of 850 vendors match."]);
     let page = common::block_on(get_at(server(), "/?changed=yes"));
-    page.shows(&["88 of 850 vendors match."]);
+    page.shows(&["166 of 850 vendors match."]);
     let page = common::block_on(get_at(server(), "/?confidence=certain"));
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
     page.shows(&["is not a confidence we know (high, medium or low)"]);

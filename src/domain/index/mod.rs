@@ -10,19 +10,20 @@
 //! Two schemas: v2 (`data.json`, the April 2026 release), read here, and v3 (`data.csv`,
 //! the October 2026 release, 35 columns), read in [`v3`]. Of a series' releases the latest
 //! is current (its rows are vendors); an earlier one only tells each vendor's history
-//! ([`previous_row`]).
+//! ([`release_row`], compared in `domain::changes`).
 //!
 //! Pure: the server reads the files and hands the parsed rows here.
 
 pub mod v3;
 
+use crate::domain::changes::{ReleaseRow, StatedBy, StatedPrice};
 use crate::domain::dataset::DatasetRecord;
 use crate::domain::format;
 use crate::domain::price_text::{self, PriceText};
 use crate::domain::status::ScimStatus;
 use crate::domain::vendor::{
-    is_slug, Claimed, Figure, Plan, PreviousRow, Price, Profile, Reference, Scim, Source,
-    SourceDisagreement, Topic, Tri, Vendor,
+    is_slug, Claimed, Figure, Plan, Price, Profile, Reference, Scim, Source, SourceDisagreement,
+    Topic, Tri, Vendor,
 };
 use serde::Deserialize;
 
@@ -412,14 +413,33 @@ pub fn disagreements(ours: &Vendor, theirs: &Vendor) -> Vec<SourceDisagreement> 
     out
 }
 
-/// A v2 row as the previous release's record of a vendor.
-pub fn previous_row(row: &IndexRow, release: &str) -> PreviousRow {
-    PreviousRow {
-        release: release.to_string(),
+/// A v2 row as its release states the vendor, for the history (`domain::changes`). The
+/// entry plan's name is the prefix of its price (`Teams: $19.95/mo flat`); v2 has no
+/// category and no previous status.
+pub fn release_row(row: &IndexRow, release: &str) -> ReleaseRow {
+    let stated = |text: &str| {
+        let text = text.trim().to_string();
+        let read = price_text::parse(&text, "the index");
+        (
+            read.plan.clone(),
+            StatedPrice {
+                text,
+                price: read.price,
+            },
+        )
+    };
+    let (team_plan, team_price) = stated(&row.base_plan_price);
+    ReleaseRow {
+        stated_by: StatedBy::Release(release.to_string()),
+        name: row.vendor.trim().to_string(),
+        category: None,
         status: row.status,
         scim_plan: scim_plan_name(&row.plan_required),
-        scim_price: row.scim_price.trim().to_string(),
-        base_plan_price: row.base_plan_price.trim().to_string(),
+        scim_price: stated(&row.scim_price).1,
+        team_plan,
+        team_price,
+        status_prev: None,
+        pricing_url: row.pricing_page_url.trim().to_string(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! Pure: the server reads the file and hands the parsed rows here.
 
 use super::{check_row, estimate_basis, is_https, scim_plan_name, PriceRead, Problem, Read};
+use crate::domain::changes::{ReleaseRow, StatedBy, StatedPrice};
 use crate::domain::dataset::DatasetRecord;
 use crate::domain::price_text::{self, PriceText};
 use crate::domain::vendor::{
@@ -231,6 +232,29 @@ fn check_note(plan: &str, p: &IndexPrice) -> Option<String> {
     }
 }
 
+/// The current release's row of a vendor, as the history (`domain::changes`) compares it:
+/// its prices read and checked against the publisher's figures as on the vendor's page.
+pub fn release_row(name: &str, f: &IndexFacts) -> ReleaseRow {
+    let stated = |p: &IndexPrice| StatedPrice {
+        text: p.text.clone(),
+        price: price_of(&Some(p.text.clone()), p.per_user_month, "the index")
+            .0
+            .price,
+    };
+    ReleaseRow {
+        stated_by: StatedBy::Release(f.release.clone()),
+        name: name.to_string(),
+        category: Some(f.category.clone()),
+        status: f.status,
+        scim_plan: f.scim_plan.clone(),
+        scim_price: stated(&f.scim_price),
+        team_plan: f.team_plan.clone(),
+        team_price: stated(&f.team_price),
+        status_prev: f.status_prev,
+        pricing_url: f.pricing_url.clone(),
+    }
+}
+
 /// One row as a vendor, and its prices as read.
 pub fn vendor_of(row: &RowV3, record: &DatasetRecord) -> (Vendor, Vec<PriceRead>) {
     let basis = estimate_basis(record);
@@ -398,7 +422,6 @@ pub fn vendor_of(row: &RowV3, record: &DatasetRecord) -> (Vendor, Vec<PriceRead>
         last_verified: row.last_verified.clone(),
         first_added: row.first_added.clone(),
         status_prev: row.status_prev,
-        previous: None,
         filled: vec![],
     };
     let vendor = Vendor {

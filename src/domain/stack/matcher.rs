@@ -317,6 +317,7 @@ mod tests {
             ],
             api_guides: vec![],
             datasets: vec![],
+            history: Default::default(),
         }
     }
 

@@ -293,6 +293,7 @@ mod tests {
             vendors,
             api_guides: vec![],
             datasets: vec![],
+            history: Default::default(),
         }
     }
 

@@ -25,23 +25,7 @@ pub trait TextWidth {
     fn advance(&self, c: char, bold: bool) -> f32;
 }
 
-/// Escapes the five XML specials, and replaces the two non-characters XML forbids. The
-/// one escape for everything a card prints.
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::xml::xml;
 
 /// Text as a card may show it: one space for any run of whitespace, every control or
 /// invisible formatting character made visible (`format::echo`'s rule), at most

@@ -5,13 +5,14 @@
 //!
 //! - `style`: size, margins, font and colours
 //! - `canvas`: the SVG being written, its text measured, cut and wrapped to its boxes
-//! - one file per kind of page: `calculator`, `comparison`, `decision`, `stack`, `vendor`,
+//! - one file per kind of page: `calculator`, `changes`, `comparison`, `decision`, `stack`, `vendor`,
 //!   and `site` (the home page, a plain title and text, the site itself)
 //!
 //! [`for_page`] picks the card of an address.
 
 mod calculator;
 mod canvas;
+mod changes;
 mod comparison;
 mod decision;
 mod site;
@@ -21,6 +22,7 @@ mod vendor;
 
 pub use calculator::calculator;
 pub use canvas::{xml, TextWidth};
+pub use changes::changes;
 pub use comparison::comparison;
 pub use decision::decision;
 pub use site::{generic, home, site};
@@ -87,6 +89,7 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
             }
             self::decision(measure, checked_on, v, &r)
         }
+        Route::Changes => self::changes(measure, checked_on, &catalog.history),
         Route::Vendor => catalog
             .vendor(slug)
             .map_or_else(fallback, |v| vendor(measure, checked_on, v)),

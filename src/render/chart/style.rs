@@ -41,12 +41,7 @@ pub(super) fn text_height() -> u32 {
 }
 
 /// Escapes text for the SVG (its title).
-pub(super) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+pub(super) use crate::render::xml::xml as escape;
 
 /// Makes the SVG follow the page's colours, scale with its box, and carry its title.
 pub(super) fn finish_sized(svg: String, title: &str, width: u32, height: u32) -> String {

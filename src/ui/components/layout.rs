@@ -18,6 +18,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href=Route::Decide.path() attr:class="nav-link">"Decide"</A>
                 <A href=Route::Compare.path() attr:class="nav-link">"Compare"</A>
                 <A href=Route::Stack.path() attr:class="nav-link">"Your stack"</A>
+                <A href=Route::Changes.path() attr:class="nav-link">"Changes"</A>
             </nav>
         </header>
     }

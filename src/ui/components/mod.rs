@@ -1,6 +1,7 @@
 //! Small pieces shared by several pages, named after what the reader sees.
 
 pub mod badges;
+pub mod change_list;
 pub mod layout;
 pub mod link_preview;
 pub mod lists;

@@ -169,7 +169,7 @@ fn SortHeader(key: SortKey, list: ListQuery) -> impl IntoView {
 
 /// One `<select>` whose options are `(value, label)`; the empty value means "any".
 #[component]
-fn Choice(
+pub fn Choice(
     id: &'static str,
     name: &'static str,
     label: &'static str,
@@ -237,7 +237,7 @@ fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl
                 options=keyed(Confidence::ALL.into_iter().map(|c| (c.key(), c.label())).collect())
                 current=list.confidence.map(|c| c.key())/>
             <Choice id="f-changed" name=listing::CHANGED label="Since the index's previous release" any="Any"
-                options=vec![("yes".to_string(), "Status changed".to_string())]
+                options=vec![("yes".to_string(), "Changed (new vendors left out)".to_string())]
                 current=list.changed.then(|| "yes".to_string())/>
             <p class="form-actions">
                 <button type="submit">"Apply"</button>" "

@@ -21,7 +21,7 @@ fn load(catalog: &Catalog) -> Vec<VendorRow> {
     catalog
         .vendors
         .iter()
-        .map(|v| VendorRow::of(v, &stale_before))
+        .map(|v| VendorRow::of(v, &stale_before, &catalog.history))
         .collect()
 }
 

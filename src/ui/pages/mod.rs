@@ -2,6 +2,7 @@
 
 pub mod api_guide;
 pub mod calculator;
+pub mod changes;
 pub mod compare;
 pub mod decide;
 pub mod home;

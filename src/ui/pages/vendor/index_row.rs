@@ -77,21 +77,6 @@ pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl I
         Some(prev) => format!("{} (unchanged)", prev.label()),
         None => "Not in the previous release (a new row)".into(),
     });
-    let previous_file = f.previous.clone().map(|p| {
-        let agrees = f.status_prev.is_none_or(|s| s == p.status);
-        format!(
-            "{}: {}, SCIM plan {}, SCIM price “{}”{}",
-            p.release,
-            p.status.label(),
-            p.scim_plan.unwrap_or_else(|| "none named".into()),
-            p.scim_price,
-            if agrees {
-                ""
-            } else {
-                "; this differs from the status the current row gives for that release"
-            }
-        )
-    });
     let ops = f.operations.rows().map(|(name, t)| {
         view! {
             <div class="fact">
@@ -138,7 +123,6 @@ pub fn IndexRow(v: Vendor, title: String, attribution: Option<String>) -> impl I
                 <Fact term="Seat minimum on the SCIM plan" value=f.min_seats.map(|n| format!("{n} seats"))/>
                 <Fact term="Standard SCIM 2.0 endpoint" value=Some(yes_no(f.idps.generic_endpoint, "Yes: any identity provider can call it", "No"))/>
                 <Fact term="Status in the previous release" value=previous/>
-                <Fact term="The previous release's own file" value=previous_file/>
                 <Fact term="Added in release" value=Some(f.first_added.clone())/>
                 <DatedFact term="Verified by the index" date=f.last_verified.clone()/>
             </dl>

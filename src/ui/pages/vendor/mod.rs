@@ -6,12 +6,14 @@
 
 mod advice;
 mod facts;
+mod history;
 mod index_row;
 mod pricing;
 mod sections;
 mod setup;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::changes::VendorHistory;
 use crate::domain::routes::Route;
 use crate::domain::vendor::Vendor;
 use crate::ui::components::badges::{IndexBadge, PartialBadge};
@@ -35,6 +37,7 @@ struct GuideData {
     vendor: Vendor,
     has_api_guide: bool,
     index_source: Option<(String, String)>,
+    history: Option<VendorHistory>,
 }
 
 fn load(catalog: &Catalog, slug: &str) -> Option<GuideData> {
@@ -47,6 +50,7 @@ fn load(catalog: &Catalog, slug: &str) -> Option<GuideData> {
             .as_ref()
             .and_then(|f| catalog.release(&f.release))
             .map(|d| (d.record.title.clone(), d.record.licence.attribution.clone())),
+        history: catalog.history.of(slug).cloned(),
     })
 }
 
@@ -91,12 +95,15 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         vendor: v,
         has_api_guide,
         index_source,
+        history,
     } = data;
     let (index_title, index_attribution) = match index_source {
         Some((t, a)) => (t, Some(a)),
         None => ("the SCIM Tax Index".to_string(), None),
     };
-    let toc = GuideSection::of(&v);
+    let mut toc = GuideSection::of(&v);
+    // With one release loaded there is no history to tell.
+    toc.retain(|s| *s != GuideSection::History || history.is_some());
     let description = v.summary.first().cloned().unwrap_or_else(|| {
         format!(
             "{}: SCIM and SSO plans, prices and identity providers.",
@@ -131,6 +138,10 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
                 let (title, attribution) = (index_title.clone(), index_attribution.clone());
                 view! { <index_row::IndexRow v title attribution/> }.into_any()
             }
+            GuideSection::History => match history.clone() {
+                Some(h) => view! { <history::VendorHistorySection h/> }.into_any(),
+                None => ().into_any(),
+            },
             GuideSection::Idp => view! { <facts::IdpMatrix v/> }.into_any(),
             GuideSection::Pricing => view! { <pricing::PlanTable v/> }.into_any(),
             GuideSection::Costs => view! { <pricing::OtherCosts v/> }.into_any(),

@@ -12,6 +12,7 @@ pub enum GuideSection {
     Summary,
     Facts,
     Index,
+    History,
     Idp,
     Pricing,
     Costs,
@@ -28,12 +29,13 @@ pub enum GuideSection {
 
 impl GuideSection {
     /// Page order.
-    pub const ALL: [GuideSection; 17] = [
+    pub const ALL: [GuideSection; 18] = [
         GuideSection::Cost,
         GuideSection::Decision,
         GuideSection::Summary,
         GuideSection::Facts,
         GuideSection::Index,
+        GuideSection::History,
         GuideSection::Idp,
         GuideSection::Pricing,
         GuideSection::Costs,
@@ -56,6 +58,7 @@ impl GuideSection {
             GuideSection::Summary => "summary",
             GuideSection::Facts => "facts",
             GuideSection::Index => "index",
+            GuideSection::History => "history",
             GuideSection::Idp => "idp",
             GuideSection::Pricing => "pricing",
             GuideSection::Costs => "costs",
@@ -79,6 +82,7 @@ impl GuideSection {
             GuideSection::Summary => "In short",
             GuideSection::Facts => "Quick facts",
             GuideSection::Index => "The SCIM Tax Index's row",
+            GuideSection::History => "History",
             GuideSection::Idp => "Identity providers",
             GuideSection::Pricing => "Plans and prices",
             GuideSection::Costs => "Other costs",
@@ -108,6 +112,8 @@ impl GuideSection {
             GuideSection::Summary => v.summary.len() > 1,
             GuideSection::Facts | GuideSection::Source => true,
             GuideSection::Index => v.index.is_some(),
+            // Rows to compare: the index's releases, or our own earlier checks.
+            GuideSection::History => v.index.is_some() || !v.earlier_checks.is_empty(),
             GuideSection::Idp => !v.idps.is_empty(),
             GuideSection::Costs => has_cost_facts(v),
             GuideSection::TeamSizes => !v.team_size_examples.is_empty(),
