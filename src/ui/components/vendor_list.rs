@@ -11,7 +11,7 @@ use crate::domain::vendor::{category_label, Confidence, Idp, IdpMatrix, Profile,
 use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::dates;
-use crate::ui::islands::live_list::{LiveList, FORM_ID, RESULTS_ID};
+use crate::ui::islands::live_list::{LiveList, LiveListOf};
 use leptos::prelude::*;
 
 #[component]
@@ -23,11 +23,11 @@ pub fn VendorList(rows: Vec<VendorRow>, list: ListQuery, issues: Vec<String>) ->
     let page = listing::page(rows, &list);
     view! {
         <StatusCounts counts total/>
-        <form id=FORM_ID class="vendor-list" method="get" action="/">
+        <form id=LiveListOf::Vendors.form_id() class="vendor-list" method="get" action=Route::Home.path()>
             <Filters list=list.clone() plans categories/>
             <Results list page total issues/>
         </form>
-        <LiveList/>
+        <LiveList of=LiveListOf::Vendors/>
     }
 }
 
@@ -76,16 +76,16 @@ fn Results(
     let csv = Route::VendorsCsv.link(&[], &q);
     let sort = format!("{}{}", if list.desc { "-" } else { "" }, list.sort.key());
     view! {
-        <div id=RESULTS_ID>
+        <div id=LiveListOf::Vendors.results_id()>
             // First in the form: a header button's own `sort` comes later and wins.
             <input type="hidden" name=listing::SORT value=sort/>
             <InputErrors messages=issues/>
-            <p class="table-caption" id="vendors-caption">
+            <p class="table-caption" id=LiveListOf::Vendors.caption_id()>
                 {caption}" "
                 <a class="no-print" href=csv download="">"Download CSV"</a>
             </p>
             <div class="table-wrap">
-                <table class="vendors cards" aria-describedby="vendors-caption">
+                <table class="vendors cards" aria-describedby=LiveListOf::Vendors.caption_id()>
                     <thead>
                         <tr>
                             {SortKey::ALL.into_iter().map(|key| view! { <SortHeader key list=list.clone()/> }).collect_view()}

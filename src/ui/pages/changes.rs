@@ -15,6 +15,7 @@ use crate::ui::components::link_preview::PreviewText;
 use crate::ui::components::vendor_list::Choice;
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
+use crate::ui::islands::live_list::{LiveList, LiveListOf};
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -110,7 +111,7 @@ fn Changes(d: ChangesData) -> impl IntoView {
         .into_any();
     };
     view! {
-        <ChangeCounts counts=d.counts.clone() query=d.query.clone()/>
+        <ChangeCounts counts=d.counts.clone()/>
         <p class="note status-check">
             {format!(
                 "{} vendors changed SCIM status between the two files. The {to} file also states each older row's previous status; by that column {} changed. For {} rows that previous status is not what the {from} file says; their lines say so.",
@@ -125,12 +126,13 @@ fn Changes(d: ChangesData) -> impl IntoView {
 
 /// How many vendors each kind has, each a link to that kind alone.
 #[component]
-fn ChangeCounts(counts: BTreeMap<ChangeKind, usize>, query: ChangesQuery) -> impl IntoView {
+fn ChangeCounts(counts: BTreeMap<ChangeKind, usize>) -> impl IntoView {
     view! {
         <ul class="change-counts" aria-label="Changes by kind">
             {ChangeKind::ALL.into_iter().map(|k| {
                 let n = counts.get(&k).copied().unwrap_or(0);
-                let q = ChangesQuery { kind: Some(k), ..query.clone() };
+                // The counts are over every category, so each link is its kind alone.
+                let q = ChangesQuery { kind: Some(k), category: None };
                 view! {
                     <li data-kind=k.key()>
                         <a href=Route::Changes.link(&[], &q.encode())>
@@ -155,7 +157,8 @@ fn ChangeFilters(
         .collect();
     let categories = categories.into_iter().map(|c| (c.clone(), c)).collect();
     view! {
-        <form id=FORM_ID method="get" action=Route::Changes.path() class="changes-form">
+        <form id=LiveListOf::Changes.form_id() method="get" action=Route::Changes.path() class="changes-form">
+            <LiveList of=LiveListOf::Changes/>
             <fieldset class="filters no-print">
                 <legend>"Filter the changes"</legend>
                 <Choice id="c-kind" name=query::KIND label="Kind of change" any="Every kind"
@@ -170,11 +173,6 @@ fn ChangeFilters(
         </form>
     }
 }
-
-/// The form the page's filters live in.
-pub const FORM_ID: &str = "changes-form";
-/// The part of the page a filter change replaces.
-pub const RESULTS_ID: &str = "changes-results";
 
 #[component]
 fn ChangeGroups(d: ChangesData) -> impl IntoView {
@@ -194,8 +192,8 @@ fn ChangeGroups(d: ChangesData) -> impl IntoView {
     };
     let pages = d.pages;
     view! {
-        <div id=RESULTS_ID>
-            <p id="changes-caption" class="caption">{caption}</p>
+        <div id=LiveListOf::Changes.results_id()>
+            <p id=LiveListOf::Changes.caption_id() class="caption">{caption}</p>
             {d.groups.into_iter().map(|(k, vendors)| {
                 let pages = pages.clone();
                 view! {
