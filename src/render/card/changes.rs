@@ -8,7 +8,7 @@ use crate::domain::changes::{ChangeKind, History};
 pub fn changes(measure: &dyn TextWidth, checked_on: Option<&str>, history: &History) -> String {
     let mut c = Canvas::new(measure);
     c.frame("What changed", checked_on);
-    c.title("What changed in the SCIM Tax Index", 60.0);
+    c.title("What changed in the index", 60.0);
     let counts = history.counts();
     let body = Style {
         size: 28.0,
