@@ -67,6 +67,24 @@ impl Catalog {
 }
 
 #[cfg(test)]
+impl super::vendor::Plan {
+    /// A plan at a plain price per user a month, for vendors made in tests.
+    pub fn per_user_month(name: &str, dollars: f64, scim: super::vendor::Tri) -> Self {
+        use super::vendor::{Basis, Figure, Period, Price, Tri};
+        Self {
+            name: name.into(),
+            price: Price::Stated {
+                figure: Figure::point(Basis::PerUser, Period::Month, dollars),
+            },
+            sso: Tri::Unknown,
+            scim,
+            min_seats: None,
+            note: None,
+        }
+    }
+}
+
+#[cfg(test)]
 impl Source {
     /// A source whose fields are all stand-ins, for vendors made in tests.
     pub fn placeholder() -> Source {

@@ -35,19 +35,10 @@ impl ScimStatus {
 mod tests {
     use super::*;
     use crate::domain::keys::Key;
-    use crate::domain::vendor::{Basis, Figure, Period, Plan, Price, Scim, Source};
+    use crate::domain::vendor::{Plan, Scim, Source};
 
     fn plan(name: &str, dollars: f64, scim: Tri) -> Plan {
-        Plan {
-            name: name.into(),
-            price: Price::Stated {
-                figure: Figure::point(Basis::PerUser, Period::Month, dollars),
-            },
-            sso: Tri::Unknown,
-            scim,
-            min_seats: None,
-            note: None,
-        }
+        Plan::per_user_month(name, dollars, scim)
     }
 
     fn vendor(available: Tri, scim_plan: Option<&str>, plans: Vec<Plan>) -> Vendor {

@@ -342,19 +342,8 @@ fn the_filters_pick_by_kind_and_category() {
 
 #[test]
 fn our_profiles_earlier_checks_are_history_too() {
-    use crate::domain::vendor::{
-        Basis, EarlierCheck, Figure, Period, Plan, Price, Source, Tri, Vendor,
-    };
-    let plan = |name: &str, dollars: f64, scim: Tri| Plan {
-        name: name.into(),
-        price: Price::Stated {
-            figure: Figure::point(Basis::PerUser, Period::Month, dollars),
-        },
-        sso: Tri::Unknown,
-        scim,
-        min_seats: None,
-        note: None,
-    };
+    use crate::domain::vendor::{EarlierCheck, Plan, Source, Tri, Vendor};
+    let plan = Plan::per_user_month;
     let mut v = Vendor::new("acme".into(), "Acme".into(), Source::placeholder());
     v.scim.available = Tri::Yes;
     v.scim.plan = Some("Business".into());

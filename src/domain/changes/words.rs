@@ -59,27 +59,21 @@ pub fn describe(c: &FieldChange) -> ChangeWords {
     }
 }
 
+/// "Up $1 per user per month ($7.99 to $8.99)."
+fn moved(way: &str, from: f64, to: f64, basis: Basis) -> String {
+    format!(
+        "{way} {} {} ({} to {}).",
+        format::usd((to - from).abs()),
+        format::per(basis, Period::Month),
+        format::usd(from),
+        format::usd(to)
+    )
+}
+
 fn moved_words(m: &PriceMove) -> String {
-    let per = |b: &Basis| format::per(*b, Period::Month);
     match m {
-        PriceMove::Up { from, to, basis } => {
-            format!(
-                "Up {} {} ({} to {}).",
-                format::usd(to - from),
-                per(basis),
-                format::usd(*from),
-                format::usd(*to)
-            )
-        }
-        PriceMove::Down { from, to, basis } => {
-            format!(
-                "Down {} {} ({} to {}).",
-                format::usd(from - to),
-                per(basis),
-                format::usd(*from),
-                format::usd(*to)
-            )
-        }
+        PriceMove::Up { from, to, basis } => moved("Up", *from, *to, *basis),
+        PriceMove::Down { from, to, basis } => moved("Down", *from, *to, *basis),
         PriceMove::Reworded => "The same price in new words: not a move.".into(),
         PriceMove::NotComparable => {
             "Not one exact figure in the same unit on both sides, so not compared.".into()
