@@ -38,16 +38,12 @@ pub fn VendorHistorySection(h: VendorHistory) -> impl IntoView {
         .collect_view();
     view! {
         <Section id=GuideSection::History.id() title=GuideSection::History.label().into()>
-            <div class="table-scroll">
-                <table class="history-table">
+            <div class="table-wrap">
+                <table class="cards history-table">
                     <caption>"As each release (or each check of our own profile) stated it"</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Stated by"</th>
-                            <th scope="col">"SCIM status"</th>
-                            <th scope="col">"Plan that unlocks SCIM"</th>
-                            <th scope="col">"Its price"</th>
-                            <th scope="col">"Team plan and price"</th>
+                            {COLUMNS.map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -58,6 +54,15 @@ pub fn VendorHistorySection(h: VendorHistory) -> impl IntoView {
         </Section>
     }
 }
+
+/// The table's columns, also each cell's label on a phone (where the table is cards).
+const COLUMNS: [&str; 5] = [
+    "Stated by",
+    "SCIM status",
+    "Plan that unlocks SCIM",
+    "Its price",
+    "Team plan and price",
+];
 
 #[component]
 fn HistoryRow(r: ReleaseRow) -> impl IntoView {
@@ -78,10 +83,10 @@ fn HistoryRow(r: ReleaseRow) -> impl IntoView {
     view! {
         <tr data-stated-by=r.stated_by.date().to_string()>
             <th scope="row">{stated_by(&r.stated_by)}</th>
-            <td class="status">{r.status.label()}</td>
-            <td>{r.scim_plan.clone().unwrap_or_else(|| "None named".into())}</td>
-            <td>{or_none(&r.scim_price.text)}</td>
-            <td>{team}</td>
+            <td class="status" data-label=COLUMNS[1]>{r.status.label()}</td>
+            <td data-label=COLUMNS[2]>{r.scim_plan.clone().unwrap_or_else(|| "None named".into())}</td>
+            <td data-label=COLUMNS[3]>{or_none(&r.scim_price.text)}</td>
+            <td data-label=COLUMNS[4]>{team}</td>
         </tr>
     }
 }
