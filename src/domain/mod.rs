@@ -21,6 +21,8 @@
 //! - `vendor_search`: finding a vendor by part of its name (with the stack's name
 //!   normalising), and what picking one does to a page's address
 //! - `listing`: the home table (its search box is `vendor_search`'s)
+//! - `categories`: the index's 21 categories and each one's figures; `alternatives`: the
+//!   vendors of a guide's category that include SCIM or sell it for less per user
 //! - `recommendation`: the one piece of advice every page gives for an address (`advise`)
 //! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
 //!   name matching, totals)
@@ -28,8 +30,10 @@
 //! - `drawing`: what pages print beside the server's charts and cards (legend colours,
 //!   the card's size); the drawing itself is `render`, server only
 
+pub mod alternatives;
 pub mod api_guide;
 pub mod catalog;
+pub mod categories;
 pub mod compare;
 pub mod cost;
 pub mod dataset;
