@@ -45,22 +45,13 @@ pub fn per_user_month(p: &Price) -> Option<f64> {
     }
 }
 
-/// Why a vendor is offered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Why {
-    /// SCIM comes with its first plan.
-    Included,
-    /// Its SCIM plan costs less per user a month than this vendor's.
-    Cheaper,
-}
-
 /// One vendor offered instead.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
     pub slug: String,
     pub name: String,
-    pub why: Why,
+    /// SCIM comes with its first plan; otherwise its SCIM plan costs less per user.
+    pub included: bool,
     /// The plan that has SCIM.
     pub plan: String,
     /// That plan's price per user a month, where it is one exact figure.
@@ -127,27 +118,14 @@ pub fn alternatives(v: &Vendor, vendors: &[Vendor]) -> Alternatives {
         };
         let price = per_user_month(&plan.price);
         let shown = format::price(&plan.price);
-        let (why, reason) = match (status, price, own) {
-            (ScimStatus::Free, Some(_), _) => (
-                Why::Included,
-                format!("SCIM included on {}: {shown}", plan.name),
-            ),
-            (ScimStatus::Free, None, _) => (
-                Why::Included,
-                format!(
-                    "SCIM included on {}: {shown} (price not comparable)",
-                    plan.name
-                ),
-            ),
-            (_, Some(theirs), Some(ours)) if theirs < ours => (
-                Why::Cheaper,
-                format!(
+        let reason = match (status, price, own) {
+            (ScimStatus::Free, _, _) => included_on(plan),
+            (_, Some(theirs), Some(ours)) if theirs < ours => format!(
                     "SCIM on {}: {shown}, {} a user a month less than {}'s",
                     plan.name,
                     format::usd(ours - theirs),
                     v.name
                 ),
-            ),
             (_, _, None) => {
                 skipped_gated += 1;
                 continue;
@@ -157,7 +135,7 @@ pub fn alternatives(v: &Vendor, vendors: &[Vendor]) -> Alternatives {
         offered.push(Alternative {
             slug: c.slug.clone(),
             name: c.name.clone(),
-            why,
+            included: status == ScimStatus::Free,
             plan: plan.name.clone(),
             per_user_month: price,
             reason,
@@ -187,7 +165,7 @@ pub fn alternatives(v: &Vendor, vendors: &[Vendor]) -> Alternatives {
 /// The order of the list: included first, then the price per user a month (an exact
 /// price before none), then name ignoring case, then slug; total, so it never varies.
 fn rank(a: &Alternative, b: &Alternative) -> Ordering {
-    let included = |x: &Alternative| x.why != Why::Included;
+    let included = |x: &Alternative| !x.included;
     let price = |x: &Alternative| (x.per_user_month.is_none(), x.per_user_month.unwrap_or(0.0));
     included(a)
         .cmp(&included(b))
@@ -197,6 +175,49 @@ fn rank(a: &Alternative, b: &Alternative) -> Ordering {
         })
         .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// "SCIM included on Team: $8 per user per month", saying so where the price does not
+/// compare.
+fn included_on(plan: &Plan) -> String {
+    let shown = format::price(&plan.price);
+    match per_user_month(&plan.price) {
+        Some(_) => format!("SCIM included on {}: {shown}", plan.name),
+        None => format!("SCIM included on {}: {shown} (price not comparable)", plan.name),
+    }
+}
+
+/// The cheapest documented ways to get SCIM among `vendors` (a category's): the vendors
+/// whose SCIM plan has an exact price per user, cheapest first (then included first,
+/// name, slug), at most [`MAX`].
+pub fn cheapest(vendors: &[&Vendor]) -> Vec<Alternative> {
+    let mut out: Vec<Alternative> = vendors
+        .iter()
+        .filter_map(|c| {
+            let (status, plan) = documented_scim(c)?;
+            let price = per_user_month(&plan.price)?;
+            let included = status == ScimStatus::Free;
+            let reason = if included {
+                included_on(plan)
+            } else {
+                format!("SCIM on {}: {}", plan.name, format::price(&plan.price))
+            };
+            Some(Alternative {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                included,
+                plan: plan.name.clone(),
+                per_user_month: Some(price),
+                reason,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let p = |x: &Alternative| x.per_user_month.unwrap_or(0.0);
+        p(a).total_cmp(&p(b)).then_with(|| rank(a, b))
+    });
+    out.truncate(MAX);
+    out
 }
 
 /// The comparison of `v` and one alternative at `users` people.
@@ -431,6 +452,11 @@ mod tests {
             .not_comparable
             .unwrap()
             .contains("SUBJECT has no SCIM plan with a price"));
+        // The category's cheapest SCIM, price first: free, then $8 (included), $10, $12.
+        let fresh = catalog();
+        let refs = categories::vendors_of(&fresh, C);
+        let names: Vec<String> = cheapest(&refs).into_iter().map(|a| a.slug).collect();
+        assert_eq!(names, ["inc-a", "inc-b", "yearly", "cheap", "subject"]);
         // No category: nothing to draw from.
         all[0].index_category = None;
         assert!(alternatives(&all[0], &all).offered.is_empty());

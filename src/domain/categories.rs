@@ -147,6 +147,32 @@ pub fn percent(n: usize, total: usize) -> u32 {
     ((n * 200 + total) / (total * 2)) as u32
 }
 
+/// The typical price jump in words: "$8 more per user a month (median of 18 vendors)".
+pub fn jump_text(f: &Figures) -> String {
+    match f.median_jump {
+        Some(x) => format!(
+            "{} more per user a month (median of {})",
+            crate::domain::format::usd(x),
+            crate::domain::format::count(f.jump_n, "vendor", "vendors")
+        ),
+        None => "not known (no vendor here states both plans' prices as one figure per user)".into(),
+    }
+}
+
+/// The figures in two sentences, as the category's page and its card open.
+pub fn summary(f: &Figures) -> String {
+    let pct = |s: Share| percent(f.count(s), f.vendors);
+    format!(
+        "{}: {}% include SCIM, {}% gate it, {}% offer it only in part, {}% offer none or do not say. Typical price jump for SCIM: {}.",
+        crate::domain::format::count(f.vendors, "vendor", "vendors"),
+        pct(Share::Included),
+        pct(Share::Gated),
+        pct(Share::Partial),
+        pct(Share::Lacking),
+        jump_text(f)
+    )
+}
+
 /// A price jump as one exact figure, dollars per user a month: a range, a lower bound or
 /// an approximation is no single figure, so it counts towards no median.
 pub fn exact_jump(j: &PriceJump) -> Option<f64> {
@@ -475,6 +501,10 @@ pub(crate) mod tests {
         // An even count takes the mean of the middle two.
         assert_eq!(median(vec![4.0, 10.0, 20.0, 1.0]), Some(7.0));
         assert_eq!(median(vec![]), None);
+        assert_eq!(
+            summary(f),
+            "8 vendors: 13% include SCIM, 50% gate it, 13% offer it only in part, 25% offer none or do not say. Typical price jump for SCIM: $10 more per user a month (median of 3 vendors)."
+        );
     }
 
     #[test]

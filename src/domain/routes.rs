@@ -10,7 +10,7 @@
 //! new cache entry.
 
 use crate::domain::url::Query;
-use crate::domain::{compare, decision, listing, scenario, stack, vendor_search};
+use crate::domain::{categories, compare, decision, listing, scenario, stack, vendor_search};
 
 /// Every address the site answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +21,10 @@ pub enum Route {
     Compare,
     Stack,
     Sources,
+    /// Every category with its figures.
+    Categories,
+    /// One category's vendors, in the home table's form.
+    Category,
     Vendor,
     ApiGuide,
     VendorsCsv,
@@ -78,13 +82,15 @@ fn with_search(keys: Vec<&'static str>) -> Vec<&'static str> {
 }
 
 impl Route {
-    pub const ALL: [Route; 20] = [
+    pub const ALL: [Route; 22] = [
         Route::Home,
         Route::Calculator,
         Route::Decide,
         Route::Compare,
         Route::Stack,
         Route::Sources,
+        Route::Categories,
+        Route::Category,
         Route::Vendor,
         Route::ApiGuide,
         Route::VendorsCsv,
@@ -136,6 +142,9 @@ impl Route {
                 ..row("/stack", Page, stack::report::keys)
             },
             Route::Sources => row("/sources", Page, none),
+            // The card states the figures, which no sort or filter changes.
+            Route::Categories => row("/categories", Page, || categories::KEYS.to_vec()),
+            Route::Category => row("/categories/{slug}", Page, || listing::KEYS.to_vec()),
             // A guide holds the calculator and the decision helper.
             Route::Vendor => row("/vendors/{slug}", Page, || {
                 [&scenario::address_keys()[..], decision::KEYS.as_slice()].concat()
@@ -373,6 +382,8 @@ mod tests {
             "/decide",
             "/vendors/mode",
             "/vendors/mode/api",
+            "/categories",
+            "/categories/sales-crm",
         ] {
             assert_eq!(card_page(&card_path(page)).as_deref(), Some(page));
         }

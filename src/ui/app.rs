@@ -7,7 +7,8 @@ use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteH
 use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
-    api_guide::ApiGuidePage, calculator::CalculatorPage, compare::ComparePage, decide::DecidePage,
+    api_guide::ApiGuidePage, calculator::CalculatorPage, categories::CategoriesPage,
+    category::CategoryPage, compare::ComparePage, decide::DecidePage,
     home::HomePage, not_found::NotFound, sources::SourcesPage, stack::StackPage,
     vendor::VendorPage,
 };
@@ -84,6 +85,8 @@ pub fn App() -> impl IntoView {
                     <PageRoute path=TablePath(Route::Compare) view=ComparePage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Stack) view=StackPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Sources) view=SourcesPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Categories) view=CategoriesPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Category) view=CategoryPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Vendor) view=VendorPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::ApiGuide) view=ApiGuidePage ssr/>
                 </Routes>

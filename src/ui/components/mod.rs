@@ -4,6 +4,7 @@ pub mod badges;
 pub mod layout;
 pub mod link_preview;
 pub mod lists;
+pub mod scim_routes;
 pub mod sources;
 pub mod vendor_list;
 pub mod vendor_pick;

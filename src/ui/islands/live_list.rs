@@ -1,6 +1,6 @@
-//! With JavaScript, the home table follows its form as you type: each change puts the form
-//! in the address bar, asks the server for that address (a cached page) and swaps in the
-//! new results. The rows are rendered on the server only, so the browser holds no vendor
+//! With JavaScript, the home table (or a category's) follows its form as you type: each
+//! change puts the form in the address bar, asks the server for that address (a cached
+//! page: the form's own `action`) and swaps in the new results. The rows are rendered on the server only, so the browser holds no vendor
 //! data and no listing code; without JavaScript the form simply submits.
 
 use crate::ui::islands::address_bar::use_address_bar;
@@ -109,15 +109,17 @@ mod browser {
     fn refresh(address: AddressBar, sort: Option<String>) {
         let Some(form) = form() else { return };
         let q = query(&form, sort.as_deref());
-        address.replace("/", &q);
+        // The page the form belongs to: the home page or a category's.
+        let action = form.get_attribute("action").unwrap_or_default();
+        address.replace(&action, &q);
         let ticket = LATEST.with(|l| {
             l.set(l.get().wrapping_add(1));
             l.get()
         });
         let path = if q.is_empty() {
-            "/".to_string()
+            action
         } else {
-            format!("/?{q}")
+            format!("{action}?{q}")
         };
         leptos::task::spawn_local(async move {
             let Ok(Answer { text: html, .. }) = fetch(&path, None).await else {

@@ -2,6 +2,7 @@
 //! contents, and whether a vendor has anything to show in it. The anchors are part of the
 //! site's addresses (`/vendors/mode#decision`), so each is spelled here once.
 
+use crate::domain::alternatives;
 use crate::domain::cost::checks::check_examples;
 use crate::domain::vendor::Vendor;
 
@@ -9,6 +10,7 @@ use crate::domain::vendor::Vendor;
 pub enum GuideSection {
     Cost,
     Decision,
+    Alternatives,
     Summary,
     Facts,
     Index,
@@ -28,9 +30,10 @@ pub enum GuideSection {
 
 impl GuideSection {
     /// Page order.
-    pub const ALL: [GuideSection; 17] = [
+    pub const ALL: [GuideSection; 18] = [
         GuideSection::Cost,
         GuideSection::Decision,
+        GuideSection::Alternatives,
         GuideSection::Summary,
         GuideSection::Facts,
         GuideSection::Index,
@@ -53,6 +56,7 @@ impl GuideSection {
         match self {
             GuideSection::Cost => "cost",
             GuideSection::Decision => "decision",
+            GuideSection::Alternatives => "alternatives",
             GuideSection::Summary => "summary",
             GuideSection::Facts => "facts",
             GuideSection::Index => "index",
@@ -76,6 +80,7 @@ impl GuideSection {
         match self {
             GuideSection::Cost => "Your cost and the verdict",
             GuideSection::Decision => "What to do",
+            GuideSection::Alternatives => "Alternatives with SCIM for less",
             GuideSection::Summary => "In short",
             GuideSection::Facts => "Quick facts",
             GuideSection::Index => "The SCIM Tax Index's row",
@@ -105,6 +110,7 @@ impl GuideSection {
         match self {
             GuideSection::Cost | GuideSection::Pricing => !v.plans.is_empty(),
             GuideSection::Decision => !v.decision.is_empty(),
+            GuideSection::Alternatives => alternatives::applies(v),
             GuideSection::Summary => v.summary.len() > 1,
             GuideSection::Facts | GuideSection::Source => true,
             GuideSection::Index => v.index.is_some(),
