@@ -9,9 +9,7 @@
 //! cannot be compared, the list says so instead of guessing.
 
 use crate::domain::categories;
-use crate::domain::compare;
 use crate::domain::format;
-use crate::domain::routes::Route;
 use crate::domain::vendor::{Basis, Period, Plan, Price, ScimStatus, Vendor};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -121,11 +119,11 @@ pub fn alternatives(v: &Vendor, vendors: &[Vendor]) -> Alternatives {
         let reason = match (status, price, own) {
             (ScimStatus::Free, _, _) => included_on(plan),
             (_, Some(theirs), Some(ours)) if theirs < ours => format!(
-                    "SCIM on {}: {shown}, {} a user a month less than {}'s",
-                    plan.name,
-                    format::usd(ours - theirs),
-                    v.name
-                ),
+                "SCIM on {}: {shown}, {} a user a month less than {}'s",
+                plan.name,
+                format::usd(ours - theirs),
+                v.name
+            ),
             (_, _, None) => {
                 skipped_gated += 1;
                 continue;
@@ -183,7 +181,10 @@ fn included_on(plan: &Plan) -> String {
     let shown = format::price(&plan.price);
     match per_user_month(&plan.price) {
         Some(_) => format!("SCIM included on {}: {shown}", plan.name),
-        None => format!("SCIM included on {}: {shown} (price not comparable)", plan.name),
+        None => format!(
+            "SCIM included on {}: {shown} (price not comparable)",
+            plan.name
+        ),
     }
 }
 
@@ -218,14 +219,6 @@ pub fn cheapest(vendors: &[&Vendor]) -> Vec<Alternative> {
     });
     out.truncate(MAX);
     out
-}
-
-/// The comparison of `v` and one alternative at `users` people.
-pub fn compare_link(v: &str, alternative: &str, users: u32) -> String {
-    Route::Compare.link(
-        &[],
-        &compare::query(&[v.to_string(), alternative.to_string()], users),
-    )
 }
 
 #[cfg(test)]
@@ -477,9 +470,5 @@ mod tests {
             None
         );
         assert_eq!(per_user_month(&Price::Unknown), None);
-        assert_eq!(
-            compare_link("asana", "notion", 40),
-            "/compare?vendors=asana,notion&users=40"
-        );
     }
 }

@@ -155,7 +155,9 @@ pub fn jump_text(f: &Figures) -> String {
             crate::domain::format::usd(x),
             crate::domain::format::count(f.jump_n, "vendor", "vendors")
         ),
-        None => "not known (no vendor here states both plans' prices as one figure per user)".into(),
+        None => {
+            "not known (no vendor here states both plans' prices as one figure per user)".into()
+        }
     }
 }
 

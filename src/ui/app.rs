@@ -8,9 +8,8 @@ use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
     api_guide::ApiGuidePage, calculator::CalculatorPage, categories::CategoriesPage,
-    category::CategoryPage, compare::ComparePage, decide::DecidePage,
-    home::HomePage, not_found::NotFound, sources::SourcesPage, stack::StackPage,
-    vendor::VendorPage,
+    category::CategoryPage, compare::ComparePage, decide::DecidePage, home::HomePage,
+    not_found::NotFound, sources::SourcesPage, stack::StackPage, vendor::VendorPage,
 };
 use crate::ui::route_path::TablePath;
 use leptos::prelude::*;

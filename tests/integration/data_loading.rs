@@ -320,6 +320,10 @@ fn an_index_category_must_be_one_of_the_publishers() {
     );
     assert_names(
         &error_of(&broken),
-        &["acme.toml", "index_category", "`Sales and CRM` is not one of the SCIM Tax Index's 21 categories"],
+        &[
+            "acme.toml",
+            "index_category",
+            "`Sales and CRM` is not one of the SCIM Tax Index's 21 categories",
+        ],
     );
 }

@@ -2,7 +2,8 @@
 //! reason, and, where the list stands beside another vendor, a link to compare the two at
 //! the reader's team size. A category's page, a guide and the stack report show it.
 
-use crate::domain::alternatives::{self, Alternative};
+use crate::domain::alternatives::Alternative;
+use crate::domain::compare;
 use crate::domain::format;
 use crate::domain::routes::Route;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn ScimRouteList(items: Vec<Alternative>, compare: Option<CompareWith>) -> i
         <ul class="scim-routes">
             {items.into_iter().map(|a| {
                 let compare = compare.clone().map(|c| {
-                    let href = alternatives::compare_link(&c.slug, &a.slug, c.users);
+                    let href = compare_link(&c.slug, &a.slug, c.users);
                     let people = format::group_thousands(c.users as u64);
                     view! {
                         " "<a class="compare-link no-print" href=href>
@@ -39,4 +40,12 @@ pub fn ScimRouteList(items: Vec<Alternative>, compare: Option<CompareWith>) -> i
             }).collect_view()}
         </ul>
     }
+}
+
+/// The comparison of `v` and one alternative at `users` people.
+pub fn compare_link(v: &str, alternative: &str, users: u32) -> String {
+    Route::Compare.link(
+        &[],
+        &compare::query(&[v.to_string(), alternative.to_string()], users),
+    )
 }
