@@ -10,9 +10,9 @@ use crate::domain::vendor::Vendor;
 pub enum GuideSection {
     Cost,
     Decision,
-    Alternatives,
     Summary,
     Facts,
+    Alternatives,
     Index,
     Idp,
     Pricing,
@@ -33,9 +33,9 @@ impl GuideSection {
     pub const ALL: [GuideSection; 18] = [
         GuideSection::Cost,
         GuideSection::Decision,
-        GuideSection::Alternatives,
         GuideSection::Summary,
         GuideSection::Facts,
+        GuideSection::Alternatives,
         GuideSection::Index,
         GuideSection::Idp,
         GuideSection::Pricing,
