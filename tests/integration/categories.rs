@@ -22,7 +22,7 @@ fn get(uri: &str) -> common::Page {
 
 #[test]
 fn every_category_and_its_page_answer() {
-    let page = get(&Route::Categories.path());
+    let page = get(Route::Categories.path());
     assert_eq!(page.status, StatusCode::OK);
     let links = attrs(&page.body, "table.categories tbody th a", "href");
     assert_eq!(links.len(), CATEGORIES.len(), "{links:?}");
@@ -43,10 +43,7 @@ fn every_category_and_its_page_answer() {
         // table's form, which submits to the category's own address.
         let rows = attrs(&page.body, "table.vendors tbody tr", "data-slug");
         assert_eq!(rows.len(), vendors.len().min(100), "{href}");
-        assert_eq!(
-            attrs(&page.body, "form#vendor-list", "action"),
-            [href.clone()]
-        );
+        assert_eq!(attrs(&page.body, "form#vendor-list", "action"), [href]);
     }
 }
 
@@ -138,7 +135,7 @@ fn the_vendor_json_carries_the_same_alternatives() {
 #[test]
 fn without_the_dataset_the_curated_files_still_have_their_categories() {
     let addr = common::start(common::catalog());
-    let page = common::block_on(get_at(addr, &Route::Categories.path()));
+    let page = common::block_on(get_at(addr, Route::Categories.path()));
     assert_eq!(page.status, StatusCode::OK);
     let names = texts(&page.body, "table.categories tbody th a");
     assert_eq!(
