@@ -163,3 +163,24 @@ fn without_the_dataset_the_curated_files_still_have_their_categories() {
         ["ironclad", "juro"]
     );
 }
+
+#[test]
+fn the_stack_offers_cheaper_routes_for_the_lines_that_pay_the_most_tax() {
+    let page = get(&Route::Stack.link(&[], "apps=figma:40,asana:30,zoom:20,mode:40"));
+    assert_eq!(page.status, StatusCode::OK);
+    // Figma pays the most known tax, then Zoom; Asana's SCIM plan is sold by quote and
+    // Mode's extra may be a saving (its range starts below zero), so neither is listed.
+    let lines = texts(&page.body, ".cheaper-routes h3 a");
+    assert_eq!(lines, ["Figma", "Zoom"]);
+    let links = attrs(&page.body, ".cheaper-routes a.compare-link", "href");
+    assert!(
+        links
+            .iter()
+            .any(|l| l.starts_with("/compare?vendors=figma,") && l.ends_with("&users=40")),
+        "{links:?}"
+    );
+    for href in &links {
+        assert_eq!(get(href).status, StatusCode::OK, "{href}");
+    }
+    page.shows(&[alternatives::RULE]);
+}
