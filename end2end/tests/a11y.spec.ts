@@ -13,6 +13,9 @@ const pages = [
   "/compare?vendors=mode,ironclad,mimecast&users=120",
   "/stack?apps=mode:40,ironclad:12,bitwarden:250&list=Ironcladd%2C+3%0AZoom",
   "/stack",
+  // Without the index, the categories come from our curated files alone.
+  "/categories",
+  "/categories/legal-contracts-compliance",
   "/no/such/page",
 ];
 

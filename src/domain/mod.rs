@@ -23,6 +23,8 @@
 //! - `changes`: what changed between two releases of the index (and two checks of our
 //!   own profiles), computed per vendor, grouped by the kinds a buyer reads
 //! - `listing`: the home table (its search box is `vendor_search`'s)
+//! - `categories`: the index's 21 categories and each one's figures; `alternatives`: the
+//!   vendors of a guide's category that include SCIM or sell it for less per user
 //! - `recommendation`: the one piece of advice every page gives for an address (`advise`)
 //! - `stack`: the SCIM tax across every app a reader runs (URL, pasted lists and exports,
 //!   name matching, totals)
@@ -30,8 +32,10 @@
 //! - `drawing`: what pages print beside the server's charts and cards (legend colours,
 //!   the card's size); the drawing itself is `render`, server only
 
+pub mod alternatives;
 pub mod api_guide;
 pub mod catalog;
+pub mod categories;
 pub mod changes;
 pub mod compare;
 pub mod cost;

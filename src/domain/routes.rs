@@ -10,7 +10,9 @@
 //! new cache entry.
 
 use crate::domain::url::Query;
-use crate::domain::{changes, compare, decision, listing, scenario, stack, vendor_search};
+use crate::domain::{
+    categories, changes, compare, decision, listing, scenario, stack, vendor_search,
+};
 
 /// Every address the site answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,6 +27,10 @@ pub enum Route {
     Changes,
     ChangesFeed,
     ApiChanges,
+    /// Every category with its figures.
+    Categories,
+    /// One category's vendors, in the home table's form.
+    Category,
     Vendor,
     ApiGuide,
     VendorsCsv,
@@ -82,7 +88,7 @@ fn with_search(keys: Vec<&'static str>) -> Vec<&'static str> {
 }
 
 impl Route {
-    pub const ALL: [Route; 23] = [
+    pub const ALL: [Route; 25] = [
         Route::Home,
         Route::Calculator,
         Route::Decide,
@@ -92,6 +98,8 @@ impl Route {
         Route::Changes,
         Route::ChangesFeed,
         Route::ApiChanges,
+        Route::Categories,
+        Route::Category,
         Route::Vendor,
         Route::ApiGuide,
         Route::VendorsCsv,
@@ -147,6 +155,9 @@ impl Route {
             Route::Changes => row("/changes", Page, || changes::query::KEYS.to_vec()),
             Route::ChangesFeed => row("/changes.atom", Data, || changes::query::KEYS.to_vec()),
             Route::ApiChanges => row("/api/changes", Data, || changes::query::KEYS.to_vec()),
+            // The card states the figures, which no sort or filter changes.
+            Route::Categories => row("/categories", Page, || categories::KEYS.to_vec()),
+            Route::Category => row("/categories/{slug}", Page, || listing::KEYS.to_vec()),
             // A guide holds the calculator and the decision helper.
             Route::Vendor => row("/vendors/{slug}", Page, || {
                 [&scenario::address_keys()[..], decision::KEYS.as_slice()].concat()
@@ -384,6 +395,8 @@ mod tests {
             "/decide",
             "/vendors/mode",
             "/vendors/mode/api",
+            "/categories",
+            "/categories/sales-crm",
         ] {
             assert_eq!(card_page(&card_path(page)).as_deref(), Some(page));
         }

@@ -192,6 +192,10 @@ pub struct Vendor {
     /// What the product is, e.g. "Email security"; absent where no source says.
     #[serde(default)]
     pub category: Option<String>,
+    /// Which of the SCIM Tax Index's categories (`domain::categories`) fits the source of a
+    /// curated file, where one does; a dataset's vendor has its row's instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_category: Option<String>,
     #[serde(default)]
     pub profile: Profile,
     /// Other names the product goes by (after an acquisition, say).
@@ -1005,6 +1009,7 @@ impl Vendor {
             slug,
             name,
             category: None,
+            index_category: None,
             profile: Profile::default(),
             also_known_as: vec![],
             summary: vec![],

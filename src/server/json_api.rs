@@ -209,7 +209,16 @@ pub async fn vendors(State(catalog): State<Arc<Catalog>>) -> Response {
     Json(&catalog.vendors).into_response()
 }
 
-/// `/api/vendors/{slug}`: one vendor, or 404 with a JSON error.
+/// One vendor as `/api/vendors/{slug}` answers it: its facts, and the alternatives its
+/// guide offers (`null` where it includes SCIM or offers it only in part).
+#[derive(serde::Serialize)]
+struct VendorAnswer<'a> {
+    #[serde(flatten)]
+    vendor: &'a crate::domain::vendor::Vendor,
+    alternatives: Option<crate::domain::alternatives::Alternatives>,
+}
+
+/// `/api/vendors/{slug}`: one vendor with its alternatives, or 404 with a JSON error.
 /// A slug that is not UTF-8 gets the same JSON error as an unknown one.
 pub async fn vendor(
     State(catalog): State<Arc<Catalog>>,
@@ -218,7 +227,14 @@ pub async fn vendor(
     let slug = slug.map(|Path(s)| s).unwrap_or_default();
     let slug = slug.as_str();
     match catalog.vendor(slug) {
-        Some(v) => Json(v).into_response(),
+        Some(v) => {
+            use crate::domain::alternatives::{alternatives, applies};
+            Json(VendorAnswer {
+                vendor: v,
+                alternatives: applies(v).then(|| alternatives(v, &catalog.vendors)),
+            })
+            .into_response()
+        }
         None => ApiError {
             error: &format!(
                 "no vendor `{}`; /api/vendors lists them all",

@@ -4,6 +4,7 @@
 
 use crate::domain::api_guide::ApiGuide;
 use crate::domain::catalog::Catalog;
+use crate::domain::categories;
 use crate::domain::changes::{self, profile::profile_rows, History, ReleaseRow, Releases};
 use crate::domain::index::{self, v3};
 use crate::domain::keys::Key;
@@ -324,6 +325,17 @@ fn check_identity(c: &mut Checker, v: &Vendor, file: &Path) {
     c.non_empty("name", &v.name);
     if let Some(category) = &v.category {
         c.non_empty("category", category);
+    }
+    if let Some(category) = &v.index_category {
+        if !categories::CATEGORIES.contains(&category.as_str()) {
+            c.fail(
+                "index_category",
+                format!(
+                    "`{category}` is not one of the SCIM Tax Index's {} categories (`domain::categories::CATEGORIES`)",
+                    categories::CATEGORIES.len()
+                ),
+            );
+        }
     }
 }
 

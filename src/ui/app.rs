@@ -7,9 +7,10 @@ use crate::ui::components::layout::{CanonicalLinks, PrintInfo, SiteFooter, SiteH
 use crate::ui::components::link_preview::LinkPreview;
 use crate::ui::islands::hydrated_marker::HydratedMarker;
 use crate::ui::pages::{
-    api_guide::ApiGuidePage, calculator::CalculatorPage, changes::ChangesPage,
-    compare::ComparePage, decide::DecidePage, home::HomePage, not_found::NotFound,
-    sources::SourcesPage, stack::StackPage, vendor::VendorPage,
+    api_guide::ApiGuidePage, calculator::CalculatorPage, categories::CategoriesPage,
+    category::CategoryPage, changes::ChangesPage, compare::ComparePage, decide::DecidePage,
+    home::HomePage, not_found::NotFound, sources::SourcesPage, stack::StackPage,
+    vendor::VendorPage,
 };
 use crate::ui::route_path::TablePath;
 use leptos::prelude::*;
@@ -87,6 +88,8 @@ pub fn App() -> impl IntoView {
                     <PageRoute path=TablePath(Route::Stack) view=StackPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Sources) view=SourcesPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Changes) view=ChangesPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Categories) view=CategoriesPage ssr=ssr.clone()/>
+                    <PageRoute path=TablePath(Route::Category) view=CategoryPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::Vendor) view=VendorPage ssr=ssr.clone()/>
                     <PageRoute path=TablePath(Route::ApiGuide) view=ApiGuidePage ssr/>
                 </Routes>

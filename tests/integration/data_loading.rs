@@ -306,3 +306,24 @@ fn the_binary_refuses_to_start_on_a_broken_file() {
         ],
     );
 }
+
+#[test]
+fn an_index_category_must_be_one_of_the_publishers() {
+    let good = GOOD.replace(
+        "category = \"Testing\"",
+        "category = \"Testing\"\nindex_category = \"Sales & CRM\"",
+    );
+    assert_eq!(load_one("acme.toml", &good).unwrap(), 1);
+    let broken = GOOD.replace(
+        "category = \"Testing\"",
+        "category = \"Testing\"\nindex_category = \"Sales and CRM\"",
+    );
+    assert_names(
+        &error_of(&broken),
+        &[
+            "acme.toml",
+            "index_category",
+            "`Sales and CRM` is not one of the SCIM Tax Index's 21 categories",
+        ],
+    );
+}

@@ -150,6 +150,8 @@ const KEEP: &[&str] = &[
     "scim",
     "provisioning",
     "profile",
+    // One of the index's fixed categories, checked at load like an enum.
+    "index_category",
     "vendor",
     "method",
     "id",

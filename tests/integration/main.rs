@@ -9,6 +9,7 @@ mod answers;
 mod architecture;
 mod bytes;
 mod calculator;
+mod categories;
 mod changes;
 mod chart_snapshots;
 mod data_loading;

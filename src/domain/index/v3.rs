@@ -57,30 +57,8 @@ pub const COLUMNS: [&str; 35] = [
     "status_prev",
 ];
 
-/// The publisher's fixed list of categories (its `CATEGORIES.md`, schema v3).
-pub const CATEGORIES: [&str; 21] = [
-    "AI & LLM Tools",
-    "Cloud, Infrastructure & Observability",
-    "Collaboration & Messaging",
-    "Communications (UCaaS/CCaaS)",
-    "Customer Support & Success",
-    "Data, Analytics & BI",
-    "Design & Creative",
-    "Developer Tools & CI/CD",
-    "E-commerce & Payments",
-    "Finance, Accounting & Spend",
-    "HR, Payroll & Recruiting",
-    "IT Management & Endpoint",
-    "Learning & Development",
-    "Legal, Contracts & Compliance",
-    "Marketing & Advertising",
-    "Other",
-    "Productivity & Docs",
-    "Project & Work Management",
-    "Sales & CRM",
-    "Security & Identity",
-    "Vertical SaaS (Healthcare, Education, Real Estate, Construction, Field Service)",
-];
+/// The publisher's fixed list of categories lives with the category figures.
+use crate::domain::categories::CATEGORIES;
 
 /// One row of `data.csv`. An empty cell is `None` (not documented); an enum cell outside
 /// its values fails to parse, naming the column.

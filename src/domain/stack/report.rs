@@ -14,10 +14,11 @@ use super::import::{import, Import};
 use super::input::{self, Stack, StackApp, APPS};
 use super::list::{self, Note};
 use super::matcher::{Matcher, NameMatch};
-use super::totals::{totals, ScimExtra, StackTotals};
+use super::totals::{totals, AppTax, ScimExtra, StackTotals};
+use crate::domain::alternatives::{alternatives, Alternatives};
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::verdict::Outcome;
-use crate::domain::cost::PriceSource;
+use crate::domain::cost::{PriceSource, Span};
 use crate::domain::format::{self, echo};
 use crate::domain::issue::Issue;
 use crate::domain::scenario;
@@ -307,6 +308,56 @@ pub fn report(catalog: &Catalog, q: &Query) -> StackReport {
         pending,
         notes,
     }
+}
+
+/// How many of the lines paying the most SCIM tax get cheaper routes.
+pub const ROUTED_LINES: usize = 3;
+
+/// One of the lines that pay the most SCIM tax, with the vendors of its category that
+/// include SCIM or sell it for less per user (`domain::alternatives`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheaperRoutes {
+    pub slug: String,
+    pub name: String,
+    pub seats: u32,
+    /// What getting SCIM adds to the app's bill a year.
+    pub tax: Span,
+    pub alternatives: Alternatives,
+}
+
+/// The cheaper routes for the [`ROUTED_LINES`] apps whose known SCIM tax is largest (by
+/// what they surely pay, the low end; then by name), leaving out those with none to offer.
+pub fn cheaper_routes(catalog: &Catalog, totals: &StackTotals) -> Vec<CheaperRoutes> {
+    let tax = |a: &AppTax| match &a.scim_extra {
+        ScimExtra::Known { annual, .. } if annual.low > 0.0 => Some(*annual),
+        _ => None,
+    };
+    let mut paying: Vec<(&AppTax, Span)> = totals
+        .apps
+        .iter()
+        .filter_map(|a| Some((a, tax(a)?)))
+        .collect();
+    paying.sort_by(|(a, x), (b, y)| {
+        y.low
+            .total_cmp(&x.low)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    paying
+        .into_iter()
+        .take(ROUTED_LINES)
+        .filter_map(|(a, tax)| {
+            let v = catalog.vendor(&a.slug)?;
+            let alternatives = alternatives(v, &catalog.vendors);
+            (!alternatives.offered.is_empty()).then(|| CheaperRoutes {
+                slug: a.slug.clone(),
+                name: a.name.clone(),
+                seats: a.seats,
+                tax,
+                alternatives,
+            })
+        })
+        .collect()
 }
 
 /// What getting SCIM adds to an app's bill a year, in words: "$5,760 to $38,240 more",

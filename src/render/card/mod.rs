@@ -90,6 +90,30 @@ pub fn for_page(catalog: &Catalog, page: &str, query: &Query, measure: &dyn Text
             self::decision(measure, checked_on, v, &r)
         }
         Route::Changes => self::changes(measure, checked_on, &catalog.history),
+        Route::Categories => generic(
+            measure,
+            checked_on,
+            "Categories",
+            "Where SCIM comes without the tax",
+            &format!(
+                "{} kinds of SaaS product: in each, how many vendors include SCIM, how many gate it, and the typical price jump.",
+                crate::domain::categories::all_figures(&catalog.vendors).len()
+            ),
+        ),
+        Route::Category => match crate::domain::categories::by_slug(slug) {
+            Some(name) => {
+                let vendors = crate::domain::categories::vendors_of(&catalog.vendors, name);
+                let f = crate::domain::categories::figures(name, &vendors);
+                generic(
+                    measure,
+                    checked_on,
+                    "Category",
+                    name,
+                    &crate::domain::categories::summary(&f),
+                )
+            }
+            None => fallback(),
+        },
         Route::Vendor => catalog
             .vendor(slug)
             .map_or_else(fallback, |v| vendor(measure, checked_on, v)),

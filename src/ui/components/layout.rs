@@ -14,6 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
                     "SCIM Ledger"
                 </A>
                 <A href=Route::Home.path() attr:class="nav-link">"Vendors"</A>
+                <A href=Route::Categories.path() attr:class="nav-link">"Categories"</A>
                 <A href=Route::Calculator.path() attr:class="nav-link">"Calculator"</A>
                 <A href=Route::Decide.path() attr:class="nav-link">"Decide"</A>
                 <A href=Route::Compare.path() attr:class="nav-link">"Compare"</A>

@@ -5,6 +5,7 @@ pub mod change_list;
 pub mod layout;
 pub mod link_preview;
 pub mod lists;
+pub mod scim_routes;
 pub mod sources;
 pub mod vendor_list;
 pub mod vendor_pick;

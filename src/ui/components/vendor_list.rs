@@ -14,18 +14,28 @@ use crate::ui::dates;
 use crate::ui::islands::live_list::{LiveList, LiveListOf};
 use leptos::prelude::*;
 
+/// The table of `rows` at the page `action` (the home page, or a category's, whose rows
+/// are that category's); `csv` offers the download of what it lists (the home table's).
 #[component]
-pub fn VendorList(rows: Vec<VendorRow>, list: ListQuery, issues: Vec<String>) -> impl IntoView {
+pub fn VendorList(
+    rows: Vec<VendorRow>,
+    list: ListQuery,
+    issues: Vec<String>,
+    action: String,
+    csv: bool,
+) -> impl IntoView {
     let counts = listing::status_counts(&rows);
     let plans = listing::plan_names(&rows);
     let categories = listing::categories(&rows);
     let total = rows.len();
     let page = listing::page(rows, &list);
+    let (counts_action, form_action, filters_action) =
+        (action.clone(), action.clone(), action.clone());
     view! {
-        <StatusCounts counts total/>
-        <form id=LiveListOf::Vendors.form_id() class="vendor-list" method="get" action=Route::Home.path()>
-            <Filters list=list.clone() plans categories/>
-            <Results list page total issues/>
+        <StatusCounts counts total action=counts_action/>
+        <form id=LiveListOf::Vendors.form_id() class="vendor-list" method="get" action=form_action>
+            <Filters list=list.clone() plans categories action=filters_action/>
+            <Results list page total issues action csv/>
         </form>
         <LiveList of=LiveListOf::Vendors/>
     }
@@ -33,14 +43,14 @@ pub fn VendorList(rows: Vec<VendorRow>, list: ListQuery, issues: Vec<String>) ->
 
 /// How many vendors have each status, each a link to just those.
 #[component]
-fn StatusCounts(counts: Vec<(ScimStatus, usize)>, total: usize) -> impl IntoView {
+fn StatusCounts(counts: Vec<(ScimStatus, usize)>, total: usize, action: String) -> impl IntoView {
     view! {
         <section class="status-counts" aria-labelledby="status-counts-title">
             <h2 id="status-counts-title">{format!("{total} vendors at a glance")}</h2>
             <ul>
                 {counts.into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
                     <li>
-                        <a href=format!("/?{}={}", listing::STATUS, s.key())><StatusBadge value=s/></a>
+                        <a href=format!("{action}?{}={}", listing::STATUS, s.key())><StatusBadge value=s/></a>
                         " "{s.count_phrase(n)}
                     </li>
                 }).collect_view()}
@@ -56,6 +66,8 @@ fn Results(
     page: listing::Page,
     total: usize,
     mut issues: Vec<String>,
+    action: String,
+    csv: bool,
 ) -> impl IntoView {
     let n = page.matching;
     let mut caption = if list.is_filtered() {
@@ -73,7 +85,7 @@ fn Results(
     issues.extend(page.issue.clone().map(|i| i.message));
     // The CSV holds every matching vendor, whichever page is shown.
     let q = list.on_page(1).to_query();
-    let csv = Route::VendorsCsv.link(&[], &q);
+    let csv = csv.then(|| Route::VendorsCsv.link(&[], &q));
     let sort = format!("{}{}", if list.desc { "-" } else { "" }, list.sort.key());
     view! {
         <div id=LiveListOf::Vendors.results_id()>
@@ -82,7 +94,7 @@ fn Results(
             <InputErrors messages=issues/>
             <p class="table-caption" id=LiveListOf::Vendors.caption_id()>
                 {caption}" "
-                <a class="no-print" href=csv download="">"Download CSV"</a>
+                {csv.map(|csv| view! { <a class="no-print" href=csv download="">"Download CSV"</a> })}
             </p>
             <div class="table-wrap">
                 <table class="vendors cards" aria-describedby=LiveListOf::Vendors.caption_id()>
@@ -96,9 +108,9 @@ fn Results(
                     </tbody>
                 </table>
             </div>
-            <Pager list=list.clone() page=page.number count=page.count/>
+            <Pager list=list.clone() page=page.number count=page.count action=action.clone()/>
             {(n == 0).then(|| view! {
-                <p class="callout">"No vendor matches. "<a href=Route::Home.path()>"Show all vendors"</a>"."</p>
+                <p class="callout">"No vendor matches. "<a href=action>"Show all vendors"</a>"."</p>
             })}
         </div>
     }
@@ -107,14 +119,14 @@ fn Results(
 /// Links to the other pages of the table: previous, next, and each page by number (the
 /// first, the last, and those near the current one).
 #[component]
-fn Pager(list: ListQuery, page: usize, count: usize) -> impl IntoView {
+fn Pager(list: ListQuery, page: usize, count: usize, action: String) -> impl IntoView {
     (count > 1).then(|| {
         let href = |n: usize| {
             let q = list.on_page(n).to_query();
             if q.is_empty() {
-                "/".to_string()
+                action.clone()
             } else {
-                format!("/?{q}")
+                format!("{action}?{q}")
             }
         };
         let near = |n: usize| n == 1 || n == count || n.abs_diff(page) <= 2;
@@ -192,7 +204,12 @@ pub fn Choice(
 }
 
 #[component]
-fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl IntoView {
+fn Filters(
+    list: ListQuery,
+    plans: Vec<String>,
+    categories: Vec<String>,
+    action: String,
+) -> impl IntoView {
     let keyed = |items: Vec<(String, &'static str)>| -> Vec<(String, String)> {
         items.into_iter().map(|(k, l)| (k, l.to_string())).collect()
     };
@@ -241,7 +258,7 @@ fn Filters(list: ListQuery, plans: Vec<String>, categories: Vec<String>) -> impl
                 current=list.changed.then(|| "yes".to_string())/>
             <p class="form-actions">
                 <button type="submit">"Apply"</button>" "
-                <a href=Route::Home.path() class="reset">"Clear"</a>
+                <a href=action class="reset">"Clear"</a>
             </p>
         </fieldset>
     }

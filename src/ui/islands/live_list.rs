@@ -1,4 +1,4 @@
-//! With JavaScript, a list follows its form as you type: the home table, the changes
+//! With JavaScript, a list follows its form as you type: the home table, a category's, the changes
 //! page. Each change puts the form in the address bar, asks the server for that address (a
 //! cached page: the form's own `action`, its keys from the route table) and swaps in the
 //! new results. The lines are rendered on the server only, so the browser holds no vendor

@@ -47,6 +47,6 @@ pub fn HomePage() -> impl IntoView {
                 <A href=super::compare::example()>"Compare vendors"</A>
             </p>
         </section>
-        <VendorList rows list issues/>
+        <VendorList rows list issues action=Route::Home.path().to_string() csv=true/>
     }
 }

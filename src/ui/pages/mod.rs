@@ -2,6 +2,8 @@
 
 pub mod api_guide;
 pub mod calculator;
+pub mod categories;
+pub mod category;
 pub mod changes;
 pub mod compare;
 pub mod decide;

@@ -23,6 +23,7 @@ use crate::domain::url::Query;
 use crate::ui::components::badges::StatusBadge;
 use crate::ui::components::layout::{InputErrors, PageHeader};
 use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::scim_routes::{CompareWith, ScimRouteList};
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_stack::{LiveStack, FORM_ID, LIVE_ID};
@@ -61,6 +62,8 @@ struct StackData {
     names: Vec<(String, String)>,
     /// SCIM tax against manual cost per app, largest first (SVG, drawn here).
     chart: String,
+    /// The lines paying the most tax, with what their categories offer instead.
+    routes: Vec<report::CheaperRoutes>,
 }
 
 impl StackData {
@@ -104,6 +107,7 @@ fn load(catalog: &Catalog, query: &str) -> StackData {
         }
     }
     StackData {
+        routes: report::cheaper_routes(catalog, &report.totals),
         chart: chart(&report),
         report,
         plans,
@@ -193,6 +197,7 @@ fn StackForm(data: StackData) -> impl IntoView {
                     <Notes notes=d.report.notes.clone()/>
                     <AppsTable data=d.clone()/>
                     <CheapestWins r=d.report.clone()/>
+                    <CheaperRoutesCard routes=d.routes.clone()/>
                     <StackChart svg=d.chart.clone() shown=d.report.totals.apps.len()/>
                     <Share r=d.report.clone()/>
                 })}
@@ -478,6 +483,32 @@ fn CheapestWins(r: StackReport) -> impl IntoView {
             <section class="card cheapest" aria-labelledby="cheapest-title">
                 <h2 id="cheapest-title">"Where to start: the cheapest wins"</h2>
                 <ul>{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// The lines that pay the most SCIM tax, each with the vendors of its category that
+/// include SCIM or sell it for less per user, and a comparison at the app's seats.
+#[component]
+fn CheaperRoutesCard(routes: Vec<report::CheaperRoutes>) -> impl IntoView {
+    (!routes.is_empty()).then(|| {
+        let rule = routes[0].alternatives.rule.clone();
+        view! {
+            <section class="card cheaper-routes" aria-labelledby="cheaper-routes-title">
+                <h2 id="cheaper-routes-title">"Cheaper routes for the apps that pay the most tax"</h2>
+                {routes.into_iter().map(|r| {
+                    let compare = CompareWith { slug: r.slug.clone(), name: r.name.clone(), users: r.seats };
+                    view! {
+                        <h3>
+                            <a href=Route::Vendor.fill(&[&r.slug])>{r.name.clone()}</a>
+                            {format!(": SCIM adds {} a year", format::span(&r.tax))}
+                        </h3>
+                        <ScimRouteList items=r.alternatives.offered compare=Some(compare)/>
+                        {r.alternatives.not_comparable.map(|t| view! { <p class="note">{t}</p> })}
+                    }
+                }).collect_view()}
+                <p class="rule"><strong>"How they are picked: "</strong>{rule}</p>
             </section>
         }
     })

@@ -5,6 +5,7 @@
 //! not known.
 
 mod advice;
+mod alternatives;
 mod facts;
 mod history;
 mod index_row;
@@ -38,11 +39,14 @@ struct GuideData {
     has_api_guide: bool,
     index_source: Option<(String, String)>,
     history: Option<VendorHistory>,
+    /// Who sells the same kind of product with SCIM for less (where the section shows).
+    alternatives: crate::domain::alternatives::Alternatives,
 }
 
 fn load(catalog: &Catalog, slug: &str) -> Option<GuideData> {
     let v = catalog.vendor(slug)?;
     Some(GuideData {
+        alternatives: crate::domain::alternatives::alternatives(v, &catalog.vendors),
         vendor: v.clone(),
         has_api_guide: catalog.api_guide(slug).is_some(),
         index_source: v
@@ -96,7 +100,13 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         has_api_guide,
         index_source,
         history,
+        alternatives,
     } = data;
+    // The reader's team size, as the guide's calculator reads it, for the comparisons.
+    let users = crate::ui::islands::address_bar::use_address_bar()
+        .with(crate::domain::scenario::parse)
+        .0
+        .users;
     let (index_title, index_attribution) = match index_source {
         Some((t, a)) => (t, Some(a)),
         None => ("the SCIM Tax Index".to_string(), None),
@@ -153,6 +163,10 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
             GuideSection::Setup => view! { <setup::IdpSetupGuide v/> }.into_any(),
             GuideSection::Admins => view! { <advice::AdminReports v/> }.into_any(),
             GuideSection::Decision => view! { <DecisionSection v has_api_guide/> }.into_any(),
+            GuideSection::Alternatives => {
+                let list = alternatives.clone();
+                view! { <alternatives::AlternativesSection v list users/> }.into_any()
+            }
             GuideSection::Discrepancies => view! { <advice::Discrepancies v/> }.into_any(),
             GuideSection::Unknowns => view! { <advice::Unknowns v/> }.into_any(),
             GuideSection::Source => view! { <advice::SourceNote v/> }.into_any(),

@@ -2,6 +2,7 @@
 //! contents, and whether a vendor has anything to show in it. The anchors are part of the
 //! site's addresses (`/vendors/mode#decision`), so each is spelled here once.
 
+use crate::domain::alternatives;
 use crate::domain::cost::checks::check_examples;
 use crate::domain::vendor::Vendor;
 
@@ -11,6 +12,7 @@ pub enum GuideSection {
     Decision,
     Summary,
     Facts,
+    Alternatives,
     Index,
     History,
     Idp,
@@ -29,11 +31,12 @@ pub enum GuideSection {
 
 impl GuideSection {
     /// Page order.
-    pub const ALL: [GuideSection; 18] = [
+    pub const ALL: [GuideSection; 19] = [
         GuideSection::Cost,
         GuideSection::Decision,
         GuideSection::Summary,
         GuideSection::Facts,
+        GuideSection::Alternatives,
         GuideSection::Index,
         GuideSection::History,
         GuideSection::Idp,
@@ -55,6 +58,7 @@ impl GuideSection {
         match self {
             GuideSection::Cost => "cost",
             GuideSection::Decision => "decision",
+            GuideSection::Alternatives => "alternatives",
             GuideSection::Summary => "summary",
             GuideSection::Facts => "facts",
             GuideSection::Index => "index",
@@ -79,6 +83,7 @@ impl GuideSection {
         match self {
             GuideSection::Cost => "Your cost and the verdict",
             GuideSection::Decision => "What to do",
+            GuideSection::Alternatives => "Alternatives with SCIM for less",
             GuideSection::Summary => "In short",
             GuideSection::Facts => "Quick facts",
             GuideSection::Index => "The SCIM Tax Index's row",
@@ -109,6 +114,7 @@ impl GuideSection {
         match self {
             GuideSection::Cost | GuideSection::Pricing => !v.plans.is_empty(),
             GuideSection::Decision => !v.decision.is_empty(),
+            GuideSection::Alternatives => alternatives::applies(v),
             GuideSection::Summary => v.summary.len() > 1,
             GuideSection::Facts | GuideSection::Source => true,
             GuideSection::Index => v.index.is_some(),
