@@ -10,7 +10,7 @@
 
 use crate::domain::categories;
 use crate::domain::format;
-use crate::domain::vendor::{Basis, Period, Plan, Price, ScimStatus, Vendor};
+use crate::domain::vendor::{Basis, Plan, Price, ScimStatus, Vendor};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -23,22 +23,9 @@ pub const MAX: usize = 5;
 /// A price per user a month, where the price is one: free for any team size, or a single
 /// exact per-user figure (a yearly one divided by 12). Anything else is not comparable.
 pub fn per_user_month(p: &Price) -> Option<f64> {
-    match p {
-        Price::Free { max_users: None } => Some(0.0),
-        Price::Stated { figure: f }
-            if f.basis == Basis::PerUser
-                && !f.or_more
-                && !f.approx
-                && f.low.is_none()
-                && f.high.is_none()
-                && f.scope.is_none() =>
-        {
-            let a = f.amount?;
-            Some(match f.period {
-                Period::Month => a,
-                Period::Year => a / 12.0,
-            })
-        }
+    match (p, p.exact_monthly()) {
+        (Price::Free { max_users: None }, _) => Some(0.0),
+        (_, Some((Basis::PerUser, a))) => Some(a),
         _ => None,
     }
 }
@@ -225,7 +212,7 @@ pub fn cheapest(vendors: &[&Vendor]) -> Vec<Alternative> {
 mod tests {
     use super::*;
     use crate::domain::categories::tests::{per_user, plan, vendor};
-    use crate::domain::vendor::{Figure, Tri};
+    use crate::domain::vendor::{Figure, Period, Tri};
 
     const C: &str = "Project & Work Management";
 

@@ -517,6 +517,25 @@ pub enum Price {
 }
 
 impl Price {
+    /// The price a month where it is one exact figure (no range, no lower bound, no `~`,
+    /// no scope), with its basis; a year's price taken a month, as the index normalises.
+    /// What the history and the alternatives compare, and nothing else.
+    pub fn exact_monthly(&self) -> Option<(Basis, f64)> {
+        let Price::Stated { figure: f } = self else {
+            return None;
+        };
+        let exact =
+            !f.approx && !f.or_more && f.low.is_none() && f.high.is_none() && f.scope.is_none();
+        let a = f.amount.filter(|a| exact && a.is_finite())?;
+        Some((
+            f.basis,
+            match f.period {
+                Period::Month => a,
+                Period::Year => a / 12.0,
+            },
+        ))
+    }
+
     /// The team sizes the price is reported for, where the source says (see [`Scope`]).
     pub fn scope(&self) -> Option<Scope> {
         match self {

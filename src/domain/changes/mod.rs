@@ -65,7 +65,7 @@ impl ReleaseRow {
     /// The SCIM plan's price over the team plan's, a month per user, one decimal:
     /// recomputed from the prices, only where both are one exact per-user figure.
     pub fn multiplier(&self) -> Option<f64> {
-        let per_user = |p: &StatedPrice| match price_move::exact_monthly(&p.price) {
+        let per_user = |p: &StatedPrice| match p.price.exact_monthly() {
             Some((Basis::PerUser, a)) if a > 0.0 => Some(a),
             _ => None,
         };

@@ -4,7 +4,7 @@
 //! a move; a range, a lower bound, an approximation, a quote or a change of unit cannot be
 //! compared, and is said to be so rather than ranked.
 
-use crate::domain::vendor::{Basis, Figure, Period, Price};
+use crate::domain::vendor::{Basis, Price};
 use serde::{Deserialize, Serialize};
 
 /// A price as a row states it: the words, and what we read them as.
@@ -40,30 +40,13 @@ pub enum PriceMove {
 /// Half a cent: prices closer than this are the same price.
 const SAME: f64 = 0.005;
 
-/// The price a month, where a price is one exact figure.
-pub fn exact_monthly(p: &Price) -> Option<(Basis, f64)> {
-    let Price::Stated { figure } = p else {
-        return None;
-    };
-    let monthly = |a: f64| match figure.period {
-        Period::Month => a,
-        Period::Year => a / 12.0,
-    };
-    exact(figure).map(|a| (figure.basis, monthly(a)))
-}
-
-fn exact(f: &Figure) -> Option<f64> {
-    let plain = !f.approx && !f.or_more && f.low.is_none() && f.high.is_none() && f.scope.is_none();
-    f.amount.filter(|a| plain && a.is_finite())
-}
-
 /// How `to` relates to `from`; `None` where the words are the same.
 pub fn compare(from: &StatedPrice, to: &StatedPrice) -> Option<PriceMove> {
     if from.text.trim() == to.text.trim() {
         return None;
     }
     Some(
-        match (exact_monthly(&from.price), exact_monthly(&to.price)) {
+        match (from.price.exact_monthly(), to.price.exact_monthly()) {
             (Some((b, x)), Some((c, y))) if b == c => {
                 if (x - y).abs() < SAME {
                     PriceMove::Reworded
