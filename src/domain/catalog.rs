@@ -68,19 +68,23 @@ impl Catalog {
 
 #[cfg(test)]
 impl super::vendor::Plan {
-    /// A plan at a plain price per user a month, for vendors made in tests.
-    pub fn per_user_month(name: &str, dollars: f64, scim: super::vendor::Tri) -> Self {
-        use super::vendor::{Basis, Figure, Period, Price, Tri};
+    /// A plan at `price`, for vendors made in tests (SSO unknown, no minimum, no note).
+    pub fn of(name: &str, price: super::vendor::Price, scim: super::vendor::Tri) -> Self {
         Self {
             name: name.into(),
-            price: Price::Stated {
-                figure: Figure::point(Basis::PerUser, Period::Month, dollars),
-            },
-            sso: Tri::Unknown,
+            price,
+            sso: super::vendor::Tri::Unknown,
             scim,
             min_seats: None,
             note: None,
         }
+    }
+
+    /// A plan at a plain price per user a month.
+    pub fn per_user_month(name: &str, dollars: f64, scim: super::vendor::Tri) -> Self {
+        use super::vendor::{Basis, Figure, Period, Price};
+        let figure = Figure::point(Basis::PerUser, Period::Month, dollars);
+        Self::of(name, Price::Stated { figure }, scim)
     }
 }
 

@@ -374,14 +374,7 @@ pub(crate) mod tests {
     use crate::domain::vendor::{Basis, Figure, Period, Plan, Price, Scim, Source, Tri};
 
     pub fn plan(name: &str, price: Price, scim: Tri) -> Plan {
-        Plan {
-            name: name.into(),
-            price,
-            sso: Tri::Unknown,
-            scim,
-            min_seats: None,
-            note: None,
-        }
+        Plan::of(name, price, scim)
     }
 
     pub fn per_user(dollars: f64) -> Price {

@@ -558,14 +558,7 @@ mod tests {
     /// its SCIM plan at `scim` (none: the vendor has no SCIM).
     fn vendor(slug: &str, scim: Option<Price>) -> Vendor {
         use crate::domain::vendor::{Basis, Figure, Period, Plan, Source};
-        let plan = |name: &str, price: Price, scim: Tri| Plan {
-            name: name.into(),
-            price,
-            sso: Tri::Unknown,
-            scim,
-            min_seats: None,
-            note: None,
-        };
+        let plan = Plan::of;
         let mut v = Vendor::new(
             slug.into(),
             slug.to_ascii_uppercase(),

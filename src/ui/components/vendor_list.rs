@@ -159,16 +159,7 @@ fn Pager(list: ListQuery, page: usize, count: usize, action: String) -> impl Int
 /// A column header: a real button that sorts by it, with `aria-sort` on the cell.
 #[component]
 fn SortHeader(key: SortKey, list: ListQuery) -> impl IntoView {
-    let aria = match (list.sort == key, list.desc) {
-        (true, false) => "ascending",
-        (true, true) => "descending",
-        (false, _) => "none",
-    };
-    let arrow = match aria {
-        "ascending" => "▲",
-        "descending" => "▼",
-        _ => "↕",
-    };
+    let (aria, arrow) = sort_marks(list.sort == key, list.desc);
     view! {
         <th scope="col" aria-sort=aria class=format!("col-{}", key.key())>
             <button type="submit" name=listing::SORT value=list.next_sort(key) class="sort">
@@ -176,6 +167,15 @@ fn SortHeader(key: SortKey, list: ListQuery) -> impl IntoView {
                 <span class="sort-mark" aria-hidden="true">{arrow}</span>
             </button>
         </th>
+    }
+}
+
+/// A sortable column's `aria-sort` and the arrow shown beside its name.
+pub fn sort_marks(sorted_by: bool, desc: bool) -> (&'static str, &'static str) {
+    match (sorted_by, desc) {
+        (true, false) => ("ascending", "▲"),
+        (true, true) => ("descending", "▼"),
+        (false, _) => ("none", "↕"),
     }
 }
 

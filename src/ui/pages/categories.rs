@@ -9,6 +9,7 @@ use crate::domain::routes::Route;
 use crate::domain::url;
 use crate::ui::components::layout::InputErrors;
 use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::vendor_list::sort_marks;
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::pages::use_catalog;
@@ -85,16 +86,7 @@ fn CategoryTable(figures: Vec<Figures>, sort: Sort) -> impl IntoView {
 /// A column header: a link that sorts by it, with `aria-sort` on the cell.
 #[component]
 fn SortLink(key: SortKey, sort: Sort) -> impl IntoView {
-    let aria = match (sort.key == key, sort.desc) {
-        (true, false) => "ascending",
-        (true, true) => "descending",
-        (false, _) => "none",
-    };
-    let arrow = match aria {
-        "ascending" => "▲",
-        "descending" => "▼",
-        _ => "↕",
-    };
+    let (aria, arrow) = sort_marks(sort.key == key, sort.desc);
     let href = Route::Categories.link(&[], &url::encode(&[(categories::SORT, sort.next(key))]));
     view! {
         <th scope="col" aria-sort=aria>
