@@ -13,13 +13,16 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"§"</span>
                     "SCIM Ledger"
                 </A>
-                <A href=Route::Home.path() attr:class="nav-link">"Vendors"</A>
-                <A href=Route::Categories.path() attr:class="nav-link">"Categories"</A>
-                <A href=Route::Calculator.path() attr:class="nav-link">"Calculator"</A>
-                <A href=Route::Decide.path() attr:class="nav-link">"Decide"</A>
-                <A href=Route::Compare.path() attr:class="nav-link">"Compare"</A>
-                <A href=Route::Stack.path() attr:class="nav-link">"Your stack"</A>
-                <A href=Route::Changes.path() attr:class="nav-link">"Changes"</A>
+                // One row under the brand on a phone, scrolled sideways rather than wrapped.
+                <div class="nav-links">
+                    <A href=Route::Home.path() attr:class="nav-link">"Vendors"</A>
+                    <A href=Route::Categories.path() attr:class="nav-link">"Categories"</A>
+                    <A href=Route::Calculator.path() attr:class="nav-link">"Calculator"</A>
+                    <A href=Route::Decide.path() attr:class="nav-link">"Decide"</A>
+                    <A href=Route::Compare.path() attr:class="nav-link">"Compare"</A>
+                    <A href=Route::Stack.path() attr:class="nav-link">"Your stack"</A>
+                    <A href=Route::Changes.path() attr:class="nav-link">"Changes"</A>
+                </div>
             </nav>
         </header>
     }

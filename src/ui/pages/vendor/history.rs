@@ -38,9 +38,10 @@ pub fn VendorHistorySection(h: VendorHistory) -> impl IntoView {
         .collect_view();
     view! {
         <Section id=GuideSection::History.id() title=GuideSection::History.label().into()>
+            // A paragraph, not a caption: on a phone the table is cards, and a caption squeezes.
+            <p id="history-about">"As each release of the index (or each check of our own profile) stated it:"</p>
             <div class="table-wrap">
-                <table class="cards history-table">
-                    <caption>"As each release (or each check of our own profile) stated it"</caption>
+                <table class="cards history-table" aria-describedby="history-about">
                     <thead>
                         <tr>
                             {COLUMNS.map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
