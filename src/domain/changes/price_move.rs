@@ -35,6 +35,9 @@ pub enum PriceMove {
     NotComparable,
     /// The price of another plan: a change of plan, not of price.
     OtherPlan,
+    /// One text also states the other's figure (`$20/u/mo (annual); $25 monthly` after
+    /// `$25/u/mo`): the two give the price with other billing, not a new price.
+    OtherBilling,
 }
 
 /// Half a cent: prices closer than this are the same price.
@@ -50,6 +53,8 @@ pub fn compare(from: &StatedPrice, to: &StatedPrice) -> Option<PriceMove> {
             (Some((b, x)), Some((c, y))) if b == c => {
                 if (x - y).abs() < SAME {
                     PriceMove::Reworded
+                } else if states(&to.text, x) || states(&from.text, y) {
+                    PriceMove::OtherBilling
                 } else if y > x {
                     PriceMove::Up {
                         from: x,
@@ -68,6 +73,27 @@ pub fn compare(from: &StatedPrice, to: &StatedPrice) -> Option<PriceMove> {
             _ => PriceMove::NotComparable,
         },
     )
+}
+
+/// Whether `text` writes the dollar amount `amount` anywhere (`$25 monthly`).
+fn states(text: &str, amount: f64) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        rest = &rest[at + 1..];
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .filter(|c| *c != ',')
+            .collect();
+        let digits = digits.trim_end_matches('.');
+        if digits
+            .parse::<f64>()
+            .is_ok_and(|n| (n - amount).abs() < SAME)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Two readings that say the same thing, where neither is an exact figure (`Contact Sales`
@@ -138,5 +164,20 @@ mod tests {
         );
         assert_eq!(cmp("€15/u/mo", "€18/u/mo"), Some(PriceMove::NotComparable));
         assert_eq!(cmp("$5/u/mo", "$5/u/mo"), None);
+        // The later text gives the earlier figure as its monthly-billing price: no move.
+        assert_eq!(
+            cmp(
+                "Business: $25/u/mo",
+                "Business: $20/u/mo (annual, 2+ users); $25 monthly"
+            ),
+            Some(PriceMove::OtherBilling)
+        );
+        assert_eq!(
+            cmp(
+                "$18/u/mo",
+                "$15/u/mo billed annually ($180/yr; $18 monthly)"
+            ),
+            Some(PriceMove::OtherBilling)
+        );
     }
 }

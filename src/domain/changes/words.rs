@@ -79,6 +79,9 @@ fn moved_words(m: &PriceMove) -> String {
             "Not one exact figure in the same unit on both sides, so not compared.".into()
         }
         PriceMove::OtherPlan => "The price of another plan, so not compared.".into(),
+        PriceMove::OtherBilling => {
+            "One text also gives the other's figure, with other billing: not a move.".into()
+        }
     }
 }
 
