@@ -1,7 +1,7 @@
 //! The link-preview tags every page carries: the Open Graph and Twitter image of the page's
 //! card (`/og/…png`, drawn by `server::og_image`), and the card's size so a preview can be
-//! laid out before the image arrives; and [`PreviewText`], the title and description a page
-//! passes for the preview's text.
+//! laid out before the image arrives; and [`PageText`], the title and description a page
+//! passes for its `<title>`, its description and the preview's text.
 //!
 //! Drawn once in the app shell rather than by each page: the card's address follows from
 //! the page's own address (`domain::routes::card_address`), so no page can forget it or
@@ -9,7 +9,7 @@
 
 use crate::domain::drawing::{CARD_HEIGHT, CARD_WIDTH};
 use leptos::prelude::*;
-use leptos_meta::Meta;
+use leptos_meta::{Meta, Title};
 
 /// The absolute address of this page's card. Preview crawlers need an absolute URL, so
 /// without a configured public URL this uses the request's own origin: the crawler reached
@@ -50,18 +50,23 @@ pub fn LinkPreview() -> impl IntoView {
     })
 }
 
-/// The title and description a preview shows beside the card, under both Open Graph's and
-/// X's names (X draws no large-image card without a title). Pages pass what they put in
-/// `<title>` and their description.
+/// A page's title and description, written once: in `<title>` (the app shell adds the site's
+/// name; an empty title is the home page's, "SCIM Ledger" alone), the description meta, and
+/// the link preview's text under both Open Graph's and X's names (X draws no large-image
+/// card without a title). The card itself and `twitter:card` are [`LinkPreview`]'s.
 #[component]
-pub fn PreviewText(
-    #[prop(into)] title: String,
-    #[prop(into)] description: String,
-) -> impl IntoView {
+pub fn PageText(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+    let preview = if title.is_empty() {
+        "SCIM Ledger".to_string()
+    } else {
+        title.clone()
+    };
     view! {
-        <Meta property="og:title" content=title.clone()/>
+        <Title text=title/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:title" content=preview.clone()/>
         <Meta property="og:description" content=description.clone()/>
-        <Meta name="twitter:title" content=title/>
+        <Meta name="twitter:title" content=preview/>
         <Meta name="twitter:description" content=description/>
     }
 }

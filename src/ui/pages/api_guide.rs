@@ -8,13 +8,12 @@ use crate::domain::catalog::Catalog;
 use crate::domain::routes::Route;
 use crate::ui::components::badges::TriBadge;
 use crate::ui::components::layout::Section;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::lists::{BulletList, Fact, Paragraphs, StepList};
 use crate::ui::components::sources::{DiscrepancyList, ReferenceList, SourceFacts};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -132,9 +131,7 @@ fn ApiGuideView(data: ApiGuideData) -> impl IntoView {
     let vendor = g.vendor.clone();
     let back = format!("Back to the {vendor_name} SCIM guide");
     view! {
-        <Title text=g.title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <PreviewText title=g.title.clone() description/>
+        <PageText title=g.title.clone() description/>
         <article class="guide api-guide">
             <header class="guide-header">
                 <p class="crumbs">

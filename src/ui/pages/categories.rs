@@ -8,13 +8,12 @@ use crate::domain::issue::Issue;
 use crate::domain::routes::Route;
 use crate::domain::url;
 use crate::ui::components::layout::InputErrors;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::vendor_list::sort_marks;
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 pub const TITLE: &str = "Categories: where SCIM comes without the tax";
 pub const DESCRIPTION: &str = "For each kind of SaaS product: how many vendors include SCIM, how many gate it behind a higher plan, and the typical price jump for it.";
@@ -29,9 +28,7 @@ pub fn CategoriesPage() -> impl IntoView {
     bad_input_when(!issues.is_empty());
     let figures = categories::sorted(load(&use_catalog()), sort);
     view! {
-        <Title text=TITLE/>
-        <Meta name="description" content=DESCRIPTION/>
-        <PreviewText title=TITLE description=DESCRIPTION/>
+        <PageText title=TITLE description=DESCRIPTION/>
         <section class="hero">
             <h1>{TITLE}</h1>
             <p class="lede">

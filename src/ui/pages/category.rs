@@ -8,7 +8,7 @@ use crate::domain::categories::{self, Figures};
 use crate::domain::issue::Issue;
 use crate::domain::listing::{self, VendorRow};
 use crate::domain::routes::Route;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::scim_routes::ScimRouteList;
 use crate::ui::components::vendor_list::VendorList;
 use crate::ui::http_status::bad_input_when;
@@ -16,7 +16,6 @@ use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 /// A category's page: its figures, its cheapest SCIM, and its vendors' rows.
@@ -71,9 +70,7 @@ fn CategoryView(data: CategoryData) -> impl IntoView {
     let action = Route::Category.fill(&[&figures.slug]);
     let empty = rows.is_empty();
     view! {
-        <Title text=format!("{name}: SCIM by vendor")/>
-        <Meta name="description" content=summary.clone()/>
-        <PreviewText title=format!("{name}: SCIM by vendor") description=summary.clone()/>
+        <PageText title=format!("{name}: SCIM by vendor") description=summary.clone()/>
         <section class="hero">
             <p class="crumbs"><a href=Route::Categories.path()>"Categories"</a>" / "{name.clone()}</p>
             <h1>{name.clone()}</h1>

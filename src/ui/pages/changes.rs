@@ -11,14 +11,13 @@ use crate::domain::routes::Route;
 use crate::domain::vendor::category_label;
 use crate::ui::components::change_list::StepChanges;
 use crate::ui::components::layout::InputErrors;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::vendor_list::Choice;
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_list::{LiveList, LiveListOf};
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use std::collections::BTreeMap;
 
 const TITLE: &str = "What changed in the SCIM Tax Index";
@@ -84,9 +83,7 @@ pub fn ChangesPage() -> impl IntoView {
     let description = description(&catalog);
     let d = load(&catalog, q);
     view! {
-        <Title text=TITLE/>
-        <Meta name="description" content=description.clone()/>
-        <PreviewText title=TITLE description=description/>
+        <PageText title=TITLE description/>
         <header class="page-header">
             <h1>{TITLE}</h1>
             <p class="lede">

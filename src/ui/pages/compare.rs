@@ -10,14 +10,13 @@ use crate::domain::vendor::{Idp, Vendor};
 use crate::domain::vendor_search::Pick;
 use crate::ui::components::badges::{PartialBadge, ProvisioningBadge, TriBadge};
 use crate::ui::components::layout::{InputErrors, PageHeader};
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::lists::BulletList;
 use crate::ui::components::vendor_pick::{searched, Searched, VendorPick};
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use std::sync::Arc;
 
@@ -47,9 +46,7 @@ pub fn ComparePage() -> impl IntoView {
         .map(|v| compare::column(v, sel.users, &sel.answers))
         .collect();
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=DESCRIPTION/>
-        <PreviewText title description=DESCRIPTION/>
+        <PageText title=title description=DESCRIPTION/>
         <PageHeader
             title="Compare vendors"
             lede="Side by side, row by row, at your team size. The address bar holds the vendors and the team size, so the link shares this comparison."

@@ -5,7 +5,7 @@ use crate::domain::routes::Route;
 use crate::domain::vendor::Vendor;
 use crate::domain::vendor_search::Pick;
 use crate::ui::components::layout::PageHeader;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::vendor_pick::{searched, VendorPick};
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
@@ -13,7 +13,6 @@ use crate::ui::islands::decision_helper::DecisionHelper;
 use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 const TITLE: &str = "Upgrade, stay manual or automate another way?";
 const DESCRIPTION: &str = "Answer a few questions and see which row of the vendor's decision table fits your team, with the cost figures behind it.";
@@ -53,9 +52,7 @@ pub fn DecidePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=TITLE/>
-        <Meta name="description" content=DESCRIPTION/>
-        <PreviewText title=TITLE description=DESCRIPTION/>
+        <PageText title=TITLE description=DESCRIPTION/>
         <PageHeader
             title="Upgrade, stay manual, or automate another way?"
             lede="Answer a few plain questions; the row of the vendor's decision table that fits you is marked, with the figures behind it. Your answers are in the address bar, so the link shares them."

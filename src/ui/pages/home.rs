@@ -4,13 +4,12 @@
 use crate::domain::catalog::Catalog;
 use crate::domain::listing::{self, VendorRow};
 use crate::domain::routes::Route;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::vendor_list::VendorList;
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 const DESCRIPTION: &str = "What SaaS vendors charge for SCIM provisioning and SSO, which identity providers really provision, and what staying manual costs.";
@@ -32,9 +31,7 @@ pub fn HomePage() -> impl IntoView {
     let issues = crate::domain::issue::Issue::messages(&issues);
     let rows = load(&use_catalog());
     view! {
-        <Title text=""/>
-        <Meta name="description" content=DESCRIPTION/>
-        <PreviewText title="SCIM Ledger" description=DESCRIPTION/>
+        <PageText title="" description=DESCRIPTION/>
         <section class="hero">
             <h1>"What does SCIM really cost?"</h1>
             <p class="lede">

@@ -6,12 +6,12 @@ use crate::domain::dataset::Dataset;
 use crate::domain::routes::Route;
 use crate::ui::components::badges::StaleBadge;
 use crate::ui::components::layout::{PageHeader, Section};
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::lists::BulletList;
 use crate::ui::components::sources::{DatedFact, LicenceFacts};
 use crate::ui::dates;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 /// A page one or more curated profiles are drawn from.
@@ -63,8 +63,7 @@ fn load(catalog: &Catalog) -> SourcesData {
 #[component]
 pub fn SourcesPage() -> impl IntoView {
     view! {
-        <Title text="Sources and licences"/>
-        <Meta name="description" content="Every dataset and page SCIM Ledger's vendor data comes from, with its licence, its date and what we changed."/>
+        <PageText title="Sources and licences" description="Every dataset and page SCIM Ledger's vendor data comes from, with its licence, its date and what we changed."/>
         <PageHeader
             title="Sources and licences"
             lede="Where every fact on this site comes from: the public datasets we read as they are published, and the pages our own vendor profiles are drawn from. Every sentence on the site is ours; figures are recomputed from the facts."

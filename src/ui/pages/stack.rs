@@ -22,14 +22,13 @@ use crate::domain::stack::totals::{AppTax, ScimExtra};
 use crate::domain::url::Query;
 use crate::ui::components::badges::StatusBadge;
 use crate::ui::components::layout::{InputErrors, PageHeader};
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::scim_routes::{CompareWith, ScimRouteList};
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::live_stack::{LiveStack, FORM_ID, LIVE_ID};
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 const DESCRIPTION: &str = "The SCIM tax across your whole stack: what automating each app costs, what staying manual costs, and where to start.";
 
@@ -182,9 +181,7 @@ fn StackForm(data: StackData) -> impl IntoView {
     let notes = r.notes.join("\n");
     let data = StoredValue::new(data.clone());
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <PreviewText title description/>
+        <PageText title description/>
         <LiveStack/>
         <form id=FORM_ID class="stack-form" method="post" action=Route::Stack.path()>
             // Enter in any field applies the form, not the first row's "Remove".

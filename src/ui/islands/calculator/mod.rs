@@ -11,7 +11,7 @@ use crate::domain::format;
 use crate::domain::report::{evaluate, headline, ScenarioReport};
 use crate::domain::scenario::{self, Scenario};
 use crate::domain::vendor::Vendor;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::address_bar::use_address_bar;
 use crate::ui::islands::vendor_props::VendorProps;
@@ -20,7 +20,6 @@ use figures::{
 };
 use form::ScenarioForm;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// The scenario and report for the current URL, recomputed whenever the query changes.
 pub fn use_report(vendor: Option<Vendor>) -> (Memo<ScenarioReport>, StoredValue<Option<Vendor>>) {
@@ -67,10 +66,7 @@ pub fn Calculator(
             (title, headline(r, name.as_deref()))
         });
         view! {
-            <Title text=title.clone()/>
-            <Meta name="description" content=description.clone()/>
-            // The card itself and twitter:card: `LinkPreview`, on every page.
-            <PreviewText title description/>
+            <PageText title description/>
         }
         .into_any()
     });

@@ -19,7 +19,7 @@ use crate::domain::routes::Route;
 use crate::domain::vendor::Vendor;
 use crate::ui::components::badges::{IndexBadge, PartialBadge};
 use crate::ui::components::layout::Section;
-use crate::ui::components::link_preview::PreviewText;
+use crate::ui::components::link_preview::PageText;
 use crate::ui::components::lists::Paragraphs;
 use crate::ui::islands::calculator::Calculator;
 use crate::ui::islands::decision_helper::DecisionHelper;
@@ -27,7 +27,6 @@ use crate::ui::islands::vendor_props::VendorProps;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::use_catalog;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use sections::GuideSection;
@@ -200,9 +199,7 @@ fn VendorGuide(data: GuideData) -> impl IntoView {
         (n > 0).then(|| (n, by.join(", ")))
     });
     view! {
-        <Title text=format!("{name}: SCIM and SSO costs")/>
-        <Meta name="description" content=description.clone()/>
-        <PreviewText title=format!("{name}: SCIM and SSO costs") description/>
+        <PageText title=format!("{name}: SCIM and SSO costs") description/>
         <article class="guide">
             <header class="guide-header">
                 <p class="crumbs"><A href=Route::Home.path()>"Vendors"</A>" / "{name.clone()}</p>
