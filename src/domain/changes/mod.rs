@@ -202,9 +202,10 @@ impl History {
         v
     }
 
-    /// How many vendors each kind has.
+    /// How many vendors each kind has; every kind, so a reader sees a zero rather than a
+    /// missing key.
     pub fn counts(&self) -> BTreeMap<ChangeKind, usize> {
-        let mut n = BTreeMap::new();
+        let mut n: BTreeMap<ChangeKind, usize> = ChangeKind::ALL.iter().map(|k| (*k, 0)).collect();
         for h in &self.vendors {
             for k in h.kinds() {
                 *n.entry(k).or_insert(0) += 1;

@@ -248,7 +248,8 @@ fn one_vendor_of_each_kind() {
     assert_eq!(counts[&PriceUp], 1);
     assert_eq!(counts[&Added], 1);
     assert_eq!(counts[&Removed], 1);
-    assert_eq!(counts.get(&StatusOther), None);
+    assert_eq!(counts[&StatusOther], 0, "a kind no vendor has counts zero");
+    assert_eq!(counts.len(), ChangeKind::ALL.len());
 }
 
 #[test]
