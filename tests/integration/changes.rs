@@ -251,6 +251,10 @@ fn the_feed_is_atom_with_unique_ids_stable_across_start_ups() {
     // One entry per vendor that changed, as the JSON lists them.
     assert_eq!(first.len(), api["vendors"].as_array().unwrap().len());
     assert_eq!(api["counts"]["gate_removed"], 12);
+    // 1Password, Freshdesk and Lucidchart raised a price; ChatGPT and Loom only restated
+    // theirs with other billing, so no price fell, and the JSON says zero.
+    assert_eq!(api["counts"]["price_up"], 3);
+    assert_eq!(api["counts"]["price_down"], 0);
     let ids: HashSet<&str> = first.iter().map(|e| e["id"].as_str()).collect();
     assert_eq!(ids.len(), first.len(), "ids are unique");
     assert!(ids.iter().all(|i| i.starts_with("urn:uuid:")));
