@@ -77,7 +77,7 @@ fn documented_scim(v: &Vendor) -> Option<(ScimStatus, &Plan)> {
 
 /// The alternatives to `v` among `vendors` (the catalog).
 pub fn alternatives(v: &Vendor, vendors: &[Vendor]) -> Alternatives {
-    let category = categories::of(v).map(str::to_string);
+    let category = v.publisher_category().map(str::to_string);
     let mut out = Alternatives {
         category: category.clone(),
         offered: Vec::new(),

@@ -58,17 +58,12 @@ pub fn by_slug(slug: &str) -> Option<&'static str> {
     CATEGORIES.into_iter().find(|c| self::slug(c) == slug)
 }
 
-/// The publisher's category of `v`: the one its file names (`index_category`, a curated
-/// profile's choice), else its index row's; none where neither says.
-pub fn of(v: &Vendor) -> Option<&str> {
-    v.index_category
-        .as_deref()
-        .or_else(|| v.index.as_ref().map(|f| f.category.as_str()))
-}
-
 /// The vendors of `category`, in the catalog's order.
 pub fn vendors_of<'a>(vendors: &'a [Vendor], category: &str) -> Vec<&'a Vendor> {
-    vendors.iter().filter(|v| of(v) == Some(category)).collect()
+    vendors
+        .iter()
+        .filter(|v| v.publisher_category() == Some(category))
+        .collect()
 }
 
 /// How a category's figures group the five statuses: the columns of `/categories`.

@@ -69,7 +69,8 @@ impl VendorRow {
         VendorRow {
             slug: v.slug.clone(),
             name: v.name.clone(),
-            category: v.category.clone(),
+            // The publisher's category, as on `/categories`: one list for every vendor.
+            category: v.publisher_category().map(str::to_string),
             profile: v.profile,
             also_known_as: v.also_known_as.clone(),
             status: ScimStatus::of(v),
@@ -621,6 +622,40 @@ pub fn page(rows: Vec<VendorRow>, q: &ListQuery) -> Page {
     }
 }
 
+/// A category or SCIM plan that none of `rows` has is ignored (the list is shown without
+/// it) and said, so a mistyped link reads as a mistake rather than as an empty market.
+pub fn drop_unknown(q: &mut ListQuery, rows: &[VendorRow]) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let shown = |s: &str| crate::domain::format::echo(s, 40);
+    if let Some(c) = q.category.take() {
+        if categories(rows).iter().any(|k| k.eq_ignore_ascii_case(&c)) {
+            q.category = Some(c);
+        } else {
+            issues.push(Issue::new(
+                CATEGORY,
+                format!(
+                    "“{}” is not a category of these vendors; it is ignored.",
+                    shown(&c)
+                ),
+            ));
+        }
+    }
+    if let Some(p) = q.plan.take() {
+        if plan_names(rows).contains(&p) {
+            q.plan = Some(p);
+        } else {
+            issues.push(Issue::new(
+                PLAN,
+                format!(
+                    "No vendor here names its SCIM plan “{}”; it is ignored.",
+                    shown(&p)
+                ),
+            ));
+        }
+    }
+    issues
+}
+
 /// The distinct categories as the table shows them, for the category filter.
 pub fn categories(rows: &[VendorRow]) -> Vec<String> {
     let mut names: Vec<String> = rows
@@ -902,6 +937,27 @@ mod search_tests {
             categories(&rows),
             ["Category not stated", "Data security", "Marketing"]
         );
+    }
+
+    #[test]
+    fn a_category_or_plan_no_row_has_is_ignored_and_said() {
+        let mut a = row("A", "a", &[], Some("Sales & CRM"));
+        a.scim_plan = Some("Enterprise".into());
+        let rows = [a, row("B", "b", &[], None)];
+        let read = |pairs: &[(&str, &str)]| {
+            let (mut q, _) = parse(&Query::from_pairs(pairs.iter().copied()));
+            let issues = drop_unknown(&mut q, &rows);
+            (q, issues)
+        };
+        let (q, issues) = read(&[("category", "sales & crm"), ("plan", "Enterprise")]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(q.category.as_deref(), Some("sales & crm"));
+        assert_eq!(q.plan.as_deref(), Some("Enterprise"));
+        let (q, issues) = read(&[("category", "Nonsense"), ("plan", "Gold")]);
+        assert_eq!((q.category, q.plan), (None, None));
+        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(fields, [CATEGORY, PLAN]);
+        assert!(issues[0].message.contains("“Nonsense” is not a category"));
     }
 
     #[test]

@@ -1079,7 +1079,16 @@ impl Vendor {
             .collect()
     }
 
-    /// The category, or that no source gives one.
+    /// The SCIM Tax Index publisher's category (`domain::categories`): the one the file
+    /// names (`index_category`, a curated profile's choice), else its index row's; none
+    /// where neither says.
+    pub fn publisher_category(&self) -> Option<&str> {
+        self.index_category
+            .as_deref()
+            .or_else(|| self.index.as_ref().map(|f| f.category.as_str()))
+    }
+
+    /// Our own words for the kind of product, or that no source gives one.
     pub fn category_label(&self) -> &str {
         category_label(self.category.as_deref())
     }

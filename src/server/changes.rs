@@ -19,8 +19,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The filters, or what is wrong with them.
-fn filters(raw: Option<String>) -> Result<ChangesQuery, Vec<Issue>> {
-    let (q, issues) = query::parse(&Query::parse(raw.as_deref().unwrap_or("")));
+fn filters(raw: Option<String>, catalog: &Catalog) -> Result<ChangesQuery, Vec<Issue>> {
+    let (q, issues) = query::parse(
+        &Query::parse(raw.as_deref().unwrap_or("")),
+        &catalog.history,
+    );
     if issues.is_empty() {
         Ok(q)
     } else {
@@ -43,7 +46,7 @@ pub async fn feed(
     origin: Option<Extension<SiteOrigin>>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let q = match filters(raw) {
+    let q = match filters(raw, &catalog) {
         Ok(q) => q,
         Err(issues) => return refused(&issues),
     };
@@ -108,7 +111,7 @@ struct VendorJson<'a> {
 }
 
 pub async fn json(State(catalog): State<Arc<Catalog>>, RawQuery(raw): RawQuery) -> Response {
-    let q = match filters(raw) {
+    let q = match filters(raw, &catalog) {
         Ok(q) => q,
         Err(issues) => return refused(&issues),
     };

@@ -279,19 +279,18 @@ fn vendor_row(r: &VendorRow) -> Vec<String> {
 /// `/vendors.csv?…`: the home table's rows, or the sort and filter values we could not use
 /// (the page shows the same messages, with a 400 too).
 pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<Issue>> {
-    let (q, issues) = listing::parse(query);
+    let (mut q, mut issues) = listing::parse(query);
+    let stale_before = crate::render::date::stale_before_today();
+    let rows: Vec<VendorRow> = catalog
+        .vendors
+        .iter()
+        .map(|v| VendorRow::of(v, &stale_before, &catalog.history))
+        .collect();
+    issues.extend(listing::drop_unknown(&mut q, &rows));
     if !issues.is_empty() {
         return Err(issues);
     }
-    let stale_before = crate::render::date::stale_before_today();
-    let rows = listing::apply(
-        catalog
-            .vendors
-            .iter()
-            .map(|v| VendorRow::of(v, &stale_before, &catalog.history))
-            .collect(),
-        &q,
-    );
+    let rows = listing::apply(rows, &q);
     Ok(csv(VENDOR_HEADER, rows.iter().map(vendor_row).collect()))
 }
 

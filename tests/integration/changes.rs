@@ -186,6 +186,20 @@ fn the_page_counts_and_filters_by_kind_and_category() {
     let removed = get("/changes?kind=removed");
     assert_eq!(texts(&removed.body, ".change-line a.external").len(), 6);
     // A category narrows every group to its vendors.
+    // A category no changed vendor has: said with a 400, on the page, the feed and the JSON.
+    for uri in [
+        "/changes?category=Nonsense",
+        "/changes.atom?category=Nonsense",
+        "/api/changes?category=Nonsense",
+    ] {
+        let page = get(uri);
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            page.body
+                .contains("is not a category of the vendors that changed"),
+            "{uri}"
+        );
+    }
     let crm = get("/changes?kind=gate_removed&category=Sales%20%26%20CRM");
     let all = texts(&crm.body, ".change-line .category");
     assert!(

@@ -90,6 +90,28 @@ fn category_and_sort_by_status() {
         let options = texts(&page.body, "#f-category option");
         assert_eq!(options.first().map(String::as_str), Some("Any category"));
         assert!(options.contains(&"Category not stated".to_string()));
+        // One list, the publisher's: our own words for a product (8x8's "Business
+        // communications (UCaaS)") stay on its page, not in the filter.
+        let known = scim_ledger::domain::categories::CATEGORIES;
+        assert!(
+            options[1..]
+                .iter()
+                .all(|o| o == "Category not stated" || known.contains(&o.as_str())),
+            "{options:?}"
+        );
+        assert!(options.contains(&"Communications (UCaaS/CCaaS)".to_string()));
+        // A category or plan none of the vendors has is said, with a 400, and the whole
+        // table shown; the CSV refuses it the same way.
+        let page = get("/?category=Nonsense&plan=Gold").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        page.shows(&[
+            "“Nonsense” is not a category of these vendors; it is ignored.",
+            "No vendor here names its SCIM plan “Gold”; it is ignored.",
+        ]);
+        assert_eq!(slugs(&page.body).len(), 13);
+        let csv = get("/vendors.csv?category=Nonsense").await;
+        assert_eq!(csv.status, StatusCode::BAD_REQUEST);
+        assert!(csv.body.contains("is not a category"), "{}", csv.body);
         // Free first, then gated, partial, none and unknown; names in order within each.
         let page = get("/?sort=scim").await;
         let order = slugs(&page.body);

@@ -22,7 +22,9 @@ fn home_lists_every_vendor_with_a_link_to_its_guide() {
         let catalog = catalog();
         for v in &catalog.vendors {
             page.shows(&[&html(&v.name), &format!("href=\"/vendors/{}\"", v.slug)]);
-            page.shows(&[&html(v.category_label())]);
+            // The table's category is the publisher's, one list for every vendor.
+            let category = scim_ledger::domain::vendor::category_label(v.publisher_category());
+            page.shows(&[&html(category)]);
         }
         page.shows(&[&format!("{} vendors", catalog.vendors.len())]);
     })

@@ -30,7 +30,7 @@ fn row(v: &Vendor, date: &str, status: ScimStatus) -> ReleaseRow {
     ReleaseRow {
         stated_by: StatedBy::Profile(date.to_string()),
         name: v.name.clone(),
-        category: v.category.clone(),
+        category: v.publisher_category().map(str::to_string),
         status,
         scim_plan: None,
         scim_price: stated(None),

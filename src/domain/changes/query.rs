@@ -18,8 +18,9 @@ pub struct ChangesQuery {
     pub category: Option<String>,
 }
 
-/// Reads the filters; anything unreadable is ignored and reported.
-pub fn parse(query: &Query) -> (ChangesQuery, Vec<Issue>) {
+/// Reads the filters; anything unreadable, or a category no changed vendor has, is
+/// ignored and reported.
+pub fn parse(query: &Query, history: &History) -> (ChangesQuery, Vec<Issue>) {
     let mut q = ChangesQuery::default();
     let mut issues = Vec::new();
     if let Some(raw) = query.text(KIND).filter(|s| !s.trim().is_empty()) {
@@ -38,6 +39,22 @@ pub fn parse(query: &Query) -> (ChangesQuery, Vec<Issue>) {
         .text(CATEGORY)
         .map(|c| c.trim().chars().take(120).collect::<String>())
         .filter(|c| !c.is_empty());
+    if let Some(c) = q.category.take() {
+        if categories(history)
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(&c))
+        {
+            q.category = Some(c);
+        } else {
+            issues.push(Issue::new(
+                CATEGORY,
+                format!(
+                    "“{}” is not a category of the vendors that changed; it is ignored.",
+                    crate::domain::format::echo(&c, 40)
+                ),
+            ));
+        }
+    }
     (q, issues)
 }
 

@@ -331,14 +331,18 @@ fn the_filters_pick_by_kind_and_category() {
     assert!(q(None, Some("Design")).is_empty());
     // Every changed vendor, by name; an unchanged one never.
     assert_eq!(q(None, None).len(), 11, "reworded and reunit are not news");
-    let (parsed, issues) = query::parse(&crate::domain::url::Query::parse(
-        "kind=price_up&category=Sales%20%26%20CRM",
-    ));
+    let read = |q: &str| query::parse(&crate::domain::url::Query::parse(q), &h);
+    let (parsed, issues) = read("kind=price_up&category=Sales%20%26%20CRM");
     assert_eq!(parsed.kind, Some(ChangeKind::PriceUp));
     assert!(issues.is_empty());
     assert_eq!(parsed.encode(), "kind=price_up&category=Sales+%26+CRM");
-    let (_, issues) = query::parse(&crate::domain::url::Query::parse("kind=bogus"));
+    let (_, issues) = read("kind=bogus");
     assert_eq!(issues.len(), 1);
+    // A category no changed vendor has is ignored and said, not an empty list.
+    let (parsed, issues) = read("category=Nonsense");
+    assert_eq!(parsed.category, None);
+    assert_eq!(issues.len(), 1);
+    assert!(issues[0].message.contains("“Nonsense” is not a category"));
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::domain::vendor::{category_label, Confidence, Idp, IdpMatrix, Profile,
 use crate::ui::components::badges::{IndexBadge, PartialBadge, StaleBadge, StatusBadge, TriBadge};
 use crate::ui::components::layout::InputErrors;
 use crate::ui::dates;
+use crate::ui::http_status::bad_input_when;
 use crate::ui::islands::live_list::{LiveList, LiveListOf};
 use leptos::prelude::*;
 
@@ -19,11 +20,14 @@ use leptos::prelude::*;
 #[component]
 pub fn VendorList(
     rows: Vec<VendorRow>,
-    list: ListQuery,
-    issues: Vec<String>,
+    mut list: ListQuery,
+    mut issues: Vec<String>,
     action: String,
     csv: bool,
 ) -> impl IntoView {
+    let unknown = listing::drop_unknown(&mut list, &rows);
+    bad_input_when(!unknown.is_empty());
+    issues.extend(unknown.into_iter().map(|i| i.message));
     let counts = listing::status_counts(&rows);
     let plans = listing::plan_names(&rows);
     let categories = listing::categories(&rows);

@@ -77,9 +77,9 @@ pub fn description(catalog: &Catalog) -> String {
 
 #[component]
 pub fn ChangesPage() -> impl IntoView {
-    let (q, issues) = use_address_bar().with(query::parse);
-    bad_input_when(!issues.is_empty());
     let catalog = use_catalog();
+    let (q, issues) = use_address_bar().with(|a| query::parse(a, &catalog.history));
+    bad_input_when(!issues.is_empty());
     let description = description(&catalog);
     let d = load(&catalog, q);
     view! {
