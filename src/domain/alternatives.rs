@@ -162,15 +162,20 @@ fn rank(a: &Alternative, b: &Alternative) -> Ordering {
         .then_with(|| a.slug.cmp(&b.slug))
 }
 
-/// "SCIM included on Team: $8 per user per month", saying so where the price does not
-/// compare.
+/// "SCIM included on Team: $8 per user per month"; where the price is not one figure a
+/// user, it is quoted as written and said not to be ranked.
 fn included_on(plan: &Plan) -> String {
-    let shown = format::price(&plan.price);
-    match per_user_month(&plan.price) {
-        Some(_) => format!("SCIM included on {}: {shown}", plan.name),
-        None => format!(
-            "SCIM included on {}: {shown} (price not comparable)",
-            plan.name
+    let name = &plan.name;
+    match (&plan.price, per_user_month(&plan.price)) {
+        (p, Some(_)) => format!("SCIM included on {name}: {}", format::price(p)),
+        (Price::Text { text }, None) => {
+            format!(
+                "SCIM included on {name}, priced “{text}”: not one figure a user, so not ranked"
+            )
+        }
+        (p, None) => format!(
+            "SCIM included on {name}: {}, not one figure a user, so not ranked",
+            format::price(p)
         ),
     }
 }
@@ -211,6 +216,18 @@ pub fn cheapest(vendors: &[&Vendor]) -> Vec<Alternative> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_price_as_written_is_quoted_and_not_ranked() {
+        let text = Price::Text {
+            text: "$36/seat/mo (one module)".into(),
+        };
+        let plan = Plan::of("Advanced", text, crate::domain::vendor::Tri::Yes);
+        assert_eq!(
+            included_on(&plan),
+            "SCIM included on Advanced, priced “$36/seat/mo (one module)”: not one figure a user, so not ranked"
+        );
+    }
     use crate::domain::categories::tests::{per_user, plan, vendor};
     use crate::domain::vendor::{Figure, Period, Tri};
 
@@ -344,7 +361,7 @@ mod tests {
         );
         assert_eq!(
             a.offered[2].reason,
-            "SCIM included on Team: Custom (contact sales) (price not comparable)"
+            "SCIM included on Team: Custom (contact sales), not one figure a user, so not ranked"
         );
         assert_eq!(
             a.offered[3].reason,
