@@ -21,6 +21,27 @@ impl Issue {
         }
     }
 
+    /// A chosen value that is not among the choices there are (`known`, matched by `same`):
+    /// emptied, so the list shows without it, and said in `message`'s words (given the value
+    /// cut short for echoing). A mistyped link then reads as a mistake, not as an empty list.
+    pub fn unless_known(
+        field: &str,
+        value: &mut Option<String>,
+        known: &[String],
+        same: fn(&str, &str) -> bool,
+        message: impl FnOnce(&str) -> String,
+    ) -> Option<Issue> {
+        let v = value.take()?;
+        if known.iter().any(|k| same(k, &v)) {
+            *value = Some(v);
+            return None;
+        }
+        Some(Issue::new(
+            field,
+            message(&crate::domain::format::echo(&v, 40)),
+        ))
+    }
+
     /// The messages alone, as a page lists them.
     pub fn messages(issues: &[Issue]) -> Vec<String> {
         issues.iter().map(|i| i.message.clone()).collect()

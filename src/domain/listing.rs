@@ -625,35 +625,21 @@ pub fn page(rows: Vec<VendorRow>, q: &ListQuery) -> Page {
 /// A category or SCIM plan that none of `rows` has is ignored (the list is shown without
 /// it) and said, so a mistyped link reads as a mistake rather than as an empty market.
 pub fn drop_unknown(q: &mut ListQuery, rows: &[VendorRow]) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    let shown = |s: &str| crate::domain::format::echo(s, 40);
-    if let Some(c) = q.category.take() {
-        if categories(rows).iter().any(|k| k.eq_ignore_ascii_case(&c)) {
-            q.category = Some(c);
-        } else {
-            issues.push(Issue::new(
-                CATEGORY,
-                format!(
-                    "“{}” is not a category of these vendors; it is ignored.",
-                    shown(&c)
-                ),
-            ));
-        }
-    }
-    if let Some(p) = q.plan.take() {
-        if plan_names(rows).contains(&p) {
-            q.plan = Some(p);
-        } else {
-            issues.push(Issue::new(
-                PLAN,
-                format!(
-                    "No vendor here names its SCIM plan “{}”; it is ignored.",
-                    shown(&p)
-                ),
-            ));
-        }
-    }
-    issues
+    let category = Issue::unless_known(
+        CATEGORY,
+        &mut q.category,
+        &categories(rows),
+        |a, b| a.eq_ignore_ascii_case(b),
+        |c| format!("“{c}” is not a category of these vendors; it is ignored."),
+    );
+    let plan = Issue::unless_known(
+        PLAN,
+        &mut q.plan,
+        &plan_names(rows),
+        |a, b| a == b,
+        |p| format!("No vendor here names its SCIM plan “{p}”; it is ignored."),
+    );
+    category.into_iter().chain(plan).collect()
 }
 
 /// The distinct categories as the table shows them, for the category filter.

@@ -39,22 +39,13 @@ pub fn parse(query: &Query, history: &History) -> (ChangesQuery, Vec<Issue>) {
         .text(CATEGORY)
         .map(|c| c.trim().chars().take(120).collect::<String>())
         .filter(|c| !c.is_empty());
-    if let Some(c) = q.category.take() {
-        if categories(history)
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(&c))
-        {
-            q.category = Some(c);
-        } else {
-            issues.push(Issue::new(
-                CATEGORY,
-                format!(
-                    "“{}” is not a category of the vendors that changed; it is ignored.",
-                    crate::domain::format::echo(&c, 40)
-                ),
-            ));
-        }
-    }
+    issues.extend(Issue::unless_known(
+        CATEGORY,
+        &mut q.category,
+        &categories(history),
+        |a, b| a.eq_ignore_ascii_case(b),
+        |c| format!("“{c}” is not a category of the vendors that changed; it is ignored."),
+    ));
     (q, issues)
 }
 
