@@ -59,3 +59,4 @@ pub mod status;
 pub mod url;
 pub mod vendor;
 pub mod vendor_search;
+pub mod written_number;

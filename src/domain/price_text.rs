@@ -85,6 +85,7 @@
 //! price to cost ([`PriceCheck`]).
 
 use crate::domain::vendor::{Basis, Figure, Period, Price, PriceCheck};
+use crate::domain::written_number::number;
 
 /// A price read from text, and the plan its prefix names.
 #[derive(Clone, Debug, PartialEq)]
@@ -458,35 +459,6 @@ fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
     let runs_on = w.ends_with(|c: char| c.is_alphanumeric())
         && rest.starts_with(|c: char| c.is_alphanumeric());
     (!runs_on).then_some(rest)
-}
-
-/// A plain number, `1,250` or `9.50`, at the start of `s`; commas only between groups of
-/// three digits. Returns the value and the rest.
-fn number(s: &str) -> Option<(f64, &str)> {
-    let end = s
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(s.len());
-    // A comma or point that ends the number is punctuation (`10 users, +$5`), not a digit's.
-    let end = s[..end].trim_end_matches([',', '.']).len();
-    let (raw, rest) = s.split_at(end);
-    if !raw.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
-    if frac.contains([',', '.']) {
-        return None;
-    }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-        return None;
-    }
-    let digits = if frac.is_empty() {
-        groups.concat()
-    } else {
-        format!("{}.{frac}", groups.concat())
-    };
-    let value: f64 = digits.parse().ok()?;
-    value.is_finite().then_some((value, rest))
 }
 
 /// A count of users: a whole number from 1.

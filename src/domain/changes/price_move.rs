@@ -77,23 +77,7 @@ pub fn compare(from: &StatedPrice, to: &StatedPrice) -> Option<PriceMove> {
 
 /// Whether `text` writes the dollar amount `amount` anywhere (`$25 monthly`).
 fn states(text: &str, amount: f64) -> bool {
-    let mut rest = text;
-    while let Some(at) = rest.find('$') {
-        rest = &rest[at + 1..];
-        let digits: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-            .filter(|c| *c != ',')
-            .collect();
-        let digits = digits.trim_end_matches('.');
-        if digits
-            .parse::<f64>()
-            .is_ok_and(|n| (n - amount).abs() < SAME)
-        {
-            return true;
-        }
-    }
-    false
+    crate::domain::written_number::dollar_figures(text).any(|n| (n - amount).abs() < SAME)
 }
 
 /// Two readings that say the same thing, where neither is an exact figure (`Contact Sales`
