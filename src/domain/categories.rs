@@ -158,7 +158,7 @@ pub fn jump_text(f: &Figures) -> String {
 
 /// The figures in two sentences, as the category's page and its card open.
 pub fn summary(f: &Figures) -> String {
-    let pct = |s: Share| percent(f.count(s), f.vendors);
+    let pct = |s: Share| f.percent(s);
     format!(
         "{}: {}% include SCIM, {}% gate it, {}% offer it only in part, {}% offer none or do not say. Typical price jump for SCIM: {}.",
         crate::domain::format::count(f.vendors, "vendor", "vendors"),
@@ -175,7 +175,7 @@ pub fn summary(f: &Figures) -> String {
 pub fn exact_jump(j: &PriceJump) -> Option<f64> {
     match j {
         PriceJump::Known { per_user_month, .. }
-            if per_user_month.low == per_user_month.high
+            if per_user_month.is_point()
                 && per_user_month.low.is_finite()
                 && !per_user_month.approx =>
         {

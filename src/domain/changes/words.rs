@@ -109,11 +109,7 @@ pub fn counted(kind: ChangeKind, n: usize) -> String {
         ChangeKind::Added => ("vendor added", "vendors added"),
         ChangeKind::Removed => ("vendor removed", "vendors removed"),
     };
-    format!(
-        "{} {}",
-        format::group_thousands(n as u64),
-        if n == 1 { one } else { many }
-    )
+    format::count(n, one, many)
 }
 
 /// The headline: the gate and price counts, the kinds a buyer acts on.
