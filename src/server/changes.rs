@@ -85,7 +85,7 @@ struct ChangesJson<'a> {
     stated_status_changes: usize,
     /// Rows whose `status_prev` is not the earlier file's status.
     stated_prev_differs: usize,
-    filters: Filters,
+    filters: &'a ChangesQuery,
     vendors: Vec<VendorJson<'a>>,
 }
 
@@ -93,12 +93,6 @@ struct ChangesJson<'a> {
 struct Releases<'a> {
     from: &'a str,
     to: &'a str,
-}
-
-#[derive(Serialize)]
-struct Filters {
-    kind: Option<ChangeKind>,
-    category: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -133,10 +127,7 @@ pub async fn json(State(catalog): State<Arc<Catalog>>, RawQuery(raw): RawQuery) 
         status_changes: h.status_changes(),
         stated_status_changes: h.stated_status_changes(),
         stated_prev_differs: h.stated_prev_differs(),
-        filters: Filters {
-            kind: q.kind,
-            category: q.category.clone(),
-        },
+        filters: &q,
         vendors,
     })
     .into_response()

@@ -269,6 +269,14 @@ fn the_feed_is_atom_with_unique_ids_stable_across_start_ups() {
     // theirs with other billing, so no price fell, and the JSON says zero.
     assert_eq!(api["counts"]["price_up"], 3);
     assert_eq!(api["counts"]["price_down"], 0);
+    // The filters are echoed as read.
+    let picked: serde_json::Value =
+        serde_json::from_str(&get("/api/changes?kind=price_up").body).unwrap();
+    assert_eq!(
+        picked["filters"],
+        serde_json::json!({"kind": "price_up", "category": null})
+    );
+    assert_eq!(picked["vendors"].as_array().unwrap().len(), 3);
     let ids: HashSet<&str> = first.iter().map(|e| e["id"].as_str()).collect();
     assert_eq!(ids.len(), first.len(), "ids are unique");
     assert!(ids.iter().all(|i| i.starts_with("urn:uuid:")));

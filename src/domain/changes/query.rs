@@ -11,7 +11,8 @@ pub const KIND: &str = "kind";
 pub const CATEGORY: &str = "category";
 pub const KEYS: &[&str] = &[KIND, CATEGORY];
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Serialized as `/api/changes` echoes it (`"filters":{"kind":…,"category":…}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ChangesQuery {
     pub kind: Option<ChangeKind>,
     /// A category as the page shows it (`category_label`), matched without case.
