@@ -131,6 +131,11 @@ pub struct VendorHistory {
 }
 
 impl VendorHistory {
+    /// The row of the newest release of the index that lists the vendor.
+    pub fn current_release_row(&self) -> Option<&ReleaseRow> {
+        newest_release_row(&self.rows)
+    }
+
     /// Every kind of change in any step, in reading order, once each.
     pub fn kinds(&self) -> Vec<ChangeKind> {
         let mut k: Vec<ChangeKind> = self.steps.iter().flat_map(|s| s.kinds.clone()).collect();
@@ -225,16 +230,9 @@ impl History {
     /// Vendors whose current row's own `status_prev` differs from its status: the count
     /// the publisher's file gives for "changed since the previous release".
     pub fn stated_status_changes(&self) -> usize {
-        let current = |h: &&VendorHistory| {
-            h.rows
-                .iter()
-                .rev()
-                .find(|r| matches!(r.stated_by, StatedBy::Release(_)))
-                .cloned()
-        };
         self.vendors
             .iter()
-            .filter_map(|h| current(&h))
+            .filter_map(VendorHistory::current_release_row)
             .filter(|r| r.status_prev.is_some_and(|p| p != r.status))
             .count()
     }
@@ -257,18 +255,26 @@ pub struct Releases {
     pub after: BTreeMap<String, ReleaseRow>,
 }
 
+/// The last row stated by a release of the index (rows are oldest first).
+fn newest_release_row(rows: &[ReleaseRow]) -> Option<&ReleaseRow> {
+    rows.iter()
+        .rev()
+        .find(|r| matches!(r.stated_by, StatedBy::Release(_)))
+}
+
 /// The history of every vendor in either release (none where there are not two), plus the
 /// checks of our own profiles (`profiles`, each vendor's rows oldest first).
 pub fn build(
     releases: Option<Releases>,
     mut profiles: BTreeMap<String, Vec<ReleaseRow>>,
 ) -> History {
+    let compared = releases.as_ref().map(|r| (r.from.clone(), r.to.clone()));
     let Releases {
         from,
         mut before,
         to,
         mut after,
-    } = releases.clone().unwrap_or_default();
+    } = releases.unwrap_or_default();
     let (from_by, to_by) = (
         StatedBy::Release(from.clone()),
         StatedBy::Release(to.clone()),
@@ -299,11 +305,8 @@ pub fn build(
                 ));
             }
             let rows: Vec<ReleaseRow> = old.into_iter().chain(new).chain(ours).collect();
-            let newest = rows
-                .iter()
-                .rev()
-                .find(|r| matches!(r.stated_by, StatedBy::Release(_)))
-                .or(rows.last());
+            // Named as the index last names it; our profile's words where no release has it.
+            let newest = newest_release_row(&rows).or(rows.last());
             VendorHistory {
                 name: newest
                     .map(|r| r.name.clone())
@@ -316,7 +319,7 @@ pub fn build(
         })
         .collect();
     History {
-        releases: releases.map(|r| (r.from, r.to)),
+        releases: compared,
         vendors,
     }
 }
