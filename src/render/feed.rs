@@ -126,10 +126,7 @@ fn entry(
     let link = if (site.has_page)(&h.slug) {
         page(Route::Vendor, &[&h.slug], "")
     } else {
-        h.rows
-            .first()
-            .map(|r| r.pricing_url.clone())
-            .unwrap_or_default()
+        h.pricing_url().to_string()
     };
     let mut summary = Vec::new();
     for s in h.steps.iter().filter(|s| !s.kinds.is_empty()) {

@@ -131,6 +131,12 @@ pub struct VendorHistory {
 }
 
 impl VendorHistory {
+    /// The vendor's pricing page as its first row links it: the link of a vendor that has
+    /// no page here (one the index dropped).
+    pub fn pricing_url(&self) -> &str {
+        self.rows.first().map_or("", |r| r.pricing_url.as_str())
+    }
+
     /// The row of the newest release of the index that lists the vendor.
     pub fn current_release_row(&self) -> Option<&ReleaseRow> {
         newest_release_row(&self.rows)

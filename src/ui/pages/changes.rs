@@ -26,19 +26,20 @@ const TITLE: &str = "What changed in the SCIM Tax Index";
 struct ChangesData {
     releases: Option<(String, String)>,
     counts: BTreeMap<ChangeKind, usize>,
-    groups: Vec<(ChangeKind, Vec<VendorHistory>)>,
+    /// Each kind's vendors, each with whether it has a page here (a removed vendor has none).
+    groups: Vec<(ChangeKind, Vec<(VendorHistory, bool)>)>,
     categories: Vec<String>,
     query: ChangesQuery,
     status_changes: usize,
     stated_status_changes: usize,
     prev_differs: usize,
-    /// Slugs that have a page here (a removed vendor has none).
-    pages: std::collections::HashSet<String>,
 }
 
 fn load(catalog: &Catalog, q: ChangesQuery) -> ChangesData {
     let h = &catalog.history;
     let chosen = q.select(h);
+    let pages: std::collections::HashSet<&str> =
+        catalog.vendors.iter().map(|v| v.slug.as_str()).collect();
     let groups = ChangeKind::ALL
         .into_iter()
         .filter(|k| q.kind.is_none_or(|want| want == *k))
@@ -46,7 +47,7 @@ fn load(catalog: &Catalog, q: ChangesQuery) -> ChangesData {
             let of_kind = chosen
                 .iter()
                 .filter(|v| v.kinds().contains(&k))
-                .map(|v| (*v).clone());
+                .map(|v| ((*v).clone(), pages.contains(v.slug.as_str())));
             (k, of_kind.collect::<Vec<_>>())
         })
         .filter(|(_, v)| !v.is_empty())
@@ -60,7 +61,6 @@ fn load(catalog: &Catalog, q: ChangesQuery) -> ChangesData {
         status_changes: h.status_changes(),
         stated_status_changes: h.stated_status_changes(),
         prev_differs: h.stated_prev_differs(),
-        pages: catalog.vendors.iter().map(|v| v.slug.clone()).collect(),
     }
 }
 
@@ -177,31 +177,25 @@ fn ChangeGroups(d: ChangesData) -> impl IntoView {
     let caption = match shown {
         0 => "No vendor changed in this way.".to_string(),
         _ => format!(
-            "{} in {} group{}.",
+            "{} in {}.",
             if d.query == ChangesQuery::default() {
-                "Every change".to_string()
+                "Every change"
             } else {
-                "The changes you picked".to_string()
+                "The changes you picked"
             },
-            d.groups.len(),
-            if d.groups.len() == 1 { "" } else { "s" }
+            crate::domain::format::count(d.groups.len(), "group", "groups")
         ),
     };
-    let pages = d.pages;
     view! {
         <div id=LiveListOf::Changes.results_id()>
             <p id=LiveListOf::Changes.caption_id() class="caption">{caption}</p>
             {d.groups.into_iter().map(|(k, vendors)| {
-                let pages = pages.clone();
                 view! {
                     <section id=format!("kind-{}", k.key()) class="change-group" data-kind=k.key()>
                         <h2>{format!("{} ({})", k.label(), vendors.len())}</h2>
                         <p class="meaning">{k.meaning()}</p>
                         <ul class="change-lines">
-                            {vendors.into_iter().map(|v| {
-                                let page = pages.contains(&v.slug);
-                                view! { <ChangeLine v page/> }
-                            }).collect_view()}
+                            {vendors.into_iter().map(|(v, page)| view! { <ChangeLine v page/> }).collect_view()}
                         </ul>
                     </section>
                 }
@@ -217,11 +211,7 @@ fn ChangeLine(v: VendorHistory, page: bool) -> impl IntoView {
     let name = if page {
         view! { <a href=Route::Vendor.fill(&[&v.slug])>{v.name.clone()}</a> }.into_any()
     } else {
-        let url = v
-            .rows
-            .first()
-            .map(|r| r.pricing_url.clone())
-            .unwrap_or_default();
+        let url = v.pricing_url().to_string();
         view! {
             <span>{v.name.clone()}</span>
             " "<a class="external" href=url rel="noopener noreferrer">"(its pricing page)"</a>
