@@ -622,20 +622,21 @@ pub fn page(rows: Vec<VendorRow>, q: &ListQuery) -> Page {
     }
 }
 
-/// A category or SCIM plan that none of `rows` has is ignored (the list is shown without
-/// it) and said, so a mistyped link reads as a mistake rather than as an empty market.
-pub fn drop_unknown(q: &mut ListQuery, rows: &[VendorRow]) -> Vec<Issue> {
+/// A category or SCIM plan that none of the rows has (`categories` and `plans`, as
+/// [`categories`] and [`plan_names`] list them for the filters) is ignored, the list shown
+/// without it, and said: a mistyped link reads as a mistake rather than as an empty market.
+pub fn drop_unknown(q: &mut ListQuery, categories: &[String], plans: &[String]) -> Vec<Issue> {
     let category = Issue::unless_known(
         CATEGORY,
         &mut q.category,
-        &categories(rows),
+        categories,
         |a, b| a.eq_ignore_ascii_case(b),
         |c| format!("“{c}” is not a category of these vendors; it is ignored."),
     );
     let plan = Issue::unless_known(
         PLAN,
         &mut q.plan,
-        &plan_names(rows),
+        plans,
         |a, b| a == b,
         |p| format!("No vendor here names its SCIM plan “{p}”; it is ignored."),
     );
@@ -932,7 +933,7 @@ mod search_tests {
         let rows = [a, row("B", "b", &[], None)];
         let read = |pairs: &[(&str, &str)]| {
             let (mut q, _) = parse(&Query::from_pairs(pairs.iter().copied()));
-            let issues = drop_unknown(&mut q, &rows);
+            let issues = drop_unknown(&mut q, &categories(&rows), &plan_names(&rows));
             (q, issues)
         };
         let (q, issues) = read(&[("category", "sales & crm"), ("plan", "Enterprise")]);

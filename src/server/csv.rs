@@ -286,7 +286,11 @@ pub fn vendors_csv_body(catalog: &Catalog, query: &Query) -> Result<String, Vec<
         .iter()
         .map(|v| VendorRow::of(v, &stale_before, &catalog.history))
         .collect();
-    issues.extend(listing::drop_unknown(&mut q, &rows));
+    issues.extend(listing::drop_unknown(
+        &mut q,
+        &listing::categories(&rows),
+        &listing::plan_names(&rows),
+    ));
     if !issues.is_empty() {
         return Err(issues);
     }

@@ -25,12 +25,12 @@ pub fn VendorList(
     action: String,
     csv: bool,
 ) -> impl IntoView {
-    let unknown = listing::drop_unknown(&mut list, &rows);
-    bad_input_when(!unknown.is_empty());
-    issues.extend(unknown.into_iter().map(|i| i.message));
     let counts = listing::status_counts(&rows);
     let plans = listing::plan_names(&rows);
     let categories = listing::categories(&rows);
+    let unknown = listing::drop_unknown(&mut list, &categories, &plans);
+    bad_input_when(!unknown.is_empty());
+    issues.extend(unknown.into_iter().map(|i| i.message));
     let total = rows.len();
     let page = listing::page(rows, &list);
     let (counts_action, form_action, filters_action) =
